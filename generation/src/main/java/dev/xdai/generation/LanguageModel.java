@@ -1,0 +1,30 @@
+package dev.xdai.generation;
+
+import dev.xdai.prompting.RenderedPrompt;
+import java.util.List;
+
+/**
+ * A GLM-style language model that fills the blank of a manufactured prompt. Implementations: the embedded model run
+ * in-process (DJL + ONNX Runtime) and remote backends. Thread-safe.
+ */
+public interface LanguageModel extends AutoCloseable {
+
+  /** What this model is and how it counts tokens. */
+  ModelInfo info();
+
+  /**
+   * Fills the blank of {@code prompt}, passing each decoded piece of text to {@code listener} as it is produced.
+   *
+   * @throws ModelUnavailableException when the model cannot serve (not loaded, backend down, overloaded)
+   */
+  Generation infill(RenderedPrompt prompt, GenerationOptions options, TokenListener listener);
+
+  /**
+   * Log-likelihood of each continuation as the fill of the blank in {@code promptText} (a rendered GLM prompt with one
+   * blank), in one batch.
+   */
+  List<Score> score(String promptText, List<String> continuations);
+
+  @Override
+  default void close() {}
+}

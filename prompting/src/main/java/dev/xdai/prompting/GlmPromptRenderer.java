@@ -1,0 +1,126 @@
+package dev.xdai.prompting;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Renders a {@link PromptSpec} as text for a GLM blank-infilling model and fits it to a token budget.
+ *
+ * <p>Layout, segments joined by {@code |}: background pieces, then each history exchange preceded by its QA knowledge
+ * ({@code Q:… A:…}) as {@code A:<user>|B:<bot>}, then the current utterance's QA knowledge, {@code A:<query>}, the
+ * blank {@code B:[MASK]} followed by the post-response lines, or {@code B:[gMASK]} at the end when there is none.
+ *
+ * <p>Over budget, parts are dropped least relevant first: history (lowest relevance first), background (knowledge
+ * before persona, last first), query knowledge (lowest score first), the post-response; the current utterance is
+ * never dropped, only cut at its start when it alone exceeds the budget.
+ */
+public final class GlmPromptRenderer {
+
+  private final TokenCounter counter;
+
+  public GlmPromptRenderer(TokenCounter counter) {
+    this.counter = counter;
+  }
+
+  /** Renders without a budget. */
+  public String renderText(PromptSpec spec) {
+    List<String> segments = new ArrayList<>();
+    for (BackgroundPiece piece : spec.background()) {
+      String text = PromptText.neutralise(piece.text());
+      if (!text.isEmpty()) segments.add(text);
+    }
+    for (ContextEntry entry : spec.history()) {
+      entry.knowledge().forEach(k -> segments.add(segment(k)));
+      segments.add(PromptText.turn(Speaker.USER, entry.exchange().user()));
+      if (!entry.exchange().bot().isBlank()) segments.add(PromptText.turn(Speaker.BOT, entry.exchange().bot()));
+    }
+    spec.queryKnowledge().forEach(k -> segments.add(segment(k)));
+    segments.add(PromptText.turn(Speaker.USER, spec.query()));
+    if (spec.postResponse().isEmpty()) {
+      segments.add(Speaker.BOT.tag() + PromptText.GMASK);
+    } else {
+      segments.add(Speaker.BOT.tag() + PromptText.MASK);
+      spec.postResponse().lines().forEach(u -> segments.add(PromptText.turn(u.speaker(), u.text())));
+    }
+    return String.join(PromptText.SEPARATOR, segments);
+  }
+
+  /** A knowledge item as a QA segment; a description becomes {@code Q:<label>是什么？ A:<text>}. */
+  public static String segment(KnowledgeItem item) {
+    return item.format() == KnowledgeItem.Format.QA
+        ? PromptText.qa(item.title(), item.text())
+        : PromptText.qa(item.title() + "是什么？", item.text());
+  }
+
+  /** Renders {@code spec} within {@code budget} tokens, dropping the least relevant parts first. */
+  public RenderedPrompt render(PromptSpec spec, int budget) {
+    List<String> dropped = new ArrayList<>();
+    PromptSpec current = spec;
+    String text = renderText(current);
+    while (counter.count(text) > budget) {
+      PromptSpec next = dropOne(current, dropped);
+      if (next == null) break;
+      current = next;
+      text = renderText(current);
+    }
+    boolean truncated = false;
+    int tokens = counter.count(text);
+    if (tokens > budget) {
+      current = truncateQuery(current, budget);
+      text = renderText(current);
+      tokens = counter.count(text);
+      truncated = true;
+    }
+    return new RenderedPrompt(text, current, dropped, tokens, truncated);
+  }
+
+  private static PromptSpec dropOne(PromptSpec s, List<String> dropped) {
+    if (!s.history().isEmpty()) {
+      ContextEntry victim = s.history().stream()
+          .min(Comparator.comparingDouble(ContextEntry::relevance)
+              .thenComparingInt(e -> e.exchange().index()))
+          .orElseThrow();
+      dropped.add("history:" + victim.exchange().index());
+      List<ContextEntry> rest = new ArrayList<>(s.history());
+      rest.remove(victim);
+      return new PromptSpec(s.background(), rest, s.queryKnowledge(), s.query(), s.postResponse());
+    }
+    if (!s.background().isEmpty()) {
+      List<BackgroundPiece> rest = new ArrayList<>(s.background());
+      int victim = rest.size() - 1;
+      for (int i = rest.size() - 1; i >= 0; i--) {
+        if (!rest.get(i).knowledgeId().isEmpty()) { victim = i; break; }
+      }
+      BackgroundPiece removed = rest.remove(victim);
+      dropped.add("background:" + (removed.knowledgeId().isEmpty() ? "persona" : removed.knowledgeId()));
+      return new PromptSpec(rest, s.history(), s.queryKnowledge(), s.query(), s.postResponse());
+    }
+    if (!s.queryKnowledge().isEmpty()) {
+      KnowledgeItem victim = s.queryKnowledge().stream().min(Comparator.comparingDouble(KnowledgeItem::score)).orElseThrow();
+      List<KnowledgeItem> rest = new ArrayList<>(s.queryKnowledge());
+      rest.remove(victim);
+      dropped.add("knowledge:" + victim.id());
+      return new PromptSpec(s.background(), s.history(), rest, s.query(), s.postResponse());
+    }
+    if (!s.postResponse().isEmpty()) {
+      dropped.add("post-response");
+      return new PromptSpec(s.background(), s.history(), s.queryKnowledge(), s.query(), PostResponse.none());
+    }
+    return null;
+  }
+
+  // Keeps the end of the utterance: in a long message the question usually comes last.
+  private PromptSpec truncateQuery(PromptSpec s, int budget) {
+    String query = PromptText.neutralise(s.query());
+    int overhead = counter.count(renderText(new PromptSpec(s.background(), s.history(), s.queryKnowledge(), "", s.postResponse())));
+    int[] cps = query.codePoints().toArray();
+    int lo = 0, hi = cps.length;
+    while (lo < hi) { // smallest start index whose suffix fits
+      int mid = (lo + hi) >>> 1;
+      String suffix = new String(cps, mid, cps.length - mid);
+      if (overhead + counter.count(suffix) <= budget) hi = mid; else lo = mid + 1;
+    }
+    return new PromptSpec(s.background(), s.history(), s.queryKnowledge(), new String(cps, lo, cps.length - lo), s.postResponse());
+  }
+}
