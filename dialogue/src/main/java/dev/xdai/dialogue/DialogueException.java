@@ -1,0 +1,22 @@
+package dev.xdai.dialogue;
+
+/** A turn or session request that cannot be served, with a reason a client can act on. */
+public class DialogueException extends RuntimeException {
+
+  /** What went wrong, so the API can pick a status. */
+  public enum Kind { NOT_FOUND, INVALID, LIMIT, UNAVAILABLE }
+
+  private final Kind kind;
+
+  public DialogueException(Kind kind, String reason) {
+    super(reason);
+    this.kind = kind;
+  }
+
+  public DialogueException(Kind kind, String reason, Throwable cause) {
+    super(reason, cause);
+    this.kind = kind;
+  }
+
+  public Kind kind() { return kind; }
+}

@@ -1,0 +1,109 @@
+package dev.xdai.dialogue;
+
+import dev.xdai.generation.ModelUnavailableException;
+import dev.xdai.personas.Persona;
+import dev.xdai.personas.PersonaCatalog;
+import dev.xdai.retrieval.Embedder;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sessions and turns: checks limits, runs the {@link TurnPipeline} with the session's history, and persists each turn
+ * with its grounding (step 8). Turns of one session run one at a time, in order; sessions run in parallel.
+ */
+public final class DialogueService {
+
+  /** @param maxTextChars longest accepted utterance; @param maxTurns turns a session may hold */
+  public record Limits(int maxTextChars, int maxTurns) {
+    public static Limits defaults() { return new Limits(500, 200); }
+  }
+
+  private final TurnPipeline pipeline;
+  private final SessionStore store;
+  private final PersonaCatalog personas;
+  private final Embedder embedder;
+  private final Limits limits;
+  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final Map<String, EmbeddingCache> caches = new ConcurrentHashMap<>();
+
+  public DialogueService(TurnPipeline pipeline, SessionStore store, PersonaCatalog personas, Embedder embedder, Limits limits) {
+    this.pipeline = pipeline;
+    this.store = store;
+    this.personas = personas;
+    this.embedder = embedder;
+    this.limits = limits;
+  }
+
+  public Session create(String bot, String emotion) {
+    Persona persona = persona(bot);
+    if (emotion != null && !emotion.isBlank() && personas.emotion(emotion).isEmpty()) {
+      throw new DialogueException(DialogueException.Kind.INVALID, "unknown emotion '" + emotion + "'");
+    }
+    Session s = new Session(UUID.randomUUID().toString(), persona.id(), emotion, Instant.now(), java.util.List.of());
+    store.create(s);
+    return s;
+  }
+
+  public Optional<Session> find(String id) {
+    return store.find(id);
+  }
+
+  public boolean delete(String id) {
+    caches.remove(id);
+    locks.remove(id);
+    return store.delete(id);
+  }
+
+  /**
+   * Answers {@code text} in session {@code sessionId}, streaming pieces to {@code listener}, and stores the turn.
+   *
+   * @param emotion this turn's emotion, or null/blank for the session's or persona's
+   */
+  public TurnOutcome turn(String sessionId, String text, String emotion, Switches switches, TurnListener listener) {
+    if (text == null || text.isBlank()) throw new DialogueException(DialogueException.Kind.INVALID, "text must not be empty");
+    int length = text.codePointCount(0, text.length());
+    if (length > limits.maxTextChars()) {
+      throw new DialogueException(DialogueException.Kind.LIMIT, "text is " + length + " characters; the limit is " + limits.maxTextChars());
+    }
+    if (emotion != null && !emotion.isBlank() && personas.emotion(emotion).isEmpty()) {
+      throw new DialogueException(DialogueException.Kind.INVALID, "unknown emotion '" + emotion + "'");
+    }
+    ReentrantLock lock = locks.computeIfAbsent(sessionId, k -> new ReentrantLock(true));
+    lock.lock();
+    try {
+      Session session = store.find(sessionId)
+          .orElseThrow(() -> new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'"));
+      if (session.turns().size() >= limits.maxTurns()) {
+        throw new DialogueException(DialogueException.Kind.LIMIT, "session has reached its limit of " + limits.maxTurns() + " turns");
+      }
+      Persona persona = persona(session.bot());
+      String turnEmotion = emotion != null && !emotion.isBlank() ? emotion : session.emotion();
+      EmbeddingCache cache = caches.computeIfAbsent(sessionId, k -> new EmbeddingCache(embedder, 4 * limits.maxTurns() + 64));
+      TurnRequest request = new TurnRequest(session.exchanges(), text, persona, turnEmotion, switches, null, null, cache, session.turns().size());
+      TurnResult result;
+      try {
+        result = pipeline.run(request, listener);
+      } catch (ModelUnavailableException e) {
+        throw new DialogueException(DialogueException.Kind.UNAVAILABLE, e.getMessage(), e);
+      }
+      TurnRecord record = new TurnRecord(session.turns().size(), text, result.reply(), result.grounding(), Instant.now());
+      long p = System.nanoTime();
+      store.append(sessionId, record);
+      double persistMs = (System.nanoTime() - p) / 1e6;
+      return new TurnOutcome(sessionId, record, result, persistMs);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Persona persona(String id) {
+    return personas.find(id).orElseThrow(() -> new DialogueException(DialogueException.Kind.NOT_FOUND, "no persona '" + id + "'"));
+  }
+
+  /** A stored turn with the pipeline's result (the exact prompt) and the time it took to persist. */
+  public record TurnOutcome(String sessionId, TurnRecord turn, TurnResult result, double persistMs) {}
+}

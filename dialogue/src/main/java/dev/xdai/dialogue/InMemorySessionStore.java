@@ -1,0 +1,39 @@
+package dev.xdai.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Sessions in memory: for unit tests and for runs that need no durability (evaluation). */
+public final class InMemorySessionStore implements SessionStore {
+
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+  @Override
+  public void create(Session session) {
+    if (sessions.putIfAbsent(session.id(), session) != null) throw new IllegalStateException("session exists: " + session.id());
+  }
+
+  @Override
+  public Optional<Session> find(String id) {
+    return Optional.ofNullable(sessions.get(id));
+  }
+
+  @Override
+  public void append(String sessionId, TurnRecord turn) {
+    sessions.compute(sessionId, (id, s) -> {
+      if (s == null) throw new IllegalStateException("no session " + id);
+      if (turn.index() != s.turns().size()) throw new IllegalStateException("turn index " + turn.index() + " != " + s.turns().size());
+      List<TurnRecord> turns = new ArrayList<>(s.turns());
+      turns.add(turn);
+      return new Session(s.id(), s.bot(), s.emotion(), s.createdAt(), turns);
+    });
+  }
+
+  @Override
+  public boolean delete(String id) {
+    return sessions.remove(id) != null;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.xdai.dialogue;
+
+import java.util.Optional;
+
+/** Durable storage of sessions and their turns (Neo4j in the service; in memory for unit tests). Thread-safe. */
+public interface SessionStore extends AutoCloseable {
+
+  void create(Session session);
+
+  Optional<Session> find(String id);
+
+  /** Appends a turn; its index must be the session's turn count. */
+  void append(String sessionId, TurnRecord turn);
+
+  /** Forgets the session and its turns; false when there was none. */
+  boolean delete(String id);
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,63 @@
+package dev.xdai.dialogue;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.xdai.prompting.TokenCounter;
+import dev.xdai.retrieval.KnowledgeSource;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DialogueServiceTest {
+
+  Doubles.ScriptedModel model = new Doubles.ScriptedModel("第一句回答", "第二句回答");
+  Doubles.CharEmbedder embedder = new Doubles.CharEmbedder();
+  InMemorySessionStore store = new InMemorySessionStore();
+
+  DialogueService service() {
+    var catalog = Doubles.catalog(List.of(TurnPipelineTest.PLAIN), List.of(TurnPipelineTest.ANGRY));
+    var pipeline = new TurnPipeline(new HistorySelector(HistorySelector.Settings.defaults(), TokenCounter.CODE_POINTS),
+        new KnowledgeInjector(KnowledgeSource.NONE, KnowledgeInjector.Settings.defaults()),
+        new BackgroundComposer(KnowledgeSource.NONE, BackgroundComposer.Settings.defaults()),
+        new ConditionComposer(catalog), model, null, new PostProcessor(60), new FaithfulnessGuard(), TurnPipeline.Settings.standard());
+    return new DialogueService(pipeline, store, catalog, embedder, new DialogueService.Limits(10, 2));
+  }
+
+  @Test
+  void turnsAreStoredInOrderWithTheirGroundingAndFeedTheNextPrompt() {
+    DialogueService s = service();
+    Session session = s.create("plain", "");
+    s.turn(session.id(), "你好", null, Switches.all(), TurnListener.NONE);
+    s.turn(session.id(), "你是谁", null, Switches.all(), TurnListener.NONE);
+    Session stored = store.find(session.id()).orElseThrow();
+    assertEquals(List.of("你好", "你是谁"), stored.turns().stream().map(TurnRecord::user).toList());
+    assertEquals(List.of("第一句回答", "第二句回答"), stored.turns().stream().map(TurnRecord::reply).toList());
+    assertEquals("A:你好|B:第一句回答|A:你是谁|B:[gMASK]", model.prompts.get(1));
+    assertNotNull(stored.turns().get(1).grounding());
+  }
+
+  @Test
+  void limitsAndUnknownsAreClearErrorsThatLoseNothing() {
+    DialogueService s = service();
+    Session session = s.create("plain", "");
+    var tooLong = assertThrows(DialogueException.class, () -> s.turn(session.id(), "一二三四五六七八九十十", null, Switches.all(), TurnListener.NONE));
+    assertEquals(DialogueException.Kind.LIMIT, tooLong.kind());
+    assertTrue(tooLong.getMessage().contains("limit is 10"));
+    assertEquals(DialogueException.Kind.INVALID, assertThrows(DialogueException.class, () -> s.turn(session.id(), " ", null, Switches.all(), TurnListener.NONE)).kind());
+    assertEquals(DialogueException.Kind.NOT_FOUND, assertThrows(DialogueException.class, () -> s.turn("nope", "hi", null, Switches.all(), TurnListener.NONE)).kind());
+    assertEquals(DialogueException.Kind.NOT_FOUND, assertThrows(DialogueException.class, () -> s.create("ghost", "")).kind());
+    assertEquals(DialogueException.Kind.INVALID, assertThrows(DialogueException.class, () -> s.create("plain", "furious")).kind());
+    s.turn(session.id(), "一", null, Switches.all(), TurnListener.NONE);
+    s.turn(session.id(), "二", null, Switches.all(), TurnListener.NONE);
+    assertEquals(DialogueException.Kind.LIMIT, assertThrows(DialogueException.class, () -> s.turn(session.id(), "三", null, Switches.all(), TurnListener.NONE)).kind());
+    assertEquals(2, store.find(session.id()).orElseThrow().turns().size());
+  }
+
+  @Test
+  void deleteForgetsTheSession() {
+    DialogueService s = service();
+    Session session = s.create("plain", "angry");
+    assertTrue(s.delete(session.id()));
+    assertTrue(s.find(session.id()).isEmpty());
+    assertFalse(s.delete(session.id()));
+  }
+}

@@ -1,0 +1,173 @@
+package dev.xdai.dialogue;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.xdai.generation.Generation;
+import dev.xdai.personas.Emotion;
+import dev.xdai.personas.Persona;
+import dev.xdai.prompting.Exchange;
+import dev.xdai.prompting.HistoryOrder;
+import dev.xdai.prompting.KnowledgeItem;
+import dev.xdai.prompting.PostResponse;
+import dev.xdai.prompting.TokenCounter;
+import dev.xdai.prompting.Utterance;
+import dev.xdai.retrieval.KnowledgeSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TurnPipelineTest {
+
+  static final Persona PLAIN = new Persona("plain", "小呆", "", "", List.of(), "", "", List.of(), null);
+  static final Persona WITH_BACKGROUND = new Persona("xd", "小呆", "我是小呆，一个爱聊天的机器人。", "", List.of(), "", "", List.of(), null);
+  static final Emotion ANGRY = new Emotion("angry", "生气",
+      List.of(new PostResponse(List.of(Utterance.user("你不能好好说话吗，怎么突然生气了")))));
+
+  static final KnowledgeItem SKI = KnowledgeItem.qa("qa:ski", "什么是滑雪？", "滑雪是一项冬季运动。", "kb", "sport", 1);
+  static final KnowledgeItem SKI_DESC = KnowledgeItem.description("d:ski", "滑雪", "借助滑雪板在雪地上滑行的运动。", "kb", "sport", 1);
+  static final KnowledgeItem TEA = KnowledgeItem.qa("qa:tea", "绿茶怎么泡？", "用八十度的水泡绿茶。", "kb", "food", 1);
+
+  Doubles.ScriptedModel model = new Doubles.ScriptedModel("好呀，一起去吧");
+  Doubles.CharEmbedder embedder = new Doubles.CharEmbedder();
+
+  TurnPipeline pipeline(KnowledgeSource source, HistorySelector.Settings history) {
+    return new TurnPipeline(new HistorySelector(history, TokenCounter.CODE_POINTS),
+        new KnowledgeInjector(source, KnowledgeInjector.Settings.defaults()),
+        new BackgroundComposer(source, BackgroundComposer.Settings.defaults()),
+        new ConditionComposer(Doubles.catalog(List.of(PLAIN, WITH_BACKGROUND), List.of(ANGRY))),
+        model, null, new PostProcessor(60), new FaithfulnessGuard(), TurnPipeline.Settings.standard());
+  }
+
+  TurnPipeline pipeline(KnowledgeSource source) {
+    return pipeline(source, HistorySelector.Settings.defaults());
+  }
+
+  TurnRequest request(List<Exchange> history, String text, Persona persona, String emotion) {
+    return new TurnRequest(history, text, persona, emotion, Switches.all(), null, null, new EmbeddingCache(embedder, 100), 0);
+  }
+
+  @Test
+  void firstTurnWithoutKnowledgeIsTheUtteranceAndAGMask() {
+    TurnResult r = pipeline(KnowledgeSource.NONE).run(request(List.of(), "你好", PLAIN, ""), TurnListener.NONE);
+    assertEquals("A:你好|B:[gMASK]", model.prompts.get(0));
+    assertEquals("好呀，一起去吧", r.reply());
+    assertTrue(r.grounding().knowledge().isEmpty());
+  }
+
+  @Test
+  void knowledgeSitsBeforeTheUtteranceItGroundsAndBackgroundIsThePrefix() {
+    List<Exchange> history = List.of(new Exchange(0, "我喜欢滑雪", "滑雪很酷"), new Exchange(1, "你喝茶吗", "我喝绿茶"));
+    pipeline(Doubles.knowledge(SKI, TEA, SKI_DESC)).run(request(history, "滑雪难不难", WITH_BACKGROUND, ""), TurnListener.NONE);
+    assertEquals("我是小呆，一个爱聊天的机器人。|滑雪：借助滑雪板在雪地上滑行的运动。"
+        + "|A:我喜欢滑雪|B:滑雪很酷|Q:绿茶怎么泡？ A:用八十度的水泡绿茶。|A:你喝茶吗|B:我喝绿茶"
+        + "|Q:什么是滑雪？ A:滑雪是一项冬季运动。|A:滑雪难不难|B:[gMASK]", model.prompts.get(0));
+  }
+
+  @Test
+  void groundingNamesEveryInjectedItemWithPositionSourceAndTimings() {
+    List<Exchange> history = List.of(new Exchange(0, "你喝茶吗", "我喝绿茶"));
+    TurnResult r = pipeline(Doubles.knowledge(SKI, TEA, SKI_DESC)).run(request(history, "滑雪难不难", WITH_BACKGROUND, ""), TurnListener.NONE);
+    Grounding g = r.grounding();
+    assertEquals(List.of("history:0", "query"), g.knowledge().stream().map(Grounding.Injected::position).toList());
+    assertEquals(List.of("qa:tea", "qa:ski"), g.knowledge().stream().map(i -> i.item().id()).toList());
+    assertEquals(List.of(SKI), g.queryKnowledge());
+    assertEquals("d:ski", g.background().get(1).knowledgeId());
+    assertEquals("xd", g.persona());
+    for (String step : List.of("history", "knowledge", "background", "condition", "render", "generate", "postprocess", "total")) {
+      assertTrue(g.timingsMs().containsKey(step), step);
+    }
+    assertEquals(1, g.history().size());
+  }
+
+  @Test
+  void emotionPutsItsPostResponseAfterAMaskBlank() {
+    pipeline(KnowledgeSource.NONE).run(request(List.of(), "你打得真烂", PLAIN, "angry"), TurnListener.NONE);
+    assertEquals("A:你打得真烂|B:[MASK]|A:你不能好好说话吗，怎么突然生气了", model.prompts.get(0));
+  }
+
+  @Test
+  void personaExamplesAreUsedWhenNoEmotionIsAsked() {
+    Persona monkey = new Persona("wukong", "悟空", "俺是齐天大圣。", "", List.of(
+        new PostResponse(List.of(Utterance.user("大圣的金箍棒有多重？"), Utterance.bot("俺老孙的棒子一万三千五百斤！"))),
+        new PostResponse(List.of(Utterance.user("大圣你饿不饿"), Utterance.bot("俺老孙要吃桃子！")))), "", "", List.of(), null);
+    pipeline(KnowledgeSource.NONE).run(request(List.of(), "你饿吗", monkey, ""), TurnListener.NONE);
+    assertEquals("俺是齐天大圣。|A:你饿吗|B:[MASK]|A:大圣你饿不饿|B:俺老孙要吃桃子！", model.prompts.get(0));
+  }
+
+  @Test
+  void ablationsRemoveTheirStep() {
+    List<Exchange> history = List.of(new Exchange(0, "你喝茶吗", "我喝绿茶"));
+    TurnRequest r = new TurnRequest(history, "滑雪难不难", WITH_BACKGROUND, "angry",
+        Switches.all().withKnowledgeInjection(false).withBackground(false).withPersona(false), null, null, new EmbeddingCache(embedder, 10), 0);
+    pipeline(Doubles.knowledge(SKI, TEA, SKI_DESC)).run(r, TurnListener.NONE);
+    assertEquals("A:你喝茶吗|B:我喝绿茶|A:滑雪难不难|B:[gMASK]", model.prompts.get(0));
+  }
+
+  @Test
+  void givenKnowledgeReplacesRetrieval() {
+    KnowledgeItem gold = KnowledgeItem.qa("gold", "故宫的门票是多少？", "60元", "kdconv", "", 1);
+    TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all(), null, List.of(gold), new EmbeddingCache(embedder, 10), 0);
+    pipeline(Doubles.knowledge(SKI)).run(r, TurnListener.NONE);
+    assertEquals("Q:故宫的门票是多少？ A:60元|A:故宫门票贵吗|B:[gMASK]", model.prompts.get(0));
+  }
+
+  @Test
+  void relevanceOrderPutsTheMostRelevantExchangeNextToTheQuery() {
+    List<Exchange> history = List.of(new Exchange(0, "滑雪场在哪里", "在北山"), new Exchange(1, "今天好冷", "多穿点"), new Exchange(2, "你吃饭了吗", "吃了"));
+    HistorySelector.Settings s = new HistorySelector.Settings(1.0, 12, 500, 0, HistoryOrder.RELEVANCE);
+    pipeline(KnowledgeSource.NONE, s).run(request(history, "滑雪场远吗", PLAIN, ""), TurnListener.NONE);
+    String p = model.prompts.get(0);
+    assertTrue(p.endsWith("A:滑雪场在哪里|B:在北山|A:滑雪场远吗|B:[gMASK]"), p);
+  }
+
+  @Test
+  void defectiveRepliesAreRegeneratedWithSamplingAndReplacedWhenAllFail() {
+    model.fills.clear();
+    model.fills.addAll(List.of("", "哈哈哈哈哈哈哈哈", "好的好的好的好的好的"));
+    List<String> restarts = new ArrayList<>();
+    TurnListener listener = new TurnListener() {
+      @Override public void onToken(String piece) {}
+      @Override public void onRestart(String reason) { restarts.add(reason); }
+    };
+    TurnResult r = pipeline(KnowledgeSource.NONE).run(request(List.of(), "你好", PLAIN, ""), listener);
+    assertEquals(TurnPipeline.Settings.standard().fallbackReply(), r.reply());
+    assertEquals(3, model.prompts.size());
+    assertEquals(2, restarts.size());
+    assertTrue(model.options.get(1).seed() != model.options.get(0).seed());
+    assertTrue(r.grounding().notes().get(r.grounding().notes().size() - 1).contains("fallback"));
+  }
+
+  @Test
+  void unsupportedNumbersAreRegeneratedOnceThenFlagged() {
+    model.fills.clear();
+    model.fills.addAll(List.of("门票要80元", "门票60元"));
+    KnowledgeItem gold = KnowledgeItem.qa("gold", "故宫的门票是多少？", "60元", "kdconv", "", 1);
+    TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all(), null, List.of(gold), new EmbeddingCache(embedder, 10), 0);
+    TurnResult result = pipeline(KnowledgeSource.NONE).run(r, TurnListener.NONE);
+    assertEquals("门票60元", result.reply());
+    assertTrue(result.grounding().unsupportedNumbers().isEmpty());
+  }
+
+  @Test
+  void deadlineWithoutUsableTextGivesTheTimeoutReply() {
+    model.fills.clear();
+    model.fills.add("");
+    model.reason = Generation.FinishReason.DEADLINE;
+    TurnResult r = pipeline(KnowledgeSource.NONE).run(request(List.of(), "你好", PLAIN, ""), TurnListener.NONE);
+    assertEquals(TurnPipeline.Settings.standard().timeoutReply(), r.reply());
+    assertEquals("DEADLINE", r.grounding().finishReason());
+  }
+
+  @Test
+  void promptFitsTheModelContextDroppingOldHistory() {
+    model.contextLength = 80;
+    List<Exchange> history = new ArrayList<>();
+    for (int i = 0; i < 10; i++) history.add(new Exchange(i, "第" + i + "句话说了些什么呢", "回答" + i));
+    TurnResult r = pipeline(KnowledgeSource.NONE, new HistorySelector.Settings(0.9, 12, 10_000, 1, HistoryOrder.DIALOGUE))
+        .run(request(history, "最后一个问题", PLAIN, ""), TurnListener.NONE);
+    assertTrue(r.prompt().tokens() <= 80 - 32 - 2, r.prompt().text());
+    assertTrue(r.prompt().text().endsWith("A:最后一个问题|B:[gMASK]"));
+    assertFalse(r.prompt().dropped().isEmpty());
+    assertTrue(r.prompt().text().contains("第9句"), "the most recent exchange is the most relevant under decay");
+  }
+}
