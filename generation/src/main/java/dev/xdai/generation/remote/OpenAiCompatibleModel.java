@@ -1,0 +1,384 @@
+package dev.xdai.generation.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xdai.generation.Generation;
+import dev.xdai.generation.Generation.FinishReason;
+import dev.xdai.generation.GenerationOptions;
+import dev.xdai.generation.LanguageModel;
+import dev.xdai.generation.ModelInfo;
+import dev.xdai.generation.ModelUnavailableException;
+import dev.xdai.generation.Score;
+import dev.xdai.generation.TokenListener;
+import dev.xdai.generation.decode.StopStrings;
+import dev.xdai.prompting.RenderedPrompt;
+import dev.xdai.prompting.TokenCounter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+
+/**
+ * A language model behind an OpenAI-compatible HTTP API (vLLM, SGLang, a GLM server, OpenAI itself). In completions
+ * mode the raw blank-infilling prompt is sent to {@code /completions}; in chat mode the prompt is rendered as messages
+ * by {@link ChatMessagesRenderer} and sent to {@code /chat/completions}. Streams over server-sent events, retries 429
+ * and 5xx with exponential backoff before any text has been passed on, and stops calling a failing backend through a
+ * {@link CircuitBreaker}. Thread-safe.
+ */
+public final class OpenAiCompatibleModel implements LanguageModel {
+
+  private final RemoteBackendConfig config;
+  private final ChatMessagesRenderer chat;
+  private final LongSupplier nanoClock;
+  private final HttpClient http;
+  private final CircuitBreaker breaker;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public OpenAiCompatibleModel(RemoteBackendConfig config) { this(config, new ChatMessagesRenderer(), System::nanoTime); }
+
+  /** With a given chat wording and clock (the clock drives the deadline and the breaker's cool-down). */
+  public OpenAiCompatibleModel(RemoteBackendConfig config, ChatMessagesRenderer chat, LongSupplier nanoClock) {
+    this.config = config;
+    this.chat = chat;
+    this.nanoClock = nanoClock;
+    // HTTP/1.1: servers behind plain http rarely speak h2c, and the upgrade dance only adds a round of surprises.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout()).build();
+    this.breaker = new CircuitBreaker(config.breakerFailures(), config.breakerCoolDown(), nanoClock);
+  }
+
+  /** Token counts are approximated by code points: the remote tokenizer is not known here. */
+  @Override
+  public ModelInfo info() {
+    return new ModelInfo(config.name() + "/" + config.model(), config.contextLength(), TokenCounter.CODE_POINTS);
+  }
+
+  public CircuitBreaker.State breakerState() { return breaker.state(); }
+
+  @Override
+  public Generation infill(RenderedPrompt prompt, GenerationOptions options, TokenListener listener) {
+    long start = nanoClock.getAsLong();
+    ObjectNode body = samplingBody(options);
+    String path;
+    if (config.mode() == RemoteBackendConfig.Mode.CHAT) {
+      path = "/chat/completions";
+      ArrayNode messages = body.putArray("messages");
+      chat.render(prompt).forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
+    } else {
+      path = "/completions";
+      body.put("prompt", prompt.text());
+    }
+    body.put("stream", config.stream());
+    URI uri = config.endpoint(path);
+    return withRetries(start, options.deadline(), () -> config.stream()
+        ? streamOnce(uri, body, options, listener, start)
+        : completeOnce(uri, body, options, listener, start));
+  }
+
+  /**
+   * Log-likelihoods from the prompt log-probabilities a completions server echoes back ({@code echo} with
+   * {@code logprobs}): the continuation is scored as the text after the prompt, the tokens that start inside it.
+   *
+   * @throws UnsupportedOperationException in chat mode, or when the server returns no prompt log-probabilities
+   */
+  @Override
+  public List<Score> score(String promptText, List<String> continuations) {
+    if (config.mode() != RemoteBackendConfig.Mode.COMPLETIONS) {
+      throw new UnsupportedOperationException("backend " + config.name() + " is a chat backend: scoring needs a "
+          + "completions backend that echoes prompt log-probabilities");
+    }
+    if (continuations.isEmpty()) return List.of();
+    ObjectNode body = json.createObjectNode().put("model", config.model()).put("max_tokens", 1).put("echo", true)
+        .put("logprobs", 1).put("temperature", 0.0);
+    ArrayNode prompts = body.putArray("prompt");
+    continuations.forEach(c -> prompts.add(promptText + c));
+    URI uri = config.endpoint("/completions");
+    JsonNode response = withRetries(nanoClock.getAsLong(), null, () -> postJson(uri, body, config.readTimeout()));
+    int promptChars = promptText.codePointCount(0, promptText.length());
+    List<Score> scores = new ArrayList<>();
+    for (int i = 0; i < continuations.size(); i++) {
+      String c = continuations.get(i);
+      JsonNode choice = choiceAt(response, i);
+      scores.add(scoreFromLogprobs(choice.path("logprobs"), promptChars, c.codePointCount(0, c.length())));
+    }
+    return scores;
+  }
+
+  private Score scoreFromLogprobs(JsonNode logprobs, int promptChars, int chars) {
+    JsonNode values = logprobs.path("token_logprobs");
+    JsonNode offsets = logprobs.path("text_offset");
+    if (!values.isArray() || !offsets.isArray() || values.size() != offsets.size()) {
+      throw new UnsupportedOperationException("backend " + config.name() + " returned no prompt log-probabilities; "
+          + "scoring needs a completions server that supports echo with logprobs");
+    }
+    double sum = 0;
+    int tokens = 0;
+    for (int t = 0; t < values.size(); t++) {
+      int offset = offsets.get(t).asInt();
+      if (offset < promptChars || offset >= promptChars + chars) continue;
+      if (values.get(t).isNull()) continue;
+      sum += values.get(t).asDouble();
+      tokens++;
+    }
+    return new Score(sum, tokens, chars);
+  }
+
+  private JsonNode choiceAt(JsonNode response, int index) {
+    for (JsonNode choice : response.path("choices")) if (choice.path("index").asInt(-1) == index) return choice;
+    JsonNode byPosition = response.path("choices").path(index);
+    if (byPosition.isMissingNode()) throw new ModelUnavailableException("backend " + config.name() + " returned no choice " + index);
+    return byPosition;
+  }
+
+  // ---------------------------------------------------------------- one attempt
+
+  private Generation streamOnce(URI uri, ObjectNode body, GenerationOptions options, TokenListener listener, long start)
+      throws CallFailure {
+    HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(uri, body, BodyHandlers.ofPublisher(), config.readTimeout());
+    if (response.statusCode() != 200) throw failure(response.statusCode(), drain(response.body()), response);
+    StopStrings stops = new StopStrings(options.stop());
+    int pieces = 0;
+    long firstToken = -1;
+    FinishReason reason = FinishReason.END;
+    try (SseStream events = new SseStream(response.body())) {
+      while (true) {
+        Duration left = timeLeft(start, options.deadline());
+        Duration wait = left.compareTo(config.readTimeout()) < 0 ? left : config.readTimeout();
+        SseStream.Next next = events.next(wait);
+        if (next instanceof SseStream.End) break;
+        if (next instanceof SseStream.Timeout) {
+          if (timeLeft(start, options.deadline()).isZero()) { reason = FinishReason.DEADLINE; break; }
+          // Once text has reached the listener a retry would repeat it, so a stall then is final.
+          throw new CallFailure("no data for " + config.readTimeout().toMillis() + " ms", pieces == 0, null);
+        }
+        JsonNode chunk = parse(((SseStream.Data) next).data());
+        JsonNode choice = chunk.path("choices").path(0);
+        String piece = config.mode() == RemoteBackendConfig.Mode.CHAT
+            ? choice.path("delta").path("content").asText("")
+            : choice.path("text").asText("");
+        if (!piece.isEmpty()) {
+          if (firstToken < 0) firstToken = nanoClock.getAsLong() - start;
+          pieces++;
+          String out = stops.accept(piece);
+          if (!out.isEmpty()) listener.onToken(out);
+          if (stops.stopped()) { reason = FinishReason.STOP; break; }
+        }
+        if (choice.hasNonNull("finish_reason")) reason = finishReason(choice.path("finish_reason").asText());
+      }
+    } catch (IOException e) {
+      throw new CallFailure("event stream broke: " + e.getMessage(), pieces == 0, null);
+    }
+    String rest = stops.flush();
+    if (!rest.isEmpty()) listener.onToken(rest);
+    long total = nanoClock.getAsLong() - start;
+    return new Generation(stops.text(), pieces, reason, firstToken < 0 ? total : firstToken, total);
+  }
+
+  private Generation completeOnce(URI uri, ObjectNode body, GenerationOptions options, TokenListener listener, long start)
+      throws CallFailure {
+    Duration left = timeLeft(start, options.deadline());
+    if (left.isZero()) return new Generation("", 0, FinishReason.DEADLINE, 0, nanoClock.getAsLong() - start);
+    JsonNode response = postJson(uri, body, left.compareTo(config.readTimeout()) < 0 ? left : config.readTimeout());
+    JsonNode choice = response.path("choices").path(0);
+    String raw = config.mode() == RemoteBackendConfig.Mode.CHAT
+        ? choice.path("message").path("content").asText("")
+        : choice.path("text").asText("");
+    StopStrings stops = new StopStrings(options.stop());
+    String text = stops.accept(raw) + stops.flush();
+    if (!text.isEmpty()) listener.onToken(text);
+    FinishReason reason = stops.stopped() ? FinishReason.STOP : finishReason(choice.path("finish_reason").asText("stop"));
+    int tokens = response.path("usage").path("completion_tokens").asInt(text.codePointCount(0, text.length()));
+    long total = nanoClock.getAsLong() - start;
+    return new Generation(text, tokens, reason, total, total);
+  }
+
+  private JsonNode postJson(URI uri, ObjectNode body, Duration timeout) throws CallFailure {
+    HttpResponse<String> response = send(uri, body, BodyHandlers.ofString(StandardCharsets.UTF_8), timeout);
+    if (response.statusCode() != 200) throw failure(response.statusCode(), response.body(), response);
+    return parse(response.body());
+  }
+
+  private <T> HttpResponse<T> send(URI uri, ObjectNode body, HttpResponse.BodyHandler<T> handler, Duration timeout)
+      throws CallFailure {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+        .header("Content-Type", "application/json")
+        .header("Accept", config.stream() ? "text/event-stream, application/json" : "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+    if (!config.apiKey().isEmpty()) request.header("Authorization", "Bearer " + config.apiKey());
+    CompletableFuture<HttpResponse<T>> future = http.sendAsync(request.build(), handler);
+    try {
+      // The request timeout covers the headers only; this bound covers a body read into memory as well.
+      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new CallFailure("no response within " + timeout.toMillis() + " ms", true, null);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        throw new CallFailure("no response within " + timeout.toMillis() + " ms", true, null);
+      }
+      throw new CallFailure(cause.getClass().getSimpleName() + ": " + cause.getMessage(), true, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ModelUnavailableException("interrupted while calling backend " + config.name(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- retries and the breaker
+
+  @FunctionalInterface
+  private interface Attempt<T> {
+    T run() throws CallFailure;
+  }
+
+  /** Why one attempt failed; {@code retryable} for 429, 5xx, timeouts and broken connections. */
+  private static final class CallFailure extends Exception {
+    final boolean retryable;
+    final Duration retryAfter;
+    final boolean clientError;
+
+    CallFailure(String message, boolean retryable, Duration retryAfter) { this(message, retryable, retryAfter, false); }
+
+    CallFailure(String message, boolean retryable, Duration retryAfter, boolean clientError) {
+      super(message);
+      this.retryable = retryable;
+      this.retryAfter = retryAfter;
+      this.clientError = clientError;
+    }
+  }
+
+  private <T> T withRetries(long start, Duration deadline, Attempt<T> attempt) {
+    if (!breaker.tryAcquire()) {
+      throw new ModelUnavailableException("backend " + config.name() + " is failing; not calling it for another "
+          + breaker.retryIn().toMillis() + " ms (circuit open)");
+    }
+    CallFailure last = null;
+    int attempts = 0;
+    for (int i = 0; i <= config.maxRetries(); i++) {
+      if (i > 0) {
+        Duration pause = backoff(i, last.retryAfter);
+        if (timeLeft(start, deadline).compareTo(pause) <= 0) break; // no time left for another try
+        sleep(pause);
+      }
+      attempts++;
+      try {
+        T result = attempt.run();
+        breaker.recordSuccess();
+        return result;
+      } catch (CallFailure f) {
+        last = f;
+        if (f.clientError) {
+          breaker.recordNeutral(); // the backend is up; the request or the configuration is wrong
+          throw new ModelUnavailableException("backend " + config.name() + " refused the request: " + f.getMessage(), f);
+        }
+        if (!f.retryable) break;
+      } catch (RuntimeException e) {
+        breaker.recordNeutral(); // a listener or caller fault says nothing about the backend
+        throw e;
+      }
+    }
+    breaker.recordFailure();
+    throw new ModelUnavailableException("backend " + config.name() + " failed after " + attempts + " attempt"
+        + (attempts == 1 ? "" : "s") + ": " + last.getMessage(), last);
+  }
+
+  /** Exponential backoff from the initial pause, doubled per retry, at most the maximum; a server's Retry-After wins. */
+  Duration backoff(int retry, Duration retryAfter) {
+    Duration max = config.maxBackoff();
+    if (retryAfter != null) return retryAfter.compareTo(max) > 0 ? max : retryAfter;
+    long nanos = config.initialBackoff().toNanos() << Math.min(retry - 1, 20);
+    return nanos > max.toNanos() || nanos < 0 ? max : Duration.ofNanos(nanos);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ModelUnavailableException("interrupted while waiting to retry", e);
+    }
+  }
+
+  private Duration timeLeft(long start, Duration deadline) {
+    if (deadline == null) return Duration.ofDays(1);
+    long left = deadline.toNanos() - (nanoClock.getAsLong() - start);
+    return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+  }
+
+  private static CallFailure failure(int status, String body, HttpResponse<?> response) {
+    String message = "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
+    boolean retryable = status == 429 || status >= 500;
+    Duration retryAfter = response.headers().firstValue("Retry-After").map(OpenAiCompatibleModel::seconds).orElse(null);
+    return new CallFailure(message, retryable, retryAfter, !retryable);
+  }
+
+  private static Duration seconds(String header) {
+    try {
+      return Duration.ofSeconds(Long.parseLong(header.strip()));
+    } catch (NumberFormatException e) {
+      return null; // an HTTP date: fall back to our own backoff
+    }
+  }
+
+  private static String drain(Flow.Publisher<List<ByteBuffer>> body) {
+    HttpResponse.BodySubscriber<String> text = BodySubscribers.ofString(StandardCharsets.UTF_8);
+    body.subscribe(text);
+    try {
+      return text.getBody().toCompletableFuture().get(2, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  private static String abbreviate(String s) {
+    String one = s.replaceAll("\\s+", " ").strip();
+    return one.length() > 300 ? one.substring(0, 300) + "…" : one;
+  }
+
+  private JsonNode parse(String text) throws CallFailure {
+    try {
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new CallFailure("unreadable response: " + abbreviate(text), false, null);
+    }
+  }
+
+  private static FinishReason finishReason(String s) {
+    return "length".equals(s) ? FinishReason.LENGTH : FinishReason.END;
+  }
+
+  // ---------------------------------------------------------------- request body
+
+  private ObjectNode samplingBody(GenerationOptions o) {
+    ObjectNode body = json.createObjectNode();
+    body.put("model", config.model());
+    body.put("max_tokens", o.maxNewTokens());
+    body.put("temperature", o.greedy() ? 0.0 : o.temperature());
+    if (!o.greedy()) body.put("top_p", o.topP());
+    body.put("seed", o.seed());
+    // OpenAI takes at most four stop strings; we cut at all of them on our side anyway.
+    ArrayNode stop = body.putArray("stop");
+    o.stop().stream().limit(4).forEach(stop::add);
+    if (config.samplingExtensions()) {
+      body.put("top_k", o.greedy() ? 1 : o.topK());
+      body.put("repetition_penalty", o.repetitionPenalty());
+    }
+    return body;
+  }
+}

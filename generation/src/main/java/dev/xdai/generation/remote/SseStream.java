@@ -1,0 +1,79 @@
+package dev.xdai.generation.remote;
+
+import java.io.IOException;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code data:} payloads of a server-sent-event response body, read with a timeout per wait: a stalled stream
+ * surfaces as a timeout instead of blocking forever (the HTTP client's own timeout only covers the headers).
+ */
+final class SseStream implements AutoCloseable {
+
+  private static final Object END = new Object();
+
+  private final LinkedBlockingQueue<Object> lines = new LinkedBlockingQueue<>();
+  private volatile Flow.Subscription subscription;
+  private boolean ended;
+
+  SseStream(Flow.Publisher<List<ByteBuffer>> body) {
+    Flow.Subscriber<String> lineSubscriber = new Flow.Subscriber<>() {
+      @Override public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        s.request(Long.MAX_VALUE);
+      }
+      @Override public void onNext(String line) { lines.add(line); }
+      @Override public void onError(Throwable t) { lines.add(t); }
+      @Override public void onComplete() { lines.add(END); }
+    };
+    body.subscribe(BodySubscribers.fromLineSubscriber(lineSubscriber, s -> null, StandardCharsets.UTF_8, null));
+  }
+
+  /** Outcome of one wait for the next event. */
+  sealed interface Next {}
+
+  /** An event's data. */
+  record Data(String data) implements Next {}
+
+  /** The stream ended (end of body or {@code [DONE]}). */
+  record End() implements Next {}
+
+  /** Nothing arrived within the wait. */
+  record Timeout() implements Next {}
+
+  /** Waits up to {@code wait} for the next {@code data:} payload. */
+  Next next(Duration wait) throws IOException {
+    if (ended) return new End();
+    long until = System.nanoTime() + wait.toNanos();
+    while (true) {
+      Object item;
+      try {
+        item = lines.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while reading the event stream", e);
+      }
+      if (item == null) return new Timeout();
+      if (item == END) { ended = true; return new End(); }
+      if (item instanceof Throwable t) throw new IOException("event stream failed: " + t.getMessage(), t);
+      String line = (String) item;
+      if (!line.startsWith("data:")) continue; // comments, event names, blank separators
+      String data = line.substring(5).strip();
+      if (data.equals("[DONE]")) { ended = true; return new End(); }
+      if (!data.isEmpty()) return new Data(data);
+    }
+  }
+
+  /** Stops the transfer (a deadline or a timeout gives up on the rest). */
+  @Override
+  public void close() {
+    Flow.Subscription s = subscription;
+    if (s != null && !ended) s.cancel();
+  }
+}

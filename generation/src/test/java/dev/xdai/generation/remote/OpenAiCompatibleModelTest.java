@@ -1,0 +1,185 @@
+package dev.xdai.generation.remote;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.xdai.generation.Generation;
+import dev.xdai.generation.Generation.FinishReason;
+import dev.xdai.generation.GenerationOptions;
+import dev.xdai.generation.ModelUnavailableException;
+import dev.xdai.generation.Score;
+import dev.xdai.prompting.GlmPromptRenderer;
+import dev.xdai.prompting.PostResponse;
+import dev.xdai.prompting.PromptSpec;
+import dev.xdai.prompting.RenderedPrompt;
+import dev.xdai.prompting.TokenCounter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class OpenAiCompatibleModelTest {
+
+  static final RenderedPrompt PROMPT = new GlmPromptRenderer(TokenCounter.CODE_POINTS)
+      .render(new PromptSpec(List.of(), List.of(), List.of(), "你好", PostResponse.none()), 500);
+
+  static RemoteBackendConfig config(FakeOpenAiServer server, RemoteBackendConfig.Mode mode) {
+    return RemoteBackendConfig.of(server.baseUrl(), "glm-test", mode)
+        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
+        .withRetries(2, Duration.ofMillis(5), Duration.ofMillis(20));
+  }
+
+  static GenerationOptions options() {
+    return GenerationOptions.defaults().withDeadline(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void completionsSendsTheRawPromptAndCutsAtTheSeparator() throws Exception {
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.json(ex, 200,
+        "{\"choices\":[{\"index\":0,\"text\":\"你好呀|A:嗯\",\"finish_reason\":\"stop\"}],\"usage\":{\"completion_tokens\":6}}"))) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS).withStream(false).withApiKey("k1"));
+      List<String> pieces = new ArrayList<>();
+      Generation g = model.infill(PROMPT, options(), pieces::add);
+      assertEquals("你好呀", g.text());
+      assertEquals(FinishReason.STOP, g.finishReason());
+      assertEquals(List.of("你好呀"), pieces);
+      assertEquals("/v1/completions", server.paths.get(0));
+      assertEquals(PROMPT.text(), server.requests.get(0).path("prompt").asText());
+      assertEquals("glm-test", server.requests.get(0).path("model").asText());
+      assertEquals(32, server.requests.get(0).path("max_tokens").asInt());
+      assertEquals("Bearer k1", server.authorizations.get(0));
+    }
+  }
+
+  @Test
+  void chatStreamsDeltasAsTheyArrive() throws Exception {
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.sse(ex, List.of(
+        FakeOpenAiServer.deltaChunk("你"), FakeOpenAiServer.deltaChunk("好"), FakeOpenAiServer.deltaChunk("！")), 0))) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.CHAT));
+      List<String> pieces = new ArrayList<>();
+      Generation g = model.infill(PROMPT, options(), pieces::add);
+      assertEquals("你好！", g.text());
+      assertEquals(List.of("你", "好", "！"), pieces);
+      assertEquals(FinishReason.END, g.finishReason());
+      assertEquals("/v1/chat/completions", server.paths.get(0));
+      var messages = server.requests.get(0).path("messages");
+      assertEquals("system", messages.get(0).path("role").asText());
+      assertEquals("你好", messages.get(messages.size() - 1).path("content").asText());
+      assertTrue(server.requests.get(0).path("stream").asBoolean());
+      assertEquals("null", server.authorizations.get(0)); // no key configured, no header
+    }
+  }
+
+  @Test
+  void completionsStreamStopsAtAStopStringSplitAcrossEvents() throws Exception {
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.sse(ex, List.of(
+        FakeOpenAiServer.textChunk("好的"), FakeOpenAiServer.textChunk("呀B"), FakeOpenAiServer.textChunk(":还有")), 0))) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
+      List<String> pieces = new ArrayList<>();
+      GenerationOptions o = new GenerationOptions(32, 0.9, 40, 1.0, 1.0, 0, List.of("B:"), Duration.ofSeconds(10), 1);
+      Generation g = model.infill(PROMPT, o, pieces::add);
+      assertEquals("好的呀", g.text());
+      assertEquals(FinishReason.STOP, g.finishReason());
+      assertEquals(g.text(), String.join("", pieces));
+    }
+  }
+
+  @Test
+  void slowServerTimesOutAsUnavailable() throws Exception {
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> {
+      Thread.sleep(3000);
+      FakeOpenAiServer.json(ex, 200, "{}");
+    })) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS)
+          .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200)).withRetries(1, Duration.ofMillis(5), Duration.ofMillis(5)));
+      var e = assertThrows(ModelUnavailableException.class, () -> model.infill(PROMPT, options(), p -> {}));
+      assertTrue(e.getMessage().contains("no response within 200 ms"), e.getMessage());
+      assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
+    }
+  }
+
+  @Test
+  void serverErrorsAreRetriedUntilSuccess() throws Exception {
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> {
+      if (hit == 1) FakeOpenAiServer.json(ex, 503, "{\"error\":\"loading\"}");
+      else if (hit == 2) { ex.getResponseHeaders().set("Retry-After", "1"); FakeOpenAiServer.json(ex, 429, "{}"); }
+      else FakeOpenAiServer.sse(ex, List.of(FakeOpenAiServer.textChunk("好")), 0);
+    })) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
+      assertEquals("好", model.infill(PROMPT, options(), p -> {}).text());
+      assertEquals(3, server.hits.get());
+      assertEquals(CircuitBreaker.State.CLOSED, model.breakerState());
+    }
+  }
+
+  @Test
+  void clientErrorIsNotRetriedAndDoesNotTripTheBreaker() throws Exception {
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.json(ex, 401, "{\"error\":\"bad key\"}"))) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS).withBreaker(1, Duration.ofMinutes(1)));
+      var e = assertThrows(ModelUnavailableException.class, () -> model.infill(PROMPT, options(), p -> {}));
+      assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
+      assertEquals(1, server.hits.get());
+      assertEquals(CircuitBreaker.State.CLOSED, model.breakerState());
+    }
+  }
+
+  @Test
+  void breakerOpensAfterFailuresAndProbesAfterTheCoolDown() throws Exception {
+    AtomicLong clock = new AtomicLong();
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.json(ex, 500, "{}"))) {
+      var cfg = config(server, RemoteBackendConfig.Mode.COMPLETIONS).withStream(false)
+          .withRetries(0, Duration.ZERO, Duration.ZERO).withBreaker(2, Duration.ofSeconds(30));
+      var model = new OpenAiCompatibleModel(cfg, new ChatMessagesRenderer(), clock::get);
+      assertThrows(ModelUnavailableException.class, () -> model.infill(PROMPT, options(), p -> {}));
+      assertThrows(ModelUnavailableException.class, () -> model.infill(PROMPT, options(), p -> {}));
+      assertEquals(CircuitBreaker.State.OPEN, model.breakerState());
+      var open = assertThrows(ModelUnavailableException.class, () -> model.infill(PROMPT, options(), p -> {}));
+      assertTrue(open.getMessage().contains("circuit open"), open.getMessage());
+      assertEquals(2, server.hits.get()); // the open breaker did not call
+
+      clock.addAndGet(Duration.ofSeconds(31).toNanos());
+      server.behaviour = (ex, req, hit) -> FakeOpenAiServer.json(ex, 200, "{\"choices\":[{\"text\":\"在\",\"finish_reason\":\"stop\"}]}");
+      assertEquals("在", model.infill(PROMPT, options(), p -> {}).text()); // the half-open trial succeeds
+      assertEquals(CircuitBreaker.State.CLOSED, model.breakerState());
+    }
+  }
+
+  @Test
+  void deadlineMidStreamReturnsWhatArrived() throws Exception {
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.sse(ex, List.of(
+        FakeOpenAiServer.textChunk("先"), FakeOpenAiServer.textChunk("后")), 2000))) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
+      Generation g = model.infill(PROMPT, options().withDeadline(Duration.ofMillis(300)), p -> {});
+      assertEquals(FinishReason.DEADLINE, g.finishReason());
+      assertEquals("先", g.text());
+    }
+  }
+
+  @Test
+  void scoresFromEchoedPromptLogprobs() throws Exception {
+    // prompt "AB" (2 chars) + continuation "好的" (2 chars): tokens at offsets 0,1 | 2,3 | 4 (the generated one)
+    String choice = "{\"index\":%d,\"text\":\"AB好的x\",\"logprobs\":{\"tokens\":[\"A\",\"B\",\"好\",\"的\",\"x\"],"
+        + "\"token_logprobs\":[null,-1.0,%s,-0.5,-9.0],\"text_offset\":[0,1,2,3,4]}}";
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.json(ex, 200,
+        "{\"choices\":[" + choice.formatted(1, "-2.0") + "," + choice.formatted(0, "-0.25") + "]}"))) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
+      List<Score> scores = model.score("AB", List.of("好的", "好的"));
+      assertEquals(-0.75, scores.get(0).logProb(), 1e-9);
+      assertEquals(-2.5, scores.get(1).logProb(), 1e-9);
+      assertEquals(2, scores.get(0).tokens());
+      assertTrue(server.requests.get(0).path("echo").asBoolean());
+      assertEquals("AB好的", server.requests.get(0).path("prompt").get(0).asText());
+    }
+  }
+
+  @Test
+  void scoringWithoutLogprobsOrInChatModeIsUnsupported() throws Exception {
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.json(ex, 200, "{\"choices\":[{\"index\":0,\"text\":\"x\"}]}"))) {
+      var completions = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
+      var e = assertThrows(UnsupportedOperationException.class, () -> completions.score("AB", List.of("好")));
+      assertTrue(e.getMessage().contains("echo"), e.getMessage());
+      var chat = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.CHAT));
+      assertThrows(UnsupportedOperationException.class, () -> chat.score("AB", List.of("好")));
+    }
+  }
+}
