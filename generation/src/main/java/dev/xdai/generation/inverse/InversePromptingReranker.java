@@ -1,0 +1,93 @@
+package dev.xdai.generation.inverse;
+
+import dev.xdai.generation.Generation;
+import dev.xdai.generation.GenerationOptions;
+import dev.xdai.generation.LanguageModel;
+import dev.xdai.generation.Score;
+import dev.xdai.generation.TokenListener;
+import dev.xdai.prompting.PromptText;
+import dev.xdai.prompting.RenderedPrompt;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Inverse prompting as a reply strategy: samples several candidates, scores each by how well it predicts the user's
+ * utterance back (the utterance as the fill of an inverse prompt built from each of the candidate's sub-sentences) and
+ * by its own length-normalised likelihood given the prompt, and returns the best:
+ * {@code f = lambda1 * mean_s log p(utterance | s) + lambda2 * log p(reply | prompt) / n^lambda}, both per token.
+ * Its {@link #generate} has the shape of the dialogue pipeline's reply generator. The chosen reply reaches the
+ * listener in one piece, once chosen. Thread-safe if the model is.
+ */
+public final class InversePromptingReranker {
+
+  private final LanguageModel model;
+  private final InversePromptingConfig config;
+
+  public InversePromptingReranker(LanguageModel model, InversePromptingConfig config) {
+    this.model = model;
+    this.config = config;
+  }
+
+  /**
+   * Samples up to {@code candidates} fills (seeds {@code seed}, {@code seed+1}, ...; fewer when the deadline comes;
+   * with greedy options they coincide and only one remains) and returns the best-ranked one.
+   */
+  public Generation generate(RenderedPrompt prompt, String query, GenerationOptions options, TokenListener listener) {
+    long start = System.nanoTime();
+    Map<String, Generation> candidates = new LinkedHashMap<>();
+    Generation first = null;
+    for (int i = 0; i < config.candidates(); i++) {
+      Duration left = options.deadline() == null ? null : options.deadline().minusNanos(System.nanoTime() - start);
+      if (left != null && left.isNegative() && first != null) break;
+      GenerationOptions o = options.withSeed(options.seed() + i);
+      if (left != null) o = o.withDeadline(left.isNegative() ? Duration.ZERO : left);
+      Generation g = model.infill(prompt, o, TokenListener.NONE);
+      if (first == null) first = g;
+      if (!g.text().isBlank()) candidates.putIfAbsent(g.text(), g);
+    }
+    Generation chosen = first;
+    if (candidates.size() > 1) {
+      RankedCandidate best = rank(prompt.text(), query, List.copyOf(candidates.keySet())).get(0);
+      chosen = candidates.get(best.text());
+    } else if (candidates.size() == 1) {
+      chosen = candidates.values().iterator().next();
+    }
+    if (!chosen.text().isEmpty()) listener.onToken(chosen.text());
+    long total = System.nanoTime() - start;
+    return new Generation(chosen.text(), chosen.tokens(), chosen.finishReason(), total, total);
+  }
+
+  /** Scores {@code candidates} as replies to {@code query} in {@code promptText}; best first. */
+  public List<RankedCandidate> rank(String promptText, String query, List<String> candidates) {
+    List<Score> forward = model.score(promptText, candidates);
+    String utterance = PromptText.neutralise(query);
+    List<RankedCandidate> ranked = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      String text = candidates.get(i);
+      Score f = forward.get(i);
+      double fwd = f.tokens() == 0 ? 0 : f.logProb() / Math.pow(f.tokens(), config.lengthExponent());
+      double inv = utterance.isEmpty() ? 0 : inverse(text, utterance);
+      ranked.add(new RankedCandidate(text, fwd, inv, config.lambda1() * inv + config.lambda2() * fwd));
+    }
+    ranked.sort(Comparator.comparingDouble(RankedCandidate::total).reversed());
+    return ranked;
+  }
+
+  // Mean over the candidate's sub-sentences of the utterance's per-token log-likelihood as the inverse prompt's fill.
+  private double inverse(String candidate, String utterance) {
+    List<String> parts = Arrays.stream(config.subSentenceBreak().split(candidate)).map(String::strip)
+        .filter(s -> !s.isEmpty()).toList();
+    if (parts.isEmpty()) parts = List.of(candidate.strip());
+    double sum = 0;
+    for (String s : parts) {
+      String inversePrompt = config.inverseTemplate().replace("{reply}", PromptText.neutralise(s));
+      sum += model.score(inversePrompt, List.of(utterance)).get(0).meanPerToken();
+    }
+    return sum / parts.size();
+  }
+}
