@@ -1,0 +1,38 @@
+package dev.xdai.evaluation.eval;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Which steps of the method run, to measure what each contributes. Off means: no history selection (the most recent
+ * utterances in order, as the budget allows), no knowledge injection (no QA pairs), no background addition (no
+ * description prefix), no persona (no persona text or post-response). Inverse prompting is off unless asked for.
+ */
+public record Ablations(boolean historySelection, boolean knowledgeInjection, boolean background, boolean inversePrompting,
+    boolean persona) {
+
+  /** Production settings: every step on, inverse prompting off. */
+  public static final Ablations DEFAULT = new Ablations(true, true, true, false, true);
+
+  /** The switches by name, as they appear in results. */
+  public Map<String, Boolean> asMap() {
+    Map<String, Boolean> m = new LinkedHashMap<>();
+    m.put("history_selection", historySelection);
+    m.put("knowledge_injection", knowledgeInjection);
+    m.put("background", background);
+    m.put("inverse_prompting", inversePrompting);
+    m.put("persona", persona);
+    return m;
+  }
+
+  /** The switches that differ from production, e.g. {@code no-background}, or {@code default}. */
+  public String label() {
+    StringBuilder s = new StringBuilder();
+    if (!historySelection) s.append(" no-history-selection");
+    if (!knowledgeInjection) s.append(" no-knowledge");
+    if (!background) s.append(" no-background");
+    if (inversePrompting) s.append(" inverse-prompting");
+    if (!persona) s.append(" no-persona");
+    return s.isEmpty() ? "default" : s.toString().strip().replace(' ', ',');
+  }
+}

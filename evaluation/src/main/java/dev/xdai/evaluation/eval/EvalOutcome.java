@@ -1,0 +1,26 @@
+package dev.xdai.evaluation.eval;
+
+import dev.xdai.evaluation.metrics.InjectedKnowledge;
+import dev.xdai.generation.Score;
+import java.util.List;
+
+/**
+ * What the dialogue under evaluation produced for one turn.
+ *
+ * @param reply the reply, greedy-decoded (the evaluation keeps at most its first {@code maxReplyChars} characters)
+ * @param injected the knowledge items injected for the current utterance, best first (history knowledge excluded)
+ * @param knowledgeText all knowledge text the prompt contained (QA pairs and description background)
+ * @param contextText the dialogue history the prompt contained
+ * @param goldScore log-likelihood of the gold reply as the fill of this turn's prompt, with its length in characters;
+ *     null when the model cannot score
+ */
+public record EvalOutcome(String reply, List<InjectedKnowledge> injected, String knowledgeText, String contextText,
+    Score goldScore) {
+
+  public EvalOutcome {
+    reply = reply == null ? "" : reply;
+    injected = List.copyOf(injected);
+    knowledgeText = knowledgeText == null ? "" : knowledgeText;
+    contextText = contextText == null ? "" : contextText;
+  }
+}

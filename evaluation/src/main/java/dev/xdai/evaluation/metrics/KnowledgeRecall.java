@@ -1,0 +1,21 @@
+package dev.xdai.evaluation.metrics;
+
+import dev.xdai.evaluation.kdconv.Triple;
+import java.util.List;
+
+/**
+ * {@code knowledge_recall@k} for one sample: whether at least one gold triple is among the first {@code k} knowledge
+ * items the pipeline injected for the current turn (in the pipeline's rank order, best first).
+ */
+public final class KnowledgeRecall {
+
+  private KnowledgeRecall() {}
+
+  public static boolean hit(List<InjectedKnowledge> injected, List<Triple> gold, int k) {
+    int n = Math.min(k, injected.size());
+    for (int i = 0; i < n; i++) {
+      for (Triple g : gold) if (GoldMatch.matches(injected.get(i), g)) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,201 @@
+package dev.xdai.evaluation.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.evaluation.kdconv.OracleKnowledge;
+import dev.xdai.evaluation.kdconv.TinyKdConv;
+import dev.xdai.evaluation.metrics.Figure;
+import dev.xdai.evaluation.metrics.InjectedKnowledge;
+import dev.xdai.generation.Score;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalCommandTest {
+
+  @TempDir Path dir;
+  private Path data;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final List<EvalTurn> turns = new ArrayList<>();
+  private final List<String> loaded = new ArrayList<>();
+
+  /** Answers with the gold reply (so f1 is 100) and claims the oracle items, or the gold triples, as injected. */
+  private final DialogueUnderTest parrot = new DialogueUnderTest() {
+    @Override public String modelName() { return "parrot"; }
+
+    @Override public EvalOutcome respond(EvalTurn turn) {
+      turns.add(turn);
+      List<InjectedKnowledge> injected = new ArrayList<>();
+      if (turn.mode() == EvalMode.RETRIEVED) {
+        turn.sample().goldTriples().forEach(t -> injected.add(new InjectedKnowledge(OracleKnowledge.qa(t, "r", turn.pack(), 1), t)));
+      }
+      turn.oracleKnowledge().forEach(k -> injected.add(InjectedKnowledge.of(k)));
+      String reply = turn.sample().goldReply();
+      return new EvalOutcome(reply, injected, "", "", new Score(-reply.length(), reply.length(), reply.length()));
+    }
+  };
+
+  @BeforeEach
+  void data() throws Exception {
+    data = TinyKdConv.write(dir);
+  }
+
+  private int run(String... args) {
+    KnowledgeLoader loader = (pack, files) -> {
+      loaded.add(pack + " " + files.size());
+      return 4;
+    };
+    return new EvalCommand(parrot, loader, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+  }
+
+  private JsonNode lastLine() throws Exception {
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    return new ObjectMapper().readTree(lines[lines.length - 1]);
+  }
+
+  @Test
+  void jsonLastLineHasEveryFigureAndTheSetup() throws Exception {
+    assertEquals(0, run("kdconv", "--data", dir.toString(), "--mode", "oracle", "--samples", "2", "--json"));
+    JsonNode json = lastLine();
+    assertEquals("oracle", json.get("mode").asText());
+    assertEquals(2, json.get("samples").asInt());
+    for (Figure f : Figure.values()) assertTrue(json.has(f.key()), f.key());
+    for (String key : List.of("seed", "model", "data", "ablations", "date", "command", "seconds")) assertTrue(json.has(key), key);
+    assertEquals(100.0, json.get("f1").asDouble(), 1e-9);
+    assertEquals(100.0, json.get("bleu2").asDouble(), 1e-9);
+    assertEquals(Math.E, json.get("char_ppl").asDouble(), 1e-3);
+    assertTrue(json.get("knowledge_recall@1").isNull());
+    assertEquals("parrot", json.get("model").asText());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("knowledge_f1"));
+  }
+
+  @Test
+  void oracleModeHandsTheRenderedGoldKnowledge() {
+    assertEquals(0, run("kdconv", "--data", data.toString(), "--samples", "3"));
+    assertEquals(3, turns.size());
+    for (EvalTurn t : turns) {
+      assertEquals(EvalMode.ORACLE, t.mode());
+      assertEquals(t.sample().goldTriples().size(), t.oracleKnowledge().size());
+      assertEquals(60, t.maxReplyChars());
+      assertEquals("", t.pack());
+    }
+    assertTrue(loaded.isEmpty());
+  }
+
+  @Test
+  void noneModeAndSwitchesAreHandedOn() {
+    assertEquals(0, run("kdconv", "--data", data.toString(), "--mode", "none", "--no-background", "--no-persona",
+        "--inverse-prompting", "--bot", "guide"));
+    EvalTurn t = turns.get(0);
+    assertEquals(EvalMode.NONE, t.mode());
+    assertTrue(t.oracleKnowledge().isEmpty());
+    assertEquals(new Ablations(true, true, false, true, false), t.ablations());
+    assertEquals("guide", t.bot());
+  }
+
+  @Test
+  void retrievedModeLoadsTheDataOnceAndMeasuresRecall() throws Exception {
+    assertEquals(0, run("kdconv", "--data", dir.toString(), "--mode", "retrieved", "--json"));
+    assertEquals(List.of(EvalSettings.PACK + " 1"), loaded);
+    assertTrue(turns.stream().allMatch(t -> t.pack().equals(EvalSettings.PACK) && t.oracleKnowledge().isEmpty()));
+    assertEquals(100.0, lastLine().get("knowledge_recall@1").asDouble(), 1e-9);
+  }
+
+  @Test
+  void sameSeedSameSamplesOtherSeedOtherOrder() {
+    run("kdconv", "--data", data.toString(), "--samples", "3", "--seed", "5");
+    List<String> first = turns.stream().map(t -> t.sample().id()).toList();
+    turns.clear();
+    run("kdconv", "--data", data.toString(), "--samples", "3", "--seed", "5");
+    assertEquals(first, turns.stream().map(t -> t.sample().id()).toList());
+    List<List<String>> orders = new ArrayList<>();
+    for (int seed = 0; seed < 8; seed++) {
+      turns.clear();
+      run("kdconv", "--data", data.toString(), "--samples", "3", "--seed", String.valueOf(seed));
+      orders.add(turns.stream().map(t -> t.sample().id()).toList());
+    }
+    assertNotEquals(1, orders.stream().distinct().count());
+  }
+
+  @Test
+  void repliesAreCutTo60Characters() throws Exception {
+    DialogueUnderTest chatty = new DialogueUnderTest() {
+      @Override public String modelName() { return "chatty"; }
+
+      @Override public EvalOutcome respond(EvalTurn turn) {
+        return new EvalOutcome("好".repeat(200), List.of(), "", "", null);
+      }
+    };
+    KdConvEvaluation evaluation = new KdConvEvaluation(chatty, null);
+    EvalResult r = evaluation.run(new EvalSettings(List.of(data), EvalMode.NONE, 1, 1, null, Ablations.DEFAULT), n -> {});
+    // distinct1 over one 60-character reply of one repeated character: 1/60
+    assertEquals(100.0 / 60, r.figures().get(Figure.DISTINCT1), 1e-9);
+    assertEquals(null, r.figures().get(Figure.CHAR_PPL));
+  }
+
+  @Test
+  void unknownModeIsAUsageError() {
+    assertEquals(2, run("kdconv", "--data", data.toString(), "--mode", "magic"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown mode 'magic'"));
+    assertTrue(turns.isEmpty());
+  }
+
+  @Test
+  void missingFileIsAnError() {
+    assertEquals(2, run("kdconv", "--data", dir.resolve("missing.json").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file or directory"));
+  }
+
+  @Test
+  void sampleCountMustBePositive() {
+    assertEquals(2, run("kdconv", "--data", data.toString(), "--samples", "0"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--samples must be at least 1"));
+    assertEquals(2, run("kdconv", "--data", data.toString(), "--samples", "many"));
+    assertEquals(2, run("kdconv", "--data", data.toString(), "--samples", "-3"));
+  }
+
+  @Test
+  void otherBadArguments() {
+    assertEquals(2, run("kdconv", "--data", data.toString(), "--colour", "red"));
+    assertEquals(2, run("squad", "--data", data.toString()));
+    assertEquals(2, run("kdconv", "--data"));
+    assertEquals(2, run("kdconv", "--data", data.toString(), "--seed"));
+    assertTrue(turns.isEmpty());
+  }
+
+  @Test
+  void aFailingDialogueFailsTheRunNamingTheSample() {
+    DialogueUnderTest broken = new DialogueUnderTest() {
+      @Override public String modelName() { return "broken"; }
+
+      @Override public EvalOutcome respond(EvalTurn turn) { throw new IllegalStateException("model not loaded"); }
+    };
+    int status = new EvalCommand(broken, null, new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run("kdconv", "--data", data.toString());
+    assertEquals(1, status);
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("model not loaded") && message.contains("dev.json#"), message);
+  }
+
+  @Test
+  void retrievedModeWithoutAnImporterSaysSo() {
+    int status = new EvalCommand(parrot, null, new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run("kdconv", "--data", data.toString(), "--mode", "retrieved");
+    assertEquals(1, status);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("importer"));
+    assertFalse(out.toString(StandardCharsets.UTF_8).contains("f1"));
+  }
+}
