@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.EngineException;
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDManager;
 import dev.xdai.generation.Generation;
 import dev.xdai.generation.GenerationOptions;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +156,7 @@ public final class EmbeddedGlm implements LanguageModel {
         }
         double sum = Logits.logProb(first, tokens[0]);
         if (tokens.length > 1) {
-          float[][] rows = session.continuationLogits(java.util.Arrays.copyOf(tokens, tokens.length - 1));
+          float[][] rows = session.continuationLogits(Arrays.copyOf(tokens, tokens.length - 1));
           for (int i = 1; i < tokens.length; i++) sum += Logits.logProb(rows[i - 1], tokens[i]);
         }
         scores.add(new Score(sum, tokens.length, chars));
@@ -180,9 +182,14 @@ public final class EmbeddedGlm implements LanguageModel {
       throw new IllegalArgumentException("prompt has " + ids.length + " tokens; the model's context is "
           + config.maxPositions() + " tokens including the fill: render the prompt with a smaller budget");
     }
-    NDManager manager = model.getNDManager().newSubManager();
-    return new GlmSession(model.newPredictor(translator), manager, config, ids, blank, retainPromptCache);
+    return new GlmSession(newPredictor(), newManager(), config, ids, blank, retainPromptCache);
   }
+
+  /** A predictor for raw steps; not thread-safe, one per session. */
+  Predictor<GlmStep, GlmStepOutput> newPredictor() { return model.newPredictor(translator); }
+
+  /** A manager to own one session's cache. */
+  NDManager newManager() { return model.getNDManager().newSubManager(); }
 
   private void acquire() {
     if (closed) throw new ModelUnavailableException("embedded model is closed");

@@ -1,0 +1,163 @@
+package dev.xdai.generation.bench;
+
+import dev.xdai.generation.Generation;
+import dev.xdai.generation.GenerationOptions;
+import dev.xdai.generation.LanguageModel;
+import dev.xdai.generation.TokenListener;
+import dev.xdai.generation.embedded.EmbeddedGlm;
+import dev.xdai.generation.embedded.EmbeddedGlmConfig;
+import dev.xdai.prompting.BackgroundPiece;
+import dev.xdai.prompting.ContextEntry;
+import dev.xdai.prompting.Exchange;
+import dev.xdai.prompting.GlmPromptRenderer;
+import dev.xdai.prompting.PostResponse;
+import dev.xdai.prompting.PromptSpec;
+import dev.xdai.prompting.RenderedPrompt;
+import dev.xdai.prompting.TokenCounter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Measures a language model's decoding: tokens per second in one stream, time to the first token for a prompt of about
+ * 300 tokens, aggregate tokens per second over concurrent streams, and the process's resident memory. Works on any
+ * {@link LanguageModel}; {@link #main} runs it on the embedded model.
+ */
+public final class DecodeBenchmark {
+
+  /** What to measure: prompt size, tokens per fill, repetitions, concurrent streams. */
+  public record Settings(int promptTokens, int maxNewTokens, int warmups, int runs, int streams, int runsPerStream) {
+    public static Settings defaults() { return new Settings(300, 64, 2, 6, 4, 3); }
+  }
+
+  /**
+   * The figures. Single-stream speed counts the tokens after the first over the time after the first (decoding only);
+   * first-token latency is the median over the runs; aggregate speed is all tokens over the wall time of the
+   * concurrent phase; memory is VmRSS and VmHWM (peak) from /proc/self/status, -1 where unavailable.
+   */
+  public record Result(String model, int promptTokens, int runs, double tokensPerSecond, double firstTokenMillis,
+      int streams, double aggregateTokensPerSecond, long rssMiB, long peakRssMiB) {
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, """
+          model                     %s
+          prompt                    %d tokens
+          single stream             %.1f tokens/s (%d runs)
+          first token               %.1f ms (median)
+          %d concurrent streams      %.1f tokens/s aggregate
+          resident memory           %d MiB (peak %d MiB)""",
+          model, promptTokens, tokensPerSecond, runs, firstTokenMillis, streams, aggregateTokensPerSecond, rssMiB, peakRssMiB);
+    }
+  }
+
+  private final LanguageModel model;
+  private final Settings settings;
+
+  public DecodeBenchmark(LanguageModel model, Settings settings) {
+    this.model = model;
+    this.settings = settings;
+  }
+
+  /** Runs every measurement and returns the figures. */
+  public Result run() throws Exception {
+    RenderedPrompt prompt = prompt(model.info().tokenCounter(), settings.promptTokens());
+    // Sampling as the service decodes, without stop strings, so fills run to the token limit or [eop].
+    GenerationOptions options = new GenerationOptions(settings.maxNewTokens(), 0.9, 40, 1.0, 1.0, 0, List.of(),
+        Duration.ofMinutes(2), 1);
+    for (int i = 0; i < settings.warmups(); i++) model.infill(prompt, options.withSeed(-1 - i), TokenListener.NONE);
+
+    long decodeTokens = 0;
+    long decodeNanos = 0;
+    List<Long> firsts = new ArrayList<>();
+    for (int i = 0; i < settings.runs(); i++) {
+      Generation g = model.infill(prompt, options.withSeed(i), TokenListener.NONE);
+      firsts.add(g.firstTokenNanos());
+      decodeTokens += Math.max(0, g.tokens() - 1);
+      decodeNanos += g.totalNanos() - g.firstTokenNanos();
+    }
+    firsts.sort(null);
+    double firstMillis = firsts.get(firsts.size() / 2) / 1e6;
+    double single = decodeNanos == 0 ? 0 : decodeTokens / (decodeNanos / 1e9);
+
+    ExecutorService pool = Executors.newFixedThreadPool(settings.streams());
+    long wallStart = System.nanoTime();
+    List<Future<Integer>> futures = new ArrayList<>();
+    for (int s = 0; s < settings.streams(); s++) {
+      int stream = s;
+      futures.add(pool.submit(() -> {
+        int tokens = 0;
+        for (int r = 0; r < settings.runsPerStream(); r++) {
+          tokens += model.infill(prompt, options.withSeed(1000L * stream + r), TokenListener.NONE).tokens();
+        }
+        return tokens;
+      }));
+    }
+    long allTokens = 0;
+    for (Future<Integer> f : futures) allTokens += f.get();
+    double aggregate = allTokens / ((System.nanoTime() - wallStart) / 1e9);
+    pool.shutdown();
+
+    return new Result(model.info().name(), model.info().tokenCounter().count(prompt.text()), settings.runs(), single,
+        firstMillis, settings.streams(), aggregate, procStatusMiB("VmRSS"), procStatusMiB("VmHWM"));
+  }
+
+  /** A dialogue prompt of about {@code tokens} tokens, ending in {@code [gMASK]}, built from fixed turns. */
+  static RenderedPrompt prompt(TokenCounter counter, int tokens) {
+    String[] turns = {
+        "你好，最近在忙什么呀？", "在准备去北京滑雪，第一次去，有点紧张。", "北京周边的雪场多吗？",
+        "挺多的，崇礼离北京很近，高铁一个小时就到了。", "初学者应该选单板还是双板？",
+        "双板更容易入门，摔倒也没那么疼，单板更酷一点。", "需要请教练吗？", "第一次最好请一个，半天就能学会基本动作。",
+    };
+    GlmPromptRenderer renderer = new GlmPromptRenderer(counter);
+    List<BackgroundPiece> background = List.of(BackgroundPiece.persona("滑雪是一项冬季运动，运动员借助滑雪板在雪地上滑行。"));
+    String query = "那我们一起去吧，你觉得什么时候去比较好？";
+    List<ContextEntry> history = new ArrayList<>();
+    PromptSpec spec = new PromptSpec(background, history, List.of(), query, PostResponse.none());
+    // Add exchanges until the prompt passes the size; rendering within the budget then trims it back to it.
+    while (counter.count(renderer.renderText(spec)) < tokens) {
+      int i = history.size();
+      history.add(new ContextEntry(new Exchange(i, turns[(2 * i) % turns.length], turns[(2 * i + 1) % turns.length]), 1, List.of()));
+      spec = new PromptSpec(background, history, List.of(), query, PostResponse.none());
+    }
+    return renderer.render(spec, tokens);
+  }
+
+  /** A field of /proc/self/status in MiB, -1 where there is none (not Linux). */
+  public static long procStatusMiB(String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Benchmarks the embedded model. Arguments: the model directory (default: {@code models/xdai-glm-small} under the
+   * system property {@code xdai.project.root}, else the working directory), then optionally the number of concurrent
+   * streams.
+   */
+  public static void main(String[] args) throws Exception {
+    Path dir = args.length > 0 ? Path.of(args[0])
+        : Path.of(System.getProperty("xdai.project.root", ".")).resolve("models/xdai-glm-small");
+    Settings d = Settings.defaults();
+    Settings settings = args.length > 1 ? new Settings(d.promptTokens(), d.maxNewTokens(), d.warmups(), d.runs(),
+        Integer.parseInt(args[1]), d.runsPerStream()) : d;
+    long loadStart = System.nanoTime();
+    try (EmbeddedGlm glm = EmbeddedGlm.load(EmbeddedGlmConfig.of(dir).withPermits(Math.max(4, settings.streams()), Duration.ofMinutes(5)))) {
+      System.out.printf(Locale.ROOT, "loaded %s in %.0f ms on %d cores%n", dir, (System.nanoTime() - loadStart) / 1e6,
+          Runtime.getRuntime().availableProcessors());
+      System.out.println(new DecodeBenchmark(glm, settings).run());
+    }
+  }
+}
