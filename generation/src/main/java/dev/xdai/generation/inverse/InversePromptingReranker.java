@@ -48,7 +48,9 @@ public final class InversePromptingReranker {
       if (left != null) o = o.withDeadline(left.isNegative() ? Duration.ZERO : left);
       Generation g = model.infill(prompt, o, TokenListener.NONE);
       if (first == null) first = g;
-      if (!g.text().isBlank()) candidates.putIfAbsent(g.text(), g);
+      // A fill cut by the deadline is a fragment: it competes only if nothing complete came before it.
+      boolean cut = g.finishReason() == Generation.FinishReason.DEADLINE && i > 0;
+      if (!g.text().isBlank() && !cut) candidates.putIfAbsent(g.text(), g);
     }
     Generation chosen = first;
     if (candidates.size() > 1) {
