@@ -55,6 +55,27 @@ public final class ChineseText {
     return out;
   }
 
+  /**
+   * Function words that say nothing about a topic: BM25 ignores them (else 的 alone would match half the index) and
+   * context overlap ignores the one-character ones. Question words (哪里, 多少, 谁) stay: they say what is asked.
+   */
+  public static final Set<String> FUNCTION_WORDS = Set.of(
+      "的", "地", "得", "了", "着", "过", "是", "在", "和", "与", "及", "或", "也", "就", "都", "还", "又", "而", "但",
+      "吗", "呢", "吧", "啊", "呀", "哦", "嘛", "么", "什么", "怎么", "怎样", "怎么样", "如何", "这", "那", "这个", "那个",
+      "这些", "那些", "个", "我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "它们", "请问", "一下", "把", "被",
+      "给", "让", "对", "从", "到", "为", "很", "们", "些", "一", "有", "没", "不");
+
+  /** The distinct content characters of a text, function characters aside: weak topic evidence (酸 and 甜 in 酸甜). */
+  public static Set<String> topicChars(String s) {
+    String c = contentOnly(s);
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < c.length(); i++) {
+      String ch = String.valueOf(c.charAt(i));
+      if (!FUNCTION_WORDS.contains(ch)) out.add(ch);
+    }
+    return out;
+  }
+
   /** Jaccard similarity of two bigram sets (1 for two empty sets). */
   public static double jaccard(Set<String> a, Set<String> b) {
     if (a.isEmpty() && b.isEmpty()) return 1;

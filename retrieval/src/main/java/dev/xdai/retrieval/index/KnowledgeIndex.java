@@ -1,0 +1,460 @@
+package dev.xdai.retrieval.index;
+
+import dev.xdai.prompting.KnowledgeItem;
+import dev.xdai.retrieval.Embedder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
+
+/**
+ * The knowledge index: BM25 over smartcn-segmented title (the QA question, boosted) and text, an HNSW vector field of
+ * {@link IndexedKnowledge#embeddingText()} embeddings, and exact fields for id, pack, format and entity ids. Writes are
+ * serialised, committed and made visible (near-real-time refresh) before they return, so an import is seen by the next
+ * dialogue turn. Searches go through a {@link View}, one consistent point-in-time snapshot per query. Thread-safe.
+ */
+public final class KnowledgeIndex implements AutoCloseable {
+
+  static final String ID = "id";
+  static final String FORMAT = "format";
+  static final String PACK = "pack";
+  static final String SOURCE = "source";
+  static final String TITLE = "title";
+  static final String TEXT = "text";
+  static final String ENTITY = "entity";
+  static final String VECTOR = "vector";
+  /** Commit metadata naming the embedder whose vectors the index holds. */
+  static final String EMBEDDER_KEY = "xdai.embedder";
+  /** Embed and write this many items at a time during a rebuild, so memory stays flat for any import size. */
+  static final int CHUNK = 256;
+  /** A very long utterance is cut to this many distinct terms: enough to match on, and a bounded query. */
+  static final int MAX_QUERY_TERMS = 64;
+
+  /** How vectors are kept: not at all, as 32-bit floats, or scalar-quantised to 8 bits (Lucene's OSQ HNSW format). */
+  public enum VectorStorage { NONE, FLOAT32, INT8 }
+
+  /**
+   * Index settings. {@code titleBoost} weighs the title (a QA question, an entity label) over the text in BM25;
+   * {@code maxConn}/{@code beamWidth} are HNSW's graph degree and build beam; {@code ramBufferMb} is IndexWriter's
+   * buffer.
+   */
+  public record Options(VectorStorage vectors, float titleBoost, int maxConn, int beamWidth, double ramBufferMb) {
+    public static Options defaults() {
+      return new Options(VectorStorage.INT8, 2.0f, 16, 100, 64);
+    }
+
+    public Options withVectors(VectorStorage storage) {
+      return new Options(storage, titleBoost, maxConn, beamWidth, ramBufferMb);
+    }
+
+    public Options withRamBufferMb(double mb) {
+      return new Options(vectors, titleBoost, maxConn, beamWidth, mb);
+    }
+  }
+
+  private final Directory directory;
+  private final Embedder embedder;
+  private final Options options;
+  private final Analyzer analyzer = new ChineseAnalyzer();
+  // Replaced together (under the write lock) when a failed write is rolled back, which closes the writer.
+  private volatile IndexWriter writer;
+  private volatile SearcherManager searchers;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  /** Set when vectors of another embedder were thrown away at open; a rebuild clears it. */
+  private volatile boolean cleared;
+
+  private KnowledgeIndex(Directory directory, Embedder embedder, Options options) throws IOException {
+    this.directory = directory;
+    this.embedder = options.vectors() == VectorStorage.NONE ? null : embedder;
+    if (options.vectors() != VectorStorage.NONE && embedder == null) throw new IllegalArgumentException("vectors need an embedder");
+    this.options = options;
+    this.writer = newWriter();
+    String recorded = recordedEmbedder();
+    String current = embedderName();
+    // Vectors of another model are meaningless next to ours: start empty and tell the owner to rebuild from the graph.
+    boolean foreign = writer.getDocStats().numDocs > 0 && !current.equals(recorded);
+    if (foreign) writer.deleteAll();
+    this.cleared = foreign;
+    writer.setLiveCommitData(Map.of(EMBEDDER_KEY, current).entrySet());
+    writer.commit();
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  private IndexWriter newWriter() throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer)
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setRAMBufferSizeMB(options.ramBufferMb())
+        .setCodec(codec(options));
+    return new IndexWriter(directory, config);
+  }
+
+  /** An index held in memory (tests, small demos); it is lost on close. */
+  public static KnowledgeIndex inMemory(Embedder embedder, Options options) {
+    return open(new ByteBuffersDirectory(), embedder, options);
+  }
+
+  /** Opens or creates the index in a folder; it survives restarts. */
+  public static KnowledgeIndex onDisk(Path folder, Embedder embedder, Options options) {
+    try {
+      return open(FSDirectory.open(folder), embedder, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static KnowledgeIndex open(Directory directory, Embedder embedder, Options options) {
+    try {
+      return new KnowledgeIndex(directory, embedder, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Codec codec(Options options) {
+    KnnVectorsFormat format = switch (options.vectors()) {
+      case INT8 -> new Lucene104HnswScalarQuantizedVectorsFormat(
+          QuantizedByteVectorValues.ScalarEncoding.UNSIGNED_BYTE,
+          options.maxConn(), options.beamWidth());
+      case FLOAT32, NONE -> new Lucene99HnswVectorsFormat(options.maxConn(), options.beamWidth());
+    };
+    return new Lucene104Codec() {
+      @Override
+      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+        return format;
+      }
+    };
+  }
+
+  private String embedderName() {
+    return embedder == null ? "none" : embedder.name();
+  }
+
+  private String recordedEmbedder() throws IOException {
+    if (!DirectoryReader.indexExists(directory)) return embedderName();
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      return reader.getIndexCommit().getUserData().getOrDefault(EMBEDDER_KEY, "none");
+    }
+  }
+
+  /**
+   * True when the index is empty, or held vectors of another embedder and was cleared at open (and has not been rebuilt
+   * since): the owner of the knowledge should then {@link #rebuild} it from the graph.
+   */
+  public boolean needsRebuild() {
+    return cleared || size() == 0;
+  }
+
+  /** The embedder that made the vectors, or null when the index keeps none. */
+  public Embedder embedder() {
+    return embedder;
+  }
+
+  public boolean hasVectors() {
+    return embedder != null;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /** Adds items or replaces those with the same id; visible to searches when this returns. */
+  public void upsert(List<IndexedKnowledge> items) {
+    write(() -> {
+      for (int from = 0; from < items.size(); from += CHUNK) {
+        List<IndexedKnowledge> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
+        List<float[]> vectors = vectors(chunk);
+        for (int i = 0; i < chunk.size(); i++) writer.updateDocument(new Term(ID, chunk.get(i).id()), document(chunk.get(i), vectors.get(i)));
+      }
+    });
+  }
+
+  /** Removes the items with these ids (unknown ids are ignored). */
+  public void delete(Collection<String> ids) {
+    write(() -> writer.deleteDocuments(ids.stream().map(id -> new Term(ID, id)).toArray(Term[]::new)));
+  }
+
+  /** Removes every item of a pack. */
+  public void deletePack(String pack) {
+    write(() -> writer.deleteDocuments(new Term(PACK, pack)));
+  }
+
+  /** Replaces a whole pack in one step: searches see the old pack until the new one is complete. */
+  public void replacePack(String pack, Iterable<IndexedKnowledge> items) {
+    write(() -> {
+      writer.deleteDocuments(new Term(PACK, pack));
+      addAll(items.iterator(), item -> {
+        if (!pack.equals(item.pack())) throw new IllegalArgumentException(item.id() + " is not in pack " + pack);
+      });
+    });
+  }
+
+  /** Replaces everything (a full rebuild from the graph); searches see the old index until the new one is complete. */
+  public void rebuild(Iterable<IndexedKnowledge> items) {
+    write(() -> {
+      writer.deleteAll();
+      addAll(items.iterator(), item -> {});
+    });
+    cleared = false;
+  }
+
+  private void addAll(Iterator<IndexedKnowledge> items, Consumer<IndexedKnowledge> check) throws IOException {
+    List<IndexedKnowledge> chunk = new ArrayList<>(CHUNK);
+    while (items.hasNext()) {
+      IndexedKnowledge item = items.next();
+      check.accept(item);
+      chunk.add(item);
+      if (chunk.size() == CHUNK || !items.hasNext()) {
+        List<float[]> vectors = vectors(chunk);
+        // updateDocument, not addDocument: an id repeated in the input must not become two documents.
+        for (int i = 0; i < chunk.size(); i++) writer.updateDocument(new Term(ID, chunk.get(i).id()), document(chunk.get(i), vectors.get(i)));
+        chunk.clear();
+      }
+    }
+  }
+
+  private List<float[]> vectors(List<IndexedKnowledge> chunk) {
+    if (embedder == null) return Collections.nCopies(chunk.size(), null);
+    return embedder.embedAll(chunk.stream().map(IndexedKnowledge::embeddingText).toList());
+  }
+
+  private Document document(IndexedKnowledge k, float[] vector) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, k.id(), Field.Store.YES));
+    doc.add(new StringField(FORMAT, k.format().name(), Field.Store.YES));
+    doc.add(new StringField(PACK, k.pack(), Field.Store.YES));
+    doc.add(new StoredField(SOURCE, k.source()));
+    doc.add(new TextField(TITLE, k.title(), Field.Store.YES));
+    doc.add(new TextField(TEXT, k.text(), Field.Store.YES));
+    for (String entity : new LinkedHashSet<>(k.entityIds())) doc.add(new StringField(ENTITY, entity, Field.Store.YES));
+    if (vector != null) doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    return doc;
+  }
+
+  private interface IndexWork {
+    void run() throws IOException;
+  }
+
+  private void write(IndexWork work) {
+    writeLock.lock();
+    try {
+      try {
+        work.run();
+      } catch (RuntimeException | IOException e) {
+        recover();
+        throw e;
+      }
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Drops a half-done batch: back to the last commit, with a fresh writer (rollback closes the old one). */
+  private void recover() throws IOException {
+    writer.rollback();
+    SearcherManager old = searchers;
+    writer = newWriter();
+    searchers = new SearcherManager(writer, null);
+    old.close(); // views still open on it release into it; their readers stay valid until then
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** A point-in-time view for one query; close it (try-with-resources) to release the snapshot. */
+  public View view() {
+    try {
+      SearcherManager manager = searchers;
+      return new View(manager, manager.acquire());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The number of items. */
+  public int size() {
+    try (View v = view()) {
+      return v.searcher.getIndexReader().numDocs();
+    }
+  }
+
+  /** The item with this id, if present. */
+  public Optional<IndexedKnowledge> get(String id) {
+    try (View v = view()) {
+      List<ScoredDoc> hits = v.run(new TermQuery(new Term(ID, id)), 1);
+      return hits.isEmpty() ? Optional.empty() : Optional.of(v.load(hits.get(0).doc()));
+    }
+  }
+
+  /** The segmented query terms of a text, deduplicated, at most {@link #MAX_QUERY_TERMS}. */
+  List<String> terms(String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(TEXT, text == null ? "" : text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && terms.size() < MAX_QUERY_TERMS) terms.add(term.toString());
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ArrayList<>(terms);
+  }
+
+  /**
+   * A BM25 query built term by term from analysed text: no query parser, so no query syntax to inject. A document must
+   * contain at least half of the query's terms (in title or text): a lone shared word is weak evidence that would
+   * otherwise rank short documents first; what such a query means is the vector list's job.
+   */
+  private Query textQuery(String text) {
+    List<String> terms = terms(text);
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String t : terms) {
+      Query either = new BooleanQuery.Builder()
+          .add(new BoostQuery(new TermQuery(new Term(TITLE, t)), options.titleBoost()), BooleanClause.Occur.SHOULD)
+          .add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD)
+          .build();
+      b.add(either, BooleanClause.Occur.SHOULD);
+    }
+    return b.setMinimumNumberShouldMatch((terms.size() + 1) / 2).build();
+  }
+
+  private static Query filtered(Query query, KnowledgeFilter filter) {
+    Query f = filter.toQuery();
+    if (f == null) return query;
+    return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(f, BooleanClause.Occur.FILTER).build();
+  }
+
+  /** A Lucene document number with its score, valid only inside the {@link View} that produced it. */
+  public record ScoredDoc(int doc, float score) {}
+
+  /** One consistent snapshot of the index for the searches of one query. Not for sharing between threads. */
+  public final class View implements AutoCloseable {
+    private final SearcherManager manager;
+    private final IndexSearcher searcher;
+
+    private View(SearcherManager manager, IndexSearcher searcher) {
+      this.manager = manager;
+      this.searcher = searcher;
+    }
+
+    /** BM25 over title (boosted) and text. */
+    public List<ScoredDoc> text(String text, KnowledgeFilter filter, int k) {
+      Query q = textQuery(text);
+      if (((BooleanQuery) q).clauses().isEmpty()) return List.of();
+      return run(filtered(q, filter), k);
+    }
+
+    /** Approximate nearest neighbours (HNSW) of a query vector; scores are (1 + cosine) / 2. */
+    public List<ScoredDoc> vector(float[] vector, KnowledgeFilter filter, int k) {
+      if (embedder == null) return List.of();
+      return run(new KnnFloatVectorQuery(VECTOR, vector, k, filter.toQuery()), k);
+    }
+
+    /**
+     * Items about any of the given entities, closest to the query vector first (exact, since the entities' items are
+     * few); without vectors, best BM25 match to {@code text} first. The order deliberately differs from the BM25 list,
+     * so that fusion does not count the same word matches twice.
+     */
+    public List<ScoredDoc> entities(Collection<String> entityIds, float[] vector, String text, KnowledgeFilter filter, int k) {
+      if (entityIds.isEmpty()) return List.of();
+      Query about = new TermInSetQuery(ENTITY, entityIds.stream().map(BytesRef::new).toList());
+      Query scope = filter.toQuery() == null ? about
+          : new BooleanQuery.Builder().add(about, BooleanClause.Occur.FILTER).add(filter.toQuery(), BooleanClause.Occur.FILTER).build();
+      if (embedder != null && vector != null) return run(new KnnFloatVectorQuery(VECTOR, vector, k, scope), k);
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(scope, BooleanClause.Occur.FILTER);
+      Query words = textQuery(text);
+      if (!((BooleanQuery) words).clauses().isEmpty()) b.add(words, BooleanClause.Occur.SHOULD);
+      return run(b.build(), k);
+    }
+
+    List<ScoredDoc> run(Query query, int k) {
+      try {
+        TopDocs top = searcher.search(query, Math.max(1, k));
+        List<ScoredDoc> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) out.add(new ScoredDoc(sd.doc, sd.score));
+        return out;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The stored item behind a document number of this view. */
+    public IndexedKnowledge load(int doc) {
+      try {
+        Document d = searcher.storedFields().document(doc);
+        return new IndexedKnowledge(d.get(ID), KnowledgeItem.Format.valueOf(d.get(FORMAT)), d.get(TITLE), d.get(TEXT),
+            d.get(SOURCE), d.get(PACK), List.of(d.getValues(ENTITY)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        manager.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      searchers.close();
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}
