@@ -70,8 +70,9 @@ public final class EvalCommand {
     }
     EvalResult result;
     try {
+      int every = Math.max(50, settings.samples() / 10);
       result = evaluation.run(settings, done -> {
-        if (done % 50 == 0) err.printf("xdai eval: %d samples done%n", done);
+        if (done % every == 0) err.printf("xdai eval: %d samples done%n", done);
       });
     } catch (NoSuchFileException e) {
       err.println("xdai eval: no such file or directory: " + e.getFile());

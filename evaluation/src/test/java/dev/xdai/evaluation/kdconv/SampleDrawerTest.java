@@ -42,13 +42,16 @@ class SampleDrawerTest {
   }
 
   @Test
-  void drawingShufflesWithJavaUtilRandomOfTheSeed() throws Exception {
-    TinyKdConv.write(dir);
-    List<KdConvConversation> conversations = KdConvReader.read(KdConvReader.files(List.of(dir)));
+  void drawingShufflesWithJavaUtilRandomOfTheSeed() {
+    List<KdConvConversation> conversations = new ArrayList<>();
+    for (int c = 0; c < 60; c++) {
+      conversations.add(new KdConvConversation("d/dev.json", c, "", List.of(new KdConvConversation.Message("问" + c, List.of()),
+          new KdConvConversation.Message("答" + c, List.of(new Triple("e" + c, "a", "v"))))));
+    }
     List<KdConvSample> expected = new ArrayList<>(SampleDrawer.all(conversations));
     Collections.shuffle(expected, new Random(7));
-    assertEquals(expected.subList(0, 2), SampleDrawer.draw(conversations, 2, 7));
-    assertEquals(SampleDrawer.draw(conversations, 2, 7), SampleDrawer.draw(conversations, 2, 7));
+    assertEquals(expected.subList(0, 20), SampleDrawer.draw(conversations, 20, 7));
+    assertEquals(SampleDrawer.draw(conversations, 20, 7), SampleDrawer.draw(conversations, 20, 7));
   }
 
   @Test

@@ -1,0 +1,64 @@
+package dev.xdai.evaluation.bench;
+
+import dev.xdai.evaluation.cli.Args;
+import dev.xdai.evaluation.cli.JsonLine;
+import dev.xdai.evaluation.cli.UsageException;
+import dev.xdai.evaluation.kdconv.KdConvConversation;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bench load}: turns per second, turn latency and errors of a running service on this machine under
+ * {@code --sessions} concurrent users for {@code --seconds}, sending KdConv user utterances.
+ */
+final class LoadBench implements Bench {
+
+  @Override public Map<String, String> defaults() {
+    return Bench.options("url", "http://127.0.0.1:8080", "sessions", "4", "seconds", "10", "timeout", "30", "bot", "", "seed", "1");
+  }
+
+  @Override public boolean readsData() { return true; }
+
+  @Override public BenchReport run(Args args, PrintStream progress) throws Exception {
+    String url = args.value("url");
+    int sessions = args.positiveInt("sessions");
+    int seconds = args.positiveInt("seconds");
+    int timeout = args.positiveInt("timeout");
+    String bot = args.value("bot");
+    long seed = args.longValue("seed");
+    URI base;
+    try {
+      base = LoopbackGuard.require(URI.create(url));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    List<KdConvConversation> data = BenchTexts.conversations(args);
+    List<String> texts = BenchTexts.sentences(data, seed, 500);
+    LoadGenerator.Settings settings;
+    try {
+      settings = new LoadGenerator.Settings(base, sessions, Duration.ofSeconds(seconds), Duration.ofSeconds(timeout), bot, texts);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    progress.printf("bench load: %d sessions for %d s against %s%n", sessions, seconds, base);
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    LoadGenerator.Result r = new LoadGenerator(client).run(settings);
+
+    BenchReport report = new BenchReport("load", BenchTexts.options(args, data), 0, (int) Math.min(Integer.MAX_VALUE, r.turns()));
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("sessions", r.sessions());
+    row.put("turns", r.turns());
+    row.put("errors", r.errors());
+    row.put("seconds", JsonLine.round(r.seconds(), 1));
+    row.put("turns_per_s", JsonLine.round(r.turnsPerSecond(), 2));
+    row.putAll(Percentiles.summarise(r.turnNanos()).cells("turn_"));
+    report.row(row);
+    r.errorSamples().forEach(e -> report.note("error: " + e));
+    return report;
+  }
+}
