@@ -2,7 +2,7 @@
 # Measures what docs/results.md reports and rewrites that page (and docs/img/*.png) from the saved results.
 #
 #   evaluation/measure.sh                 everything: eval runs, benchmarks, JMH, then the page
-#   evaluation/measure.sh eval bench      only some parts (eval, bench, load, jmh), then the page
+#   evaluation/measure.sh eval bench      only some parts (eval, bench, standalone, load, jmh), then the page
 #   evaluation/measure.sh page            only rewrite the page from evaluation/results/*.json
 #
 # Each run's last output line (its --json object) is saved as evaluation/results/<name>.json; a run that fails
@@ -11,7 +11,8 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RESULTS="$ROOT/evaluation/results"
 mkdir -p "$RESULTS"
-parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(eval bench jmh)
+parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(eval bench standalone jmh)
+STANDALONE=("$ROOT/mvnw" -B -q -f "$ROOT/evaluation/pom.xml" -Pbench compile exec:java)
 failed=0
 
 save() { # save NAME COMMAND...: runs the command, keeps its last line if it is a JSON object
@@ -36,18 +37,19 @@ for part in "${parts[@]}"; do
       for switch in no-history-selection no-knowledge no-background inverse-prompting no-persona; do
         save "eval-retrieved-$switch" "$ROOT/xdai" eval kdconv --mode retrieved "--$switch" --json
       done ;;
-    bench)
+    bench) # needs the app's live components
       save bench-pipeline "$ROOT/xdai" bench pipeline --json
-      save bench-retrieval "$ROOT/xdai" bench retrieval --qa 1000,10000,100000 --json
       save bench-import "$ROOT/xdai" bench import --json
-      save bench-embed "$ROOT/xdai" bench embed --json
       save bench-decode "$ROOT/xdai" bench decode --json ;;
+    standalone) # builds what it measures: runs without the app
+      save bench-retrieval "${STANDALONE[@]}" "-Dbench.args=retrieval --qa 1000,10000,100000 --json"
+      save bench-embed "${STANDALONE[@]}" "-Dbench.args=embed --json" ;;
     load)
       save bench-load "$ROOT/xdai" bench load --url "${XDAI_URL:-http://127.0.0.1:8080}" --sessions 4 --seconds 30 --json ;;
     jmh)
       (cd "$ROOT" && ./mvnw -B -q -f evaluation/pom.xml -Pjmh test-compile exec:exec) || { echo "measure: FAILED (jmh)" >&2; failed=1; } ;;
     page) ;;
-    *) echo "measure: unknown part '$part' (eval, bench, load, jmh, page)" >&2; exit 2 ;;
+    *) echo "measure: unknown part '$part' (eval, bench, standalone, load, jmh, page)" >&2; exit 2 ;;
   esac
 done
 

@@ -12,22 +12,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code xdai bench pipeline|retrieval|import|embed|decode|load [options] [--json]}: runs one benchmark against the
- * real components in {@link BenchTargets} and prints the machine, the options, warm-up and iteration counts and the
+ * {@code xdai bench pipeline|retrieval|import|embed|decode|load [options] [--json]}: runs one benchmark (the modules'
+ * own benchmark classes where they exist, against the live components in {@link BenchTargets}) and prints the machine, the options, warm-up and iteration counts and the
  * figures; with {@code --json} also one JSON object on the last line. Exit status: 0 done, 1 the run failed, 2 bad
  * arguments.
  */
 public final class BenchCommand {
 
   private final Map<String, Bench> benches = new LinkedHashMap<>();
+  /** How {@code main} is run, recorded as each result's command. */
+  static final String STANDALONE = "./mvnw -B -q -f evaluation/pom.xml -Pbench compile exec:java -Dbench.args=";
+
   private final PrintStream out;
   private final PrintStream err;
+  private final String invocation;
 
+  /** A command for {@code ./xdai bench}, printing to {@code out} and {@code err}. */
   public BenchCommand(BenchTargets targets, PrintStream out, PrintStream err) {
+    this(targets, out, err, "./xdai bench ");
+  }
+
+  /** @param invocation what precedes the arguments in the command recorded with each result */
+  BenchCommand(BenchTargets targets, PrintStream out, PrintStream err, String invocation) {
+    this.invocation = invocation;
     benches.put("pipeline", new PipelineBench(targets.pipeline()));
-    benches.put("retrieval", new RetrievalBench(targets.retrieval()));
+    benches.put("retrieval", new RetrievalBench());
     benches.put("import", new ImportBench(targets.importer()));
-    benches.put("embed", new EmbedBench(targets.embedder()));
+    benches.put("embed", new EmbedBench());
     benches.put("decode", new DecodeBench(targets.model()));
     benches.put("load", new LoadBench());
     this.out = out;
@@ -57,7 +68,9 @@ public final class BenchCommand {
     }
     try {
       BenchReport report = bench.run(parsed, err);
-      report.print(out, MachineInfo.current(), parsed.has("json"), "./xdai bench " + String.join(" ", args));
+      String words = String.join(" ", args);
+      String command = invocation.endsWith("=") ? invocation + "\"" + words + "\"" : invocation + words;
+      report.print(out, MachineInfo.current(), parsed.has("json"), command);
       return 0;
     } catch (UsageException e) {
       err.println("xdai bench " + name + ": " + e.getMessage());
@@ -73,6 +86,15 @@ public final class BenchCommand {
       err.println("xdai bench " + name + ": failed: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * Runs the benchmarks that need no service components ({@code retrieval}, {@code embed}, {@code load}) without the
+   * app: {@code ./mvnw -B -q -f evaluation/pom.xml -Pbench compile exec:java -Dbench.args="retrieval --json"}.
+   */
+  public static void main(String[] args) {
+    int status = new BenchCommand(BenchTargets.none(), System.out, System.err, STANDALONE).run(args);
+    if (status != 0) System.exit(status);
   }
 
   /** The usage text: each benchmark with its options and defaults. */

@@ -4,6 +4,7 @@ import dev.xdai.evaluation.cli.Args;
 import dev.xdai.evaluation.cli.ProjectPaths;
 import dev.xdai.evaluation.kdconv.KdConvConversation;
 import dev.xdai.evaluation.kdconv.KdConvReader;
+import dev.xdai.retrieval.bench.SyntheticKnowledge;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Random;
 
 /**
  * Text for benchmarks: the user side of KdConv conversations ({@code --data}, else ../shared/data/kdconv when it
- * exists), in an order shuffled by the seed; synthetic sentences when there is no data, so benchmarks run anywhere.
+ * exists), in an order shuffled by the seed; the retrieval module's synthetic sentences when there is no data, so
+ * benchmarks run anywhere.
  */
 final class BenchTexts {
 
@@ -42,12 +44,8 @@ final class BenchTexts {
       if (!turns.isEmpty()) out.add(turns);
     }
     if (out.isEmpty()) {
-      SyntheticKnowledge syn = new SyntheticKnowledge(seed);
-      for (int c = 0; c < syntheticConversations; c++) {
-        List<String> turns = new ArrayList<>();
-        for (int t = 0; t < 8; t++) turns.add(syn.question(c * 8L + t)); // the eight facts of entity c
-        out.add(turns);
-      }
+      List<String> sentences = new SyntheticKnowledge(seed).sentences(8 * syntheticConversations);
+      for (int c = 0; c < syntheticConversations; c++) out.add(List.copyOf(sentences.subList(8 * c, 8 * c + 8)));
     }
     Collections.shuffle(out, new Random(seed));
     return out;
@@ -57,10 +55,7 @@ final class BenchTexts {
   static List<String> sentences(List<KdConvConversation> conversations, long seed, int count) {
     List<String> pool = new ArrayList<>();
     for (KdConvConversation c : conversations) c.messages().forEach(m -> pool.add(m.text()));
-    if (pool.isEmpty()) {
-      SyntheticKnowledge syn = new SyntheticKnowledge(seed);
-      for (int i = 0; i < count; i++) pool.add(syn.sentence(i, 8, 40));
-    }
+    if (pool.isEmpty()) pool.addAll(new SyntheticKnowledge(seed).sentences(count));
     Collections.shuffle(pool, new Random(seed));
     List<String> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) out.add(pool.get(i % pool.size()));

@@ -11,8 +11,8 @@ import java.util.List;
  * @param injected the knowledge items injected for the current utterance, best first (history knowledge excluded)
  * @param knowledgeText all knowledge text the prompt contained (QA pairs and description background)
  * @param contextText the dialogue history the prompt contained
- * @param goldScore log-likelihood of the gold reply as the fill of this turn's prompt, with its length in characters;
- *     null when the model cannot score
+ * @param goldScore log-likelihood of the gold reply as the fill of this turn's prompt ({@code char_ppl} divides it by the
+ *     gold reply's length in characters as {@code CharText} counts them); null when the model cannot score
  */
 public record EvalOutcome(String reply, List<InjectedKnowledge> injected, String knowledgeText, String contextText,
     Score goldScore) {

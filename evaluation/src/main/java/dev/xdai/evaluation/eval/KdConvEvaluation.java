@@ -69,7 +69,7 @@ public final class KdConvEvaluation {
       String reply = CharText.cut(outcome.reply(), EvalSettings.MAX_REPLY_CHARS);
       Score gold = outcome.goldScore();
       figures.add(reply, sample.goldReply(), sample.goldTriples(), grounding(sample, outcome), outcome.injected(),
-          gold == null ? Double.NaN : gold.logProb(), gold == null ? 0 : gold.chars());
+          gold == null ? Double.NaN : gold.logProb(), CharText.length(sample.goldReply()));
       progress.accept(i + 1);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;

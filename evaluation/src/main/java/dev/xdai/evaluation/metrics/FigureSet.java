@@ -29,7 +29,7 @@ public final class FigureSet {
    *
    * @param grounding the texts a number in the reply may come from: the prompt's knowledge and the context
    * @param goldLogLikelihood log-likelihood of the gold reply given the prompt, NaN when the model could not score it
-   * @param goldChars the scored gold reply's length in characters
+   * @param goldChars the gold reply's length in characters
    */
   public void add(String reply, String goldReply, List<Triple> goldTriples, List<String> grounding,
       List<InjectedKnowledge> injected, double goldLogLikelihood, int goldChars) {

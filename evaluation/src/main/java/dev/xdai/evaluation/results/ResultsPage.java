@@ -177,7 +177,9 @@ public final class ResultsPage {
       for (String p : List.of("p50_ms", "p99_ms")) {
         List<double[]> points = new ArrayList<>();
         r.json().path("rows").forEach(row -> {
-          if (row.path("qa").isNumber() && row.path(p).isNumber()) points.add(new double[] {row.path("qa").asDouble(), row.path(p).asDouble()});
+          if (row.path("pairs").isNumber() && row.path(p).isNumber()) {
+            points.add(new double[] {row.path("pairs").asDouble(), row.path(p).asDouble()});
+          }
         });
         if (!points.isEmpty()) lines.add(new Charts.Line(p.replace("_ms", "") + " " + r.day(), points));
       }
@@ -236,7 +238,8 @@ public final class ResultsPage {
   private static String number(JsonNode n, int decimals) {
     if (n == null || n.isMissingNode() || n.isNull()) return "n/a";
     if (n.isIntegralNumber()) return n.asText();
-    if (n.isNumber()) return String.format(Locale.ROOT, "%." + decimals + "f", n.asDouble());
+    // A share like 0.995 needs more places than a latency like 11.14 ms.
+    if (n.isNumber()) return String.format(Locale.ROOT, "%." + (Math.abs(n.asDouble()) < 1 ? Math.max(decimals, 3) : decimals) + "f", n.asDouble());
     return n.asText();
   }
 }

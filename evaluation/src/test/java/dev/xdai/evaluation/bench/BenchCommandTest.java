@@ -12,7 +12,6 @@ import dev.xdai.generation.LanguageModel;
 import dev.xdai.generation.ModelInfo;
 import dev.xdai.generation.Score;
 import dev.xdai.generation.TokenListener;
-import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.prompting.RenderedPrompt;
 import dev.xdai.prompting.TokenCounter;
 import java.io.ByteArrayOutputStream;
@@ -32,27 +31,11 @@ class BenchCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final List<String> prompts = new ArrayList<>();
 
-  /** An exact in-memory index: finds the items whose stored question names the entity the query asks about. */
-  private static final RetrievalIndexFactory EXACT = (pack, items, count) -> {
-    List<KnowledgeItem> all = new ArrayList<>();
-    items.forEachRemaining(all::add);
-    assertEquals(count, all.size());
-    return new RetrievalIndexFactory.IndexUnderTest() {
-      @Override public List<KnowledgeItem> retrieve(dev.xdai.retrieval.KnowledgeQuery q) {
-        String asked = q.text().replace("你知道", "").replace("吗？", "");
-        return all.stream().filter(k -> k.title().replace("是什么？", "").equals(asked)).limit(q.limit()).toList();
-      }
-
-      @Override public void close() {}
-    };
-  };
-
   private final LanguageModel fakeModel = new LanguageModel() {
     @Override public ModelInfo info() { return new ModelInfo("fake-glm", 256, TokenCounter.CODE_POINTS); }
 
     @Override public Generation infill(RenderedPrompt prompt, GenerationOptions options, TokenListener listener) {
       prompts.add(prompt.text());
-      assertTrue(options.greedy());
       return new Generation("好的", 2, Generation.FinishReason.END, 1_000_000, 4_000_000);
     }
 
@@ -70,9 +53,8 @@ class BenchCommandTest {
   }
 
   @Test
-  void retrievalRowsPerSizeAndJsonLastLine() throws Exception {
-    BenchTargets targets = new BenchTargets(null, () -> EXACT, null, null, null);
-    assertEquals(0, run(targets, "retrieval", "--qa", "40,80", "--queries", "10", "--warmup", "2", "--json"),
+  void retrievalRunsTheRetrievalModulesBenchmarkPerSize() throws Exception {
+    assertEquals(0, run(BenchTargets.none(), "retrieval", "--qa", "100,200", "--queries", "20", "--json"),
         err.toString(StandardCharsets.UTF_8));
     JsonNode json = lastLine();
     assertEquals("retrieval", json.get("bench").asText());
@@ -80,18 +62,29 @@ class BenchCommandTest {
     assertTrue(json.get("machine").get("cores").asInt() >= 1);
     assertEquals(2, json.get("rows").size());
     JsonNode row = json.get("rows").get(1);
-    assertEquals(80, row.get("qa").asInt());
-    for (String key : List.of("build_s", "p50_ms", "p99_ms", "hit_rate")) assertTrue(row.has(key), key);
-    assertEquals(100.0, row.get("hit_rate").asDouble(), 1e-9);
-    assertEquals("40,80", json.get("options").get("qa").asText());
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("2 warm-up, 10 measured"));
+    assertEquals(200, row.get("pairs").asInt());
+    for (String key : List.of("build_seconds", "p50_ms", "p99_ms", "top1")) assertTrue(row.has(key), key);
+    assertEquals("100,200", json.get("options").get("qa").asText());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("20 warm-up, 20 measured"));
+  }
+
+  record FakeImport(long triples, int batchSize, double triplesPerSecond) {}
+
+  @Test
+  void importPrintsTheImportersResultPerSize() throws Exception {
+    ImportRunner runner = (triples, batch) -> new FakeImport(triples, batch, 1234.5678);
+    assertEquals(0, run(new BenchTargets(null, () -> runner, null), "import", "--triples", "10,20", "--batch", "5", "--json"));
+    JsonNode rows = lastLine().get("rows");
+    assertEquals(20, rows.get(1).get("triples").asInt());
+    assertEquals(5, rows.get(1).get("batch_size").asInt());
+    assertEquals(1234.568, rows.get(1).get("triples_per_second").asDouble(), 1e-9);
   }
 
   @Test
   void pipelineReportsStepsOverheadAndTheTarget() throws Exception {
     TinyKdConv.write(dir);
     PipelineProbe probe = (conversation, text) -> new TurnTimings(Map.of("history", 1_000_000L), 50_000_000L);
-    assertEquals(0, run(new BenchTargets(() -> probe, null, null, null, null), "pipeline", "--turns", "5", "--warmup", "2",
+    assertEquals(0, run(new BenchTargets(() -> probe, null, null), "pipeline", "--turns", "5", "--warmup", "2",
         "--data", dir.toString(), "--json"), err.toString(StandardCharsets.UTF_8));
     JsonNode json = lastLine();
     JsonNode overhead = json.get("rows").get(1);
@@ -103,16 +96,24 @@ class BenchCommandTest {
   }
 
   @Test
-  void decodeRendersEvaluationLikePromptsAndTimesTheModel() throws Exception {
-    TinyKdConv.write(dir);
-    assertEquals(0, run(new BenchTargets(null, null, null, null, () -> fakeModel), "decode", "--prompts", "3", "--warmup", "1",
-        "--data", dir.toString(), "--json"), err.toString(StandardCharsets.UTF_8));
-    assertEquals(4, prompts.size());
+  void decodeRunsTheGenerationModulesBenchmarkOnTheGivenModel() throws Exception {
+    assertEquals(0, run(new BenchTargets(null, null, () -> fakeModel), "decode", "--runs", "2", "--warmup", "1", "--streams", "1",
+        "--runs-per-stream", "1", "--prompt-tokens", "100", "--json"), err.toString(StandardCharsets.UTF_8));
+    assertEquals(4, prompts.size()); // 1 warm-up, 2 runs, 1 stream x 1
     assertTrue(prompts.stream().allMatch(p -> p.endsWith("B:[gMASK]")), prompts.toString());
-    assertTrue(prompts.stream().anyMatch(p -> p.contains("Q:")), prompts.toString());
-    JsonNode row = lastLine().get("rows").get(0);
-    assertEquals(1.0, row.get("first_token_p50_ms").asDouble(), 1e-9);
-    assertEquals(500.0, row.get("tokens_per_s").asDouble(), 1e-9);
+    JsonNode json = lastLine();
+    JsonNode row = json.get("rows").get(0);
+    assertEquals("fake-glm", row.get("model").asText());
+    assertEquals(1.0, row.get("first_token_millis").asDouble(), 1e-9);
+    assertEquals(1, json.get("warmup").asInt());
+    assertEquals(3, json.get("iterations").asInt());
+  }
+
+  @Test
+  void recordComponentsBecomeSnakeCaseCells() {
+    assertEquals("tokens_per_second", RecordRow.snake("tokensPerSecond"));
+    assertEquals("p50_ms", RecordRow.snake("p50Ms"));
+    assertEquals("peak_rss_mib", RecordRow.snake("peakRssMiB"));
   }
 
   @Test
@@ -128,6 +129,7 @@ class BenchCommandTest {
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--qa", "10,abc"));
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--queries", "0"));
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--data", "x"));
+    assertEquals(2, run(BenchTargets.none(), "retrieval", "--vectors", "wool"));
     assertEquals(2, run(BenchTargets.none(), "load", "--url", "http://10.1.2.3:8080", "--seconds", "1"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("only targets this machine"));
   }

@@ -43,7 +43,7 @@ class ResultsPageTest {
          "command":"./xdai eval kdconv --mode oracle --json"}""");
     Files.writeString(results.resolve("bench-retrieval.json"), """
         {"kind":"bench","bench":"retrieval","machine":{"cores":2,"memory_mb":24576,"jvm":"OpenJDK 25"},"warmup":50,
-         "iterations":200,"rows":[{"qa":1000,"p50_ms":1.5,"p99_ms":3.0},{"qa":100000,"p50_ms":4.0,"p99_ms":9.0}],
+         "iterations":200,"rows":[{"pairs":1000,"p50_ms":1.5,"p99_ms":3.0},{"pairs":100000,"p50_ms":4.0,"p99_ms":9.0}],
          "notes":[],"date":"2026-11-21T10:00:00Z","command":"./xdai bench retrieval --json"}""");
     String page = write();
     assertTrue(page.contains("| oracle | default | 400 | 41.2 |"), page);
