@@ -39,11 +39,11 @@ for part in "${parts[@]}"; do
       done ;;
     bench) # needs the app's live components
       save bench-pipeline "$ROOT/xdai" bench pipeline --json
-      save bench-import "$ROOT/xdai" bench import --json
-      save bench-decode "$ROOT/xdai" bench decode --json ;;
-    standalone) # builds what it measures: runs without the app
+      save bench-import "$ROOT/xdai" bench import --json ;;
+    standalone) # builds what it measures (decode: the embedded model in models/): runs without the app
       save bench-retrieval "${STANDALONE[@]}" "-Dbench.args=retrieval --qa 1000,10000,100000 --json"
-      save bench-embed "${STANDALONE[@]}" "-Dbench.args=embed --json" ;;
+      save bench-embed "${STANDALONE[@]}" "-Dbench.args=embed --json"
+      save bench-decode "${STANDALONE[@]}" "-Dbench.args=decode --json" ;;
     load)
       save bench-load "$ROOT/xdai" bench load --url "${XDAI_URL:-http://127.0.0.1:8080}" --sessions 4 --seconds 30 --json ;;
     jmh)

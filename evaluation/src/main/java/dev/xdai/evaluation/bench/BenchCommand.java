@@ -1,8 +1,15 @@
 package dev.xdai.evaluation.bench;
 
 import dev.xdai.evaluation.cli.Args;
+import dev.xdai.evaluation.cli.ProjectPaths;
 import dev.xdai.evaluation.cli.UsageException;
+import dev.xdai.generation.LanguageModel;
+import dev.xdai.generation.embedded.EmbeddedGlm;
+import dev.xdai.generation.embedded.EmbeddedGlmConfig;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -10,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code xdai bench pipeline|retrieval|import|embed|decode|load [options] [--json]}: runs one benchmark (the modules'
@@ -89,12 +97,16 @@ public final class BenchCommand {
   }
 
   /**
-   * Runs the benchmarks that need no service components ({@code retrieval}, {@code embed}, {@code load}) without the
-   * app: {@code ./mvnw -B -q -f evaluation/pom.xml -Pbench compile exec:java -Dbench.args="retrieval --json"}.
+   * Runs, without the app, the benchmarks that need no service components ({@code retrieval}, {@code embed},
+   * {@code load}) and {@code decode} on the embedded model in {@code models/xdai-glm-small} under the project root:
+   * {@code ./mvnw -B -q -f evaluation/pom.xml -Pbench compile exec:java -Dbench.args="retrieval --json"}.
    */
   public static void main(String[] args) {
-    int status = new BenchCommand(BenchTargets.none(), System.out, System.err, STANDALONE).run(args);
-    if (status != 0) System.exit(status);
+    Path dir = ProjectPaths.root().resolve("models/xdai-glm-small");
+    Supplier<LanguageModel> embedded = () -> Files.exists(dir.resolve("model.onnx"))
+        ? EmbeddedGlm.load(EmbeddedGlmConfig.of(dir).withPermits(4, Duration.ofMinutes(5))) : null;
+    int status = new BenchCommand(new BenchTargets(null, null, embedded), System.out, System.err, STANDALONE).run(args);
+    System.exit(status); // the embedded runtime keeps non-daemon threads
   }
 
   /** The usage text: each benchmark with its options and defaults. */
