@@ -15,6 +15,7 @@ import dev.xdai.prompting.PromptSpec;
 import dev.xdai.prompting.RenderedPrompt;
 import dev.xdai.prompting.TokenCounter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,23 +39,30 @@ public final class DecodeBenchmark {
   }
 
   /**
-   * The figures. Single-stream speed counts the tokens after the first over the time after the first (decoding only);
-   * first-token latency is the median over the runs; aggregate speed is all tokens over the wall time of the
-   * concurrent phase; memory is VmRSS and VmHWM (peak) from /proc/self/status, -1 where unavailable.
+   * The figures. Single-stream decoding speed counts the tokens after the first over the time after the first; its
+   * end-to-end speed all tokens over the whole time, prompt pass included, which is what the aggregate speed (all
+   * tokens over the wall time of the concurrent phase) compares with; first-token latency is the median over the runs; memory is VmRSS and VmHWM (peak) from /proc/self/status, -1 where unavailable. On a shared
+   * machine the wall-clock figures depend on the neighbours, hence the process CPU time per token of the single-stream
+   * phase (prompt passes included) and the load average when the run began (/proc/loadavg).
    */
-  public record Result(String model, int promptTokens, int runs, double tokensPerSecond, double firstTokenMillis,
-      int streams, double aggregateTokensPerSecond, long rssMiB, long peakRssMiB) {
+  public record Result(String model, int promptTokens, int runs, double tokensPerSecond, double endToEndTokensPerSecond,
+      double firstTokenMillis,
+      int streams, double aggregateTokensPerSecond, long rssMiB, long peakRssMiB, double cpuMillisPerToken,
+      int cores, String loadAverage, double meanFillTokens) {
 
     @Override
     public String toString() {
       return String.format(Locale.ROOT, """
           model                     %s
           prompt                    %d tokens
-          single stream             %.1f tokens/s (%d runs)
+          single stream             %.1f tokens/s decoding, %.1f tokens/s with the prompt pass (%d runs, %.1f tokens per fill)
           first token               %.1f ms (median)
           %d concurrent streams      %.1f tokens/s aggregate
-          resident memory           %d MiB (peak %d MiB)""",
-          model, promptTokens, tokensPerSecond, runs, firstTokenMillis, streams, aggregateTokensPerSecond, rssMiB, peakRssMiB);
+          resident memory           %d MiB (peak %d MiB)
+          process CPU               %.2f ms per token (single stream)
+          machine                   %d cores, load average %s at start""",
+          model, promptTokens, tokensPerSecond, endToEndTokensPerSecond, runs, meanFillTokens, firstTokenMillis, streams, aggregateTokensPerSecond, rssMiB, peakRssMiB,
+          cpuMillisPerToken, cores, loadAverage);
     }
   }
 
@@ -74,15 +82,22 @@ public final class DecodeBenchmark {
         Duration.ofMinutes(2), 1);
     for (int i = 0; i < settings.warmups(); i++) model.infill(prompt, options.withSeed(-1 - i), TokenListener.NONE);
 
+    String load = loadAverage();
+    long cpuStart = processCpuNanos();
+    long allSingleTokens = 0;
     long decodeTokens = 0;
     long decodeNanos = 0;
+    long singleNanos = 0;
     List<Long> firsts = new ArrayList<>();
     for (int i = 0; i < settings.runs(); i++) {
       Generation g = model.infill(prompt, options.withSeed(i), TokenListener.NONE);
       firsts.add(g.firstTokenNanos());
+      allSingleTokens += g.tokens();
       decodeTokens += Math.max(0, g.tokens() - 1);
       decodeNanos += g.totalNanos() - g.firstTokenNanos();
+      singleNanos += g.totalNanos();
     }
+    double cpuPerToken = allSingleTokens == 0 ? 0 : (processCpuNanos() - cpuStart) / 1e6 / allSingleTokens;
     firsts.sort(null);
     double firstMillis = firsts.get(firsts.size() / 2) / 1e6;
     double single = decodeNanos == 0 ? 0 : decodeTokens / (decodeNanos / 1e9);
@@ -106,7 +121,8 @@ public final class DecodeBenchmark {
     pool.shutdown();
 
     return new Result(model.info().name(), model.info().tokenCounter().count(prompt.text()), settings.runs(), single,
-        firstMillis, settings.streams(), aggregate, procStatusMiB("VmRSS"), procStatusMiB("VmHWM"));
+        allSingleTokens / (singleNanos / 1e9), firstMillis, settings.streams(), aggregate, procStatusMiB("VmRSS"), procStatusMiB("VmHWM"), cpuPerToken,
+        Runtime.getRuntime().availableProcessors(), load, (double) allSingleTokens / settings.runs());
   }
 
   /** A dialogue prompt of about {@code tokens} tokens, ending in {@code [gMASK]}, built from fixed turns. */
@@ -130,6 +146,20 @@ public final class DecodeBenchmark {
     return renderer.render(spec, tokens);
   }
 
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
   /** A field of /proc/self/status in MiB, -1 where there is none (not Linux). */
   public static long procStatusMiB(String field) {
     try {
@@ -145,7 +175,7 @@ public final class DecodeBenchmark {
   /**
    * Benchmarks the embedded model. Arguments: the model directory (default: {@code models/xdai-glm-small} under the
    * system property {@code xdai.project.root}, else the working directory), then optionally the number of concurrent
-   * streams.
+   * streams and ONNX Runtime's intra-op threads per session.
    */
   public static void main(String[] args) throws Exception {
     Path dir = args.length > 0 ? Path.of(args[0])
@@ -154,9 +184,11 @@ public final class DecodeBenchmark {
     Settings settings = args.length > 1 ? new Settings(d.promptTokens(), d.maxNewTokens(), d.warmups(), d.runs(),
         Integer.parseInt(args[1]), d.runsPerStream()) : d;
     long loadStart = System.nanoTime();
-    try (EmbeddedGlm glm = EmbeddedGlm.load(EmbeddedGlmConfig.of(dir).withPermits(Math.max(4, settings.streams()), Duration.ofMinutes(5)))) {
-      System.out.printf(Locale.ROOT, "loaded %s in %.0f ms on %d cores%n", dir, (System.nanoTime() - loadStart) / 1e6,
-          Runtime.getRuntime().availableProcessors());
+    EmbeddedGlmConfig config = EmbeddedGlmConfig.of(dir).withPermits(Math.max(4, settings.streams()), Duration.ofMinutes(5));
+    if (args.length > 2) config = config.withThreads(Integer.parseInt(args[2]), 1);
+    try (EmbeddedGlm glm = EmbeddedGlm.load(config)) {
+      System.out.printf(Locale.ROOT, "loaded %s in %.0f ms (intra-op threads %d)%n", dir, (System.nanoTime() - loadStart) / 1e6,
+          config.intraOpThreads());
       System.out.println(new DecodeBenchmark(glm, settings).run());
     }
   }

@@ -6,6 +6,8 @@ import ai.djl.Model;
 import ai.djl.engine.EngineException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDManager;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.xdai.generation.Generation;
 import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.LanguageModel;
@@ -21,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -87,17 +88,32 @@ public final class EmbeddedGlm implements LanguageModel {
     Model model = null;
     try {
       model = Model.newInstance(config.name(), Device.cpu(), ENGINE);
-      Map<String, String> options = new HashMap<>();
-      if (settings.intraOpThreads() > 0) options.put("intraOpNumThreads", String.valueOf(settings.intraOpThreads()));
-      if (settings.interOpThreads() > 0) options.put("interOpNumThreads", String.valueOf(settings.interOpThreads()));
-      model.load(dir, "model", options);
+      model.load(dir, "model", Map.of("sessionOptions", sessionOptions(settings)));
       checkGraph(model, config);
       return new EmbeddedGlm(settings, config, tokenizer, model);
-    } catch (IOException | MalformedModelException | EngineException | IllegalArgumentException e) {
+    } catch (IOException | MalformedModelException | EngineException | IllegalArgumentException | OrtException e) {
       if (model != null) model.close();
       tokenizer.close();
       throw new ModelUnavailableException("embedded model's model.onnx could not be loaded: " + e.getMessage(), e);
+    } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+      // DJL's engine fails for good when something created an OrtEnvironment before it (plain ONNX Runtime use).
+      tokenizer.close();
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new ModelUnavailableException("the ONNX Runtime engine could not start (" + cause.getMessage() + "); "
+          + "load the embedded model before any component that uses ONNX Runtime directly", e);
     }
+  }
+
+  // DJL's string options cannot turn spinning off, so the session options are built here and handed over whole.
+  private static OrtSession.SessionOptions sessionOptions(EmbeddedGlmConfig settings) throws OrtException {
+    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+    options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    if (settings.intraOpThreads() > 0) options.setIntraOpNumThreads(settings.intraOpThreads());
+    if (settings.interOpThreads() > 0) options.setInterOpNumThreads(settings.interOpThreads());
+    String spin = settings.spinning() ? "1" : "0";
+    options.addConfigEntry("session.intra_op.allow_spinning", spin);
+    options.addConfigEntry("session.inter_op.allow_spinning", spin);
+    return options;
   }
 
   private static void checkGraph(Model model, GlmConfig config) {
