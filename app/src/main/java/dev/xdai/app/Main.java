@@ -1,0 +1,24 @@
+package dev.xdai.app;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * The one entry point of the jar: {@code serve} runs the HTTP service; the other commands ({@code chat}, {@code import},
+ * {@code eval}, {@code bench}) run the same wiring without opening the HTTP port.
+ */
+@QuarkusMain
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String... args) {
+    String command = args.length == 0 ? "serve" : args[0];
+    if (!command.equals("serve")) {
+      System.setProperty("quarkus.http.host-enabled", "false");
+      // Commands print to the terminal: keep the log for warnings.
+      System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
+    }
+    Quarkus.run(dev.xdai.app.cli.Commands.class, args);
+  }
+}

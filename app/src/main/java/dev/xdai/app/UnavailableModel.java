@@ -1,0 +1,44 @@
+package dev.xdai.app;
+
+import dev.xdai.generation.Generation;
+import dev.xdai.generation.GenerationOptions;
+import dev.xdai.generation.LanguageModel;
+import dev.xdai.generation.ModelInfo;
+import dev.xdai.generation.ModelUnavailableException;
+import dev.xdai.generation.Score;
+import dev.xdai.generation.TokenListener;
+import dev.xdai.prompting.RenderedPrompt;
+import dev.xdai.prompting.TokenCounter;
+import java.util.List;
+
+/**
+ * Stands in when no model could be loaded: every call fails with the reason, so the API answers 503 and the terminal
+ * says so plainly. Never produces text.
+ */
+final class UnavailableModel implements LanguageModel {
+
+  private final String reason;
+
+  UnavailableModel(String reason) {
+    this.reason = reason;
+  }
+
+  String reason() {
+    return reason;
+  }
+
+  @Override
+  public ModelInfo info() {
+    return new ModelInfo("unavailable", 512, TokenCounter.CODE_POINTS);
+  }
+
+  @Override
+  public Generation infill(RenderedPrompt prompt, GenerationOptions options, TokenListener listener) {
+    throw new ModelUnavailableException(reason);
+  }
+
+  @Override
+  public List<Score> score(String promptText, List<String> continuations) {
+    throw new ModelUnavailableException(reason);
+  }
+}

@@ -1,0 +1,243 @@
+package dev.xdai.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.dialogue.BackgroundComposer;
+import dev.xdai.dialogue.ConditionComposer;
+import dev.xdai.dialogue.DialogueService;
+import dev.xdai.dialogue.FaithfulnessGuard;
+import dev.xdai.dialogue.HistorySelector;
+import dev.xdai.dialogue.KnowledgeInjector;
+import dev.xdai.dialogue.Neo4jSessionStore;
+import dev.xdai.dialogue.PostProcessor;
+import dev.xdai.dialogue.ReplyGenerator;
+import dev.xdai.dialogue.SessionStore;
+import dev.xdai.dialogue.TurnPipeline;
+import dev.xdai.generation.GenerationOptions;
+import dev.xdai.generation.LanguageModel;
+import dev.xdai.generation.embedded.EmbeddedGlm;
+import dev.xdai.generation.embedded.EmbeddedGlmConfig;
+import dev.xdai.generation.inverse.InversePromptingConfig;
+import dev.xdai.generation.inverse.InversePromptingReranker;
+import dev.xdai.generation.remote.OpenAiCompatibleModel;
+import dev.xdai.generation.remote.RemoteBackendConfig;
+import dev.xdai.knowledge.demo.DemoPacks;
+import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.knowledge.graph.GraphServerConfig;
+import dev.xdai.knowledge.ingest.KnowledgeImporter;
+import dev.xdai.knowledge.ingest.Packs;
+import dev.xdai.knowledge.sync.IndexSync;
+import dev.xdai.knowledge.sync.KnowledgeSink;
+import dev.xdai.personas.ContentRoot;
+import dev.xdai.personas.PersonaCatalog;
+import dev.xdai.personas.PersonaDirectoryWatcher;
+import dev.xdai.personas.PersonaRegistry;
+import dev.xdai.prompting.HistoryOrder;
+import dev.xdai.retrieval.Embedder;
+import dev.xdai.retrieval.KnowledgeSource;
+import dev.xdai.retrieval.Retrieval;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The one place where the core is assembled from configuration: CDI producers over plain constructors. The core
+ * modules know nothing of CDI; every bean here is a singleton closed on shutdown.
+ */
+public class Wiring {
+
+  private static final Logger LOG = Logger.getLogger(Wiring.class);
+
+  // ---- paths ---------------------------------------------------------------------------------------------------------
+
+  static Path resolve(XdaiConfig config, Path p) {
+    return p.isAbsolute() ? p : config.projectRoot().resolve(p).normalize();
+  }
+
+  static Path dataDir(XdaiConfig config) {
+    return resolve(config, config.dataDir()).toAbsolutePath();
+  }
+
+  // ---- the model -----------------------------------------------------------------------------------------------------
+
+  @Produces
+  @Singleton
+  LanguageModel model(XdaiConfig config) {
+    try {
+      if (config.model().backend().equals("remote")) {
+        XdaiConfig.Model.Remote r = config.model().remote();
+        String url = r.baseUrl().orElseThrow(() -> new IllegalStateException("xdai.model.remote.base-url is not set"));
+        RemoteBackendConfig b = RemoteBackendConfig.of(java.net.URI.create(url), r.modelName(),
+            RemoteBackendConfig.Mode.valueOf(r.mode().toUpperCase())).withApiKey(r.apiKey().orElse(""));
+        return new OpenAiCompatibleModel(new RemoteBackendConfig(b.name(), b.baseUrl(), b.apiKey(), b.model(), b.mode(), b.stream(),
+            b.connectTimeout(), b.readTimeout(), b.maxRetries(), b.initialBackoff(), b.maxBackoff(), b.breakerFailures(),
+            b.breakerCoolDown(), r.contextLength(), b.samplingExtensions()));
+      }
+      Path dir = resolve(config, config.model().path());
+      return EmbeddedGlm.load(EmbeddedGlmConfig.of(dir).withPermits(config.model().concurrency(), Duration.ofSeconds(30)));
+    } catch (RuntimeException e) {
+      String reason = "no language model is available: " + e.getMessage();
+      LOG.error(reason);
+      return new UnavailableModel(reason);
+    }
+  }
+
+  void closeModel(@Disposes LanguageModel model) {
+    model.close();
+  }
+
+  // ---- retrieval -----------------------------------------------------------------------------------------------------
+
+  @Produces
+  @Singleton
+  Retrieval retrieval(XdaiConfig config) {
+    return Retrieval.open(Retrieval.Settings.defaults(dataDir(config).resolve("index")));
+  }
+
+  void closeRetrieval(@Disposes Retrieval retrieval) {
+    retrieval.close();
+  }
+
+  @Produces
+  @Singleton
+  Embedder embedder(Retrieval retrieval) {
+    return retrieval.embedder();
+  }
+
+  @Produces
+  @Singleton
+  KnowledgeSource knowledgeSource(Retrieval retrieval) {
+    return retrieval.source();
+  }
+
+  // ---- the graph -----------------------------------------------------------------------------------------------------
+
+  @Produces
+  @Singleton
+  GraphConnection graph(XdaiConfig config) {
+    XdaiConfig.Graph g = config.graph();
+    GraphServerConfig settings = g.uri().isPresent()
+        ? GraphServerConfig.external(g.uri().get(), g.user(), g.password().orElse(""))
+        : localGraph(config);
+    return GraphConnection.open(settings);
+  }
+
+  private static GraphServerConfig localGraph(XdaiConfig config) {
+    GraphServerConfig d = GraphServerConfig.local(dataDir(config).resolve("graph"));
+    return new GraphServerConfig(d.externalUri(), d.user(), d.password(), d.dataDir(),
+        resolve(config, Path.of("graph-server", "target")).toAbsolutePath(), d.javaBinary(), config.graph().heap(), d.pageCache(),
+        d.jvmOptions(), d.startTimeout(), d.watchdogInterval());
+  }
+
+  void closeGraph(@Disposes GraphConnection graph) {
+    graph.close();
+  }
+
+  @Produces
+  @Singleton
+  IndexSync indexSync(GraphConnection graph, Retrieval retrieval) {
+    IndexSync sync = new IndexSync(graph, KnowledgeSink.of(retrieval.feed()));
+    sync.atStartup().ifPresent(r -> LOG.infof("knowledge index rebuilt from the graph: %s", r));
+    return sync;
+  }
+
+  @Produces
+  @Singleton
+  KnowledgeImporter importer(GraphConnection graph, IndexSync sync) {
+    return new KnowledgeImporter(graph, sync);
+  }
+
+  @Produces
+  @Singleton
+  Packs packs(GraphConnection graph, IndexSync sync) {
+    return new Packs(graph, sync);
+  }
+
+  @Produces
+  @Singleton
+  DemoPacks demoPacks(GraphConnection graph, IndexSync sync) {
+    return new DemoPacks(graph, sync, DemoPacks.defaultContent());
+  }
+
+  @Produces
+  @Singleton
+  SessionStore sessions(GraphConnection graph, ObjectMapper json) {
+    return new Neo4jSessionStore(graph::driver, json).ensureSchema();
+  }
+
+  // ---- personas ------------------------------------------------------------------------------------------------------
+
+  @Produces
+  @Singleton
+  PersonaRegistry personaRegistry(XdaiConfig config) {
+    Path writable = dataDir(config);
+    try {
+      Files.createDirectories(writable.resolve("personas"));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot create " + writable.resolve("personas") + ": " + e.getMessage(), e);
+    }
+    PersonaRegistry registry = PersonaRegistry.load(List.of(ContentRoot.classpath(Wiring.class.getClassLoader(), "")), writable);
+    registry.problems().forEach(p -> LOG.warnf("persona file skipped: %s", p));
+    return registry;
+  }
+
+  @Produces
+  @Singleton
+  PersonaCatalog personaCatalog(PersonaRegistry registry) {
+    return registry;
+  }
+
+  @Produces
+  @Singleton
+  Optional<PersonaDirectoryWatcher> personaWatcher(XdaiConfig config, PersonaRegistry registry) {
+    if (!config.personas().watch()) return Optional.empty();
+    PersonaDirectoryWatcher watcher = PersonaDirectoryWatcher.forRegistry(registry, Duration.ofMillis(300));
+    try {
+      watcher.start();
+    } catch (java.io.IOException e) {
+      LOG.warnf("persona directory not watched: %s", e.getMessage());
+    }
+    return Optional.of(watcher);
+  }
+
+  void closeWatcher(@Disposes Optional<PersonaDirectoryWatcher> watcher) {
+    watcher.ifPresent(PersonaDirectoryWatcher::close);
+  }
+
+  // ---- the pipeline --------------------------------------------------------------------------------------------------
+
+  @Produces
+  @Singleton
+  TurnPipeline pipeline(XdaiConfig config, LanguageModel model, KnowledgeSource knowledge, PersonaCatalog personas) {
+    XdaiConfig.History h = config.history();
+    XdaiConfig.Knowledge k = config.knowledge();
+    XdaiConfig.Generation g = config.generation();
+    var counter = model.info().tokenCounter();
+    var history = new HistorySelector(new HistorySelector.Settings(h.alpha(), h.maxSelected(), h.tokenBudget(), h.keepLast(),
+        HistoryOrder.valueOf(h.order().toUpperCase())), counter);
+    var options = new GenerationOptions(g.maxNewTokens(), g.temperature(), g.topK(), g.topP(), g.repetitionPenalty(),
+        g.noRepeatNgram(), List.of("|"), g.deadline(), 0L);
+    InversePromptingReranker reranker = new InversePromptingReranker(model, InversePromptingConfig.defaults());
+    ReplyGenerator inverse = reranker::generate;
+    return new TurnPipeline(history,
+        new KnowledgeInjector(knowledge, new KnowledgeInjector.Settings(k.perHistory(), k.perQuery(), 2)),
+        new BackgroundComposer(knowledge, new BackgroundComposer.Settings(k.descriptions(), k.descriptionChars())),
+        new ConditionComposer(personas), model, inverse, new PostProcessor(g.maxReplyChars()), new FaithfulnessGuard(),
+        new TurnPipeline.Settings(options, g.maxReplyChars(), g.attempts(), TurnPipeline.Settings.standard().fallbackReply(),
+            TurnPipeline.Settings.standard().timeoutReply()));
+  }
+
+  @Produces
+  @Singleton
+  @DefaultBean
+  DialogueService dialogue(XdaiConfig config, TurnPipeline pipeline, SessionStore sessions, PersonaCatalog personas, Embedder embedder) {
+    return new DialogueService(pipeline, sessions, personas, embedder,
+        new DialogueService.Limits(config.limits().maxTextChars(), config.limits().maxTurns()));
+  }
+}

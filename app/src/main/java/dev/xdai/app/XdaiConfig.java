@@ -1,0 +1,169 @@
+package dev.xdai.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The service's whole configuration, in one tree ({@code xdai.*}); every default works offline on a laptop. */
+@ConfigMapping(prefix = "xdai")
+public interface XdaiConfig {
+
+  /** Where sessions, indexes, the graph database and written personas live. */
+  Path dataDir();
+
+  /** The project checkout (shipped model, graph-server build). */
+  Path projectRoot();
+
+  Model model();
+
+  Generation generation();
+
+  History history();
+
+  Knowledge knowledge();
+
+  Limits limits();
+
+  Graph graph();
+
+  Personas personas();
+
+  /** The language model backend. */
+  interface Model {
+    /** {@code embedded} (the shipped GLM, in-process) or {@code remote} (an OpenAI-compatible server). */
+    @WithDefault("embedded")
+    String backend();
+
+    /** Directory of the embedded model; relative paths resolve against the project root. */
+    @WithDefault("models/xdai-glm-small")
+    Path path();
+
+    /** Generations that may run at once; more wait. */
+    @WithDefault("2")
+    int concurrency();
+
+    Remote remote();
+
+    /** An OpenAI-compatible endpoint serving a GLM (vLLM, SGLang, a hosted API). */
+    interface Remote {
+      Optional<String> baseUrl();
+
+      Optional<String> apiKey();
+
+      @WithDefault("glm")
+      String modelName();
+
+      /** {@code completions} for a base GLM (raw blank-infilling prompt), {@code chat} for a chat model. */
+      @WithDefault("completions")
+      String mode();
+
+      @WithDefault("2048")
+      int contextLength();
+    }
+  }
+
+  /** Decoding defaults (a persona may override some). */
+  interface Generation {
+    @WithDefault("32")
+    int maxNewTokens();
+
+    @WithDefault("0.9")
+    double temperature();
+
+    @WithDefault("40")
+    int topK();
+
+    @WithDefault("1.0")
+    double topP();
+
+    @WithDefault("1.2")
+    double repetitionPenalty();
+
+    @WithDefault("3")
+    int noRepeatNgram();
+
+    @WithDefault("6s")
+    Duration deadline();
+
+    /** Generations tried before a defective reply is replaced. */
+    @WithDefault("3")
+    int attempts();
+
+    @WithDefault("60")
+    int maxReplyChars();
+
+    /** Rerank sampled candidates by inverse prompting. */
+    @WithDefault("false")
+    boolean inversePrompting();
+  }
+
+  /** History selection (step 1). */
+  interface History {
+    @WithDefault("0.85")
+    double alpha();
+
+    @WithDefault("12")
+    int maxSelected();
+
+    @WithDefault("240")
+    int tokenBudget();
+
+    @WithDefault("1")
+    int keepLast();
+
+    /** {@code dialogue} or {@code relevance}. */
+    @WithDefault("dialogue")
+    String order();
+  }
+
+  /** Knowledge injection (step 2) and background (step 3). */
+  interface Knowledge {
+    @WithDefault("1")
+    int perHistory();
+
+    @WithDefault("3")
+    int perQuery();
+
+    @WithDefault("1")
+    int descriptions();
+
+    @WithDefault("120")
+    int descriptionChars();
+
+    /** Import the shipped demo packs on first start. */
+    @WithDefault("true")
+    boolean demoPacks();
+  }
+
+  /** Limits enforced on every request. */
+  interface Limits {
+    @WithDefault("500")
+    int maxTextChars();
+
+    @WithDefault("200")
+    int maxTurns();
+  }
+
+  /** The Neo4j graph: an external server, or one the service starts itself. */
+  interface Graph {
+    /** {@code bolt://} or {@code neo4j://} of an external server; empty starts the embedded one. */
+    Optional<String> uri();
+
+    @WithDefault("neo4j")
+    String user();
+
+    Optional<String> password();
+
+    @WithDefault("768m")
+    String heap();
+  }
+
+  /** Persona files. */
+  interface Personas {
+    /** Watch the writable persona directory and reload changed files. */
+    @WithDefault("true")
+    boolean watch();
+  }
+}

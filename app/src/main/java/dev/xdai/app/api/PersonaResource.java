@@ -1,0 +1,129 @@
+package dev.xdai.app.api;
+
+import dev.xdai.personas.CardV2Importer;
+import dev.xdai.personas.Format;
+import dev.xdai.personas.Persona;
+import dev.xdai.personas.PersonaReader;
+import dev.xdai.personas.PersonaRegistry;
+import dev.xdai.personas.PersonaRegistryException;
+import dev.xdai.personas.PersonaValidationException;
+import dev.xdai.personas.PersonaWriter;
+import dev.xdai.personas.SourceText;
+import dev.xdai.personas.Emotion;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Persona management: list, read, create or replace (or only validate), delete, and import a Character Card V2.
+ * Bodies are the persona file form (docs/personas.md), as JSON or YAML.
+ */
+@Path("/api/personas")
+public class PersonaResource {
+
+  @Inject PersonaRegistry registry;
+
+  /** One persona as listed: where it comes from, and its file form. */
+  public record Listed(String id, String displayName, String origin, String source, List<String> packs, String defaultEmotion) {}
+
+  /** All personas and emotions, with any files that failed to load. */
+  public record Listing(List<Listed> personas, List<String> emotions, List<String> problems) {}
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Listing list() {
+    return new Listing(
+        registry.entries().stream().map(e -> new Listed(e.persona().id(), e.persona().displayName(), e.origin().name().toLowerCase(),
+            e.source(), e.persona().packs(), e.persona().defaultEmotion())).toList(),
+        registry.emotions().stream().map(Emotion::id).toList(),
+        registry.problems().stream().flatMap(p -> p.errors().stream().map(Object::toString)).toList());
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String get(@PathParam("id") String id) {
+    return PersonaWriter.write(find(id), Format.JSON);
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response put(@PathParam("id") String id, String body, @HeaderParam("Content-Type") String contentType,
+      @QueryParam("validateOnly") boolean validateOnly) {
+    Persona persona = read(body, contentType, id);
+    if (!persona.id().equals(id)) {
+      return Problem.response(400, "Bad Request", "the body's id '" + persona.id() + "' does not match the path's '" + id + "'");
+    }
+    if (validateOnly) {
+      return Response.ok(PersonaWriter.write(registry.validate(persona), Format.JSON)).build();
+    }
+    boolean exists = registry.find(id).isPresent();
+    Persona stored = exists ? registry.replace(persona) : registry.create(persona);
+    return Response.status(exists ? 200 : 201).entity(PersonaWriter.write(stored, Format.JSON)).build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) {
+    registry.delete(id);
+    return Response.noContent().build();
+  }
+
+  /** Imports a Character Card V2 JSON as a persona ({@code ?validateOnly=true} shows the result without storing it). */
+  @POST
+  @Path("import/card-v2")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response importCard(String body, @QueryParam("id") String id, @QueryParam("validateOnly") boolean validateOnly) {
+    SourceText card = SourceText.of("card.json", body == null ? "" : body, Format.JSON);
+    CardV2Importer.Result result = id == null || id.isBlank() ? CardV2Importer.read(card) : CardV2Importer.read(card, id);
+    Persona persona = validateOnly ? registry.validate(result.persona())
+        : registry.find(result.persona().id()).isPresent() ? registry.replace(result.persona()) : registry.create(result.persona());
+    return Response.status(validateOnly ? 200 : 201).entity(Map.of(
+        "persona", PersonaWriter.document(persona), "notes", result.notes(),
+        "knowledgeHints", result.knowledgeHints().stream().map(h -> Map.of("keys", h.keys(), "content", h.content())).toList())).build();
+  }
+
+  private Persona find(String id) {
+    return registry.find(id).orElseThrow(() -> new PersonaRegistryException(PersonaRegistryException.Reason.NOT_FOUND, "no persona '" + id + "'"));
+  }
+
+  private Persona read(String body, String contentType, String id) {
+    Format format = contentType != null && contentType.toLowerCase().contains("json") ? Format.JSON : Format.YAML;
+    String label = "request body (" + id + (format == Format.JSON ? ".json" : ".yaml") + ")";
+    return PersonaReader.readPersona(SourceText.of(label, body == null ? "" : body, format),
+        registry.emotions().stream().map(Emotion::id).collect(Collectors.toSet()));
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(PersonaValidationException e) {
+    List<String> errors = e.errors().stream().map(Object::toString).toList();
+    return Problem.response(400, "Invalid persona", errors.size() == 1 ? errors.get(0) : errors.size() + " problems: " + errors.get(0) + " …", errors);
+  }
+
+  @ServerExceptionMapper
+  public Response refused(PersonaRegistryException e) {
+    int status = switch (e.reason()) {
+      case NOT_FOUND -> 404;
+      case ALREADY_EXISTS, READ_ONLY -> 409;
+      default -> 500;
+    };
+    return Problem.response(status, e.reason().name(), e.getMessage());
+  }
+}

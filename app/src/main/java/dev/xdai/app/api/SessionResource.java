@@ -1,0 +1,115 @@
+package dev.xdai.app.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.app.TurnMetrics;
+import dev.xdai.dialogue.DialogueException;
+import dev.xdai.dialogue.DialogueService;
+import dev.xdai.dialogue.Session;
+import dev.xdai.dialogue.Switches;
+import dev.xdai.dialogue.TurnListener;
+import dev.xdai.personas.PersonaCatalog;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/** The chat API: sessions and their turns, as JSON or streamed as server-sent events. */
+@Path("/api/sessions")
+public class SessionResource {
+
+  static final String DEFAULT_BOT = "xiaodai";
+
+  @Inject DialogueService dialogue;
+  @Inject PersonaCatalog personas;
+  @Inject TurnMetrics metrics;
+  @Inject ObjectMapper json;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response create(Dtos.CreateSession body, @Context UriInfo uri) {
+    String bot = body == null || body.bot() == null || body.bot().isBlank() ? DEFAULT_BOT : body.bot();
+    Session s = dialogue.create(bot, body == null ? null : body.emotion());
+    String greeting = personas.find(s.bot()).map(p -> p.greeting()).orElse("");
+    return Response.created(uri.getAbsolutePathBuilder().path(s.id()).build())
+        .entity(new Dtos.SessionCreated(s.id(), s.bot(), s.emotion(), greeting, s.createdAt())).build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Dtos.SessionView get(@PathParam("id") String id) {
+    return Dtos.SessionView.of(dialogue.find(id).orElseThrow(() -> notFound(id)));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) {
+    if (!dialogue.delete(id)) throw notFound(id);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{id}/turns")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Dtos.TurnReply turn(@PathParam("id") String id, Dtos.TurnBody body, @QueryParam("debug") boolean debugParam) {
+    requireText(body);
+    var outcome = dialogue.turn(id, body.text(), body.emotion(), Switches.all(), TurnListener.NONE);
+    metrics.record(outcome);
+    return reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
+  }
+
+  /** The same turn, its tokens streamed as {@code token} events, ending with a {@code turn} event holding the full reply. */
+  @POST
+  @Path("{id}/turns")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void stream(@PathParam("id") String id, Dtos.TurnBody body, @QueryParam("debug") boolean debugParam,
+      @Context SseEventSink sink, @Context Sse sse) {
+    requireText(body);
+    if (dialogue.find(id).isEmpty()) throw notFound(id);
+    try (sink) {
+      TurnListener listener = new TurnListener() {
+        @Override public void onToken(String piece) { sink.send(sse.newEvent("token", piece)); }
+        @Override public void onRestart(String reason) { sink.send(sse.newEvent("restart", reason)); }
+      };
+      try {
+        var outcome = dialogue.turn(id, body.text(), body.emotion(), Switches.all(), listener);
+        metrics.record(outcome);
+        Dtos.TurnReply reply = reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
+        sink.send(sse.newEventBuilder().name("turn").mediaType(MediaType.APPLICATION_JSON_TYPE).data(Dtos.TurnReply.class, reply).build());
+      } catch (DialogueException e) {
+        sink.send(sse.newEventBuilder().name("error").mediaType(MediaType.APPLICATION_JSON_TYPE)
+            .data(Problem.class, new Problem("about:blank", e.kind().name(), status(e), e.getMessage())).build());
+      }
+    }
+  }
+
+  private static int status(DialogueException e) {
+    return switch (e.kind()) { case NOT_FOUND -> 404; case INVALID -> 400; case LIMIT -> 413; case UNAVAILABLE -> 503; };
+  }
+
+  private static void requireText(Dtos.TurnBody body) {
+    if (body == null || body.text() == null) throw new DialogueException(DialogueException.Kind.INVALID, "body must be {\"text\": \"...\"}");
+  }
+
+  private static Dtos.TurnReply reply(DialogueService.TurnOutcome o, boolean debug) {
+    return new Dtos.TurnReply(o.sessionId(), o.turn().index(), o.turn().reply(), o.turn().grounding(), debug ? o.result().prompt().text() : null);
+  }
+
+  private static DialogueException notFound(String id) {
+    return new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + id + "'");
+  }
+}

@@ -1,0 +1,99 @@
+package dev.xdai.app.eval;
+
+import dev.xdai.dialogue.EmbeddingCache;
+import dev.xdai.dialogue.Switches;
+import dev.xdai.dialogue.TurnListener;
+import dev.xdai.dialogue.TurnPipeline;
+import dev.xdai.dialogue.TurnRequest;
+import dev.xdai.dialogue.TurnResult;
+import dev.xdai.evaluation.eval.Ablations;
+import dev.xdai.evaluation.eval.DialogueUnderTest;
+import dev.xdai.evaluation.eval.EvalMode;
+import dev.xdai.evaluation.eval.EvalOutcome;
+import dev.xdai.evaluation.eval.EvalTurn;
+import dev.xdai.evaluation.metrics.InjectedKnowledge;
+import dev.xdai.generation.GenerationOptions;
+import dev.xdai.generation.ModelUnavailableException;
+import dev.xdai.generation.Score;
+import dev.xdai.personas.Persona;
+import dev.xdai.personas.PersonaCatalog;
+import dev.xdai.prompting.ContextEntry;
+import dev.xdai.prompting.GlmPromptRenderer;
+import dev.xdai.prompting.KnowledgeItem;
+import dev.xdai.retrieval.Embedder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adapts the real turn pipeline to the evaluation's port: each sample is a fresh conversation whose history is the
+ * sample's context, answered greedily; nothing is stored.
+ */
+public final class PipelineUnderTest implements DialogueUnderTest {
+
+  private final TurnPipeline pipeline;
+  private final PersonaCatalog personas;
+  private final Embedder embedder;
+
+  public PipelineUnderTest(TurnPipeline pipeline, PersonaCatalog personas, Embedder embedder) {
+    this.pipeline = pipeline;
+    this.personas = personas;
+    this.embedder = embedder;
+  }
+
+  @Override
+  public String modelName() {
+    return pipeline.model().info().name();
+  }
+
+  @Override
+  public EvalOutcome respond(EvalTurn turn) {
+    String botId = turn.bot() == null || turn.bot().isBlank() ? "xiaodai" : turn.bot();
+    Persona base = personas.find(botId).orElseThrow(() -> new IllegalArgumentException("no persona '" + botId + "'"));
+    // In retrieved mode the bot searches exactly the evaluation's pack.
+    Persona persona = turn.mode() == EvalMode.RETRIEVED
+        ? new Persona(base.id(), base.displayName(), base.background(), base.style(), base.examples(), base.greeting(),
+            base.defaultEmotion(), List.of(turn.pack()), base.generation())
+        : base;
+    Switches switches = switches(turn.ablations(), turn.mode());
+    List<KnowledgeItem> given = switch (turn.mode()) {
+      case ORACLE -> turn.oracleKnowledge();
+      case NONE -> List.of();
+      case RETRIEVED -> null;
+    };
+    TurnRequest request = new TurnRequest(turn.sample().history(), turn.sample().query(), persona, "", switches,
+        GenerationOptions.greedy(turn.maxReplyChars()), given, new EmbeddingCache(embedder, 256), 0);
+    TurnResult result = pipeline.run(request, TurnListener.NONE);
+    String reply = result.reply();
+    if (reply.codePointCount(0, reply.length()) > turn.maxReplyChars()) reply = reply.substring(0, reply.offsetByCodePoints(0, turn.maxReplyChars()));
+
+    List<String> knowledge = new ArrayList<>();
+    result.prompt().kept().background().forEach(b -> { if (!b.knowledgeId().isEmpty()) knowledge.add(b.text()); });
+    result.prompt().kept().injectedKnowledge().forEach(k -> knowledge.add(GlmPromptRenderer.segment(k)));
+    List<String> context = new ArrayList<>();
+    for (ContextEntry e : result.prompt().kept().history()) {
+      context.add(e.exchange().user());
+      context.add(e.exchange().bot());
+    }
+    context.add(turn.sample().query());
+    Score gold;
+    try {
+      gold = pipeline.model().score(result.prompt().text(), List.of(turn.sample().goldReply())).get(0);
+    } catch (ModelUnavailableException | UnsupportedOperationException e) {
+      gold = null;
+    }
+    return new EvalOutcome(reply, result.grounding().queryKnowledge().stream().map(InjectedKnowledge::of).toList(),
+        String.join("\n", knowledge), String.join("\n", context), gold);
+  }
+
+  static Switches switches(Ablations a, EvalMode mode) {
+    boolean knowledge = mode != EvalMode.NONE;
+    return Switches.all()
+        .withHistorySelection(a.historySelection())
+        .withKnowledgeInjection(knowledge && a.knowledgeInjection())
+        .withBackground(knowledge && a.background())
+        .withPersona(a.persona())
+        .withInversePrompting(a.inversePrompting())
+        // evaluation measures the model's own numbers: no regeneration on ungrounded ones
+        .withFaithfulnessGuard(false);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.xdai.app;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The chat API end to end over real HTTP, with the real model, embeddings, graph server and personas. */
+@QuarkusTest
+class ChatApiTest {
+
+  static String createSession(String bot) {
+    return given().contentType(ContentType.JSON).body(bot == null ? "{}" : Map.of("bot", bot))
+        .when().post("/api/sessions")
+        .then().statusCode(201).header("Location", containsString("/api/sessions/"))
+        .extract().path("id");
+  }
+
+  @Test
+  void aTurnReturnsARealReplyWithItsGrounding() {
+    String id = createSession(null);
+    Response r = given().contentType(ContentType.JSON).body(Map.of("text", "你好，你叫什么名字？"))
+        .when().post("/api/sessions/" + id + "/turns?debug=true")
+        .then().statusCode(200).contentType(ContentType.JSON)
+        .body("reply", not(emptyOrNullString()))
+        .body("index", equalTo(0))
+        .body("grounding.persona", equalTo("xiaodai"))
+        .body("grounding.timingsMs.generate", greaterThan(0f))
+        .body("grounding.model", not(equalTo("unavailable")))
+        .extract().response();
+    String prompt = r.path("prompt");
+    assertTrue(prompt.contains("A:你好，你叫什么名字？|B:"), prompt);
+
+    given().contentType(ContentType.JSON).body(Map.of("text", "你喜欢什么？"))
+        .when().post("/api/sessions/" + id + "/turns").then().statusCode(200).body("index", equalTo(1)).body("prompt", nullValue());
+
+    given().when().get("/api/sessions/" + id).then().statusCode(200)
+        .body("bot", equalTo("xiaodai"))
+        .body("turns.user", equalTo(List.of("你好，你叫什么名字？", "你喜欢什么？")))
+        .body("turns[0].reply", equalTo(r.<String>path("reply")))
+        .body("turns[0].grounding.persona", equalTo("xiaodai"));
+  }
+
+  @Test
+  void aStreamedTurnSendsTokensThenTheWholeTurn() {
+    String id = createSession(null);
+    String body = given().contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("text", "今天天气不错"))
+        .when().post("/api/sessions/" + id + "/turns")
+        .then().statusCode(200).contentType(containsString("text/event-stream"))
+        .extract().asString();
+    assertTrue(body.contains("event:token") || body.contains("event: token"), body);
+    int turnEvent = Math.max(body.indexOf("event:turn"), body.indexOf("event: turn"));
+    assertTrue(turnEvent > 0, body);
+    assertTrue(body.substring(turnEvent).contains("\"reply\""), body);
+    given().when().get("/api/sessions/" + id).then().statusCode(200).body("turns.size()", equalTo(1));
+  }
+
+  @Test
+  void deleteForgetsTheSession() {
+    String id = createSession("xiaodai");
+    given().when().delete("/api/sessions/" + id).then().statusCode(204);
+    given().when().get("/api/sessions/" + id).then().statusCode(404).contentType("application/problem+json");
+    given().when().delete("/api/sessions/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void badInputsAreProblemsWithAReasonAndLoseNothing() {
+    String id = createSession(null);
+    given().contentType(ContentType.JSON).body(Map.of("text", "第一句"))
+        .when().post("/api/sessions/" + id + "/turns").then().statusCode(200);
+
+    problem(given().contentType(ContentType.JSON).body(Map.of("bot", "no-such-bot")).when().post("/api/sessions"), 404, "no-such-bot");
+    problem(given().contentType(ContentType.JSON).body(Map.of("text", "  ")).when().post("/api/sessions/" + id + "/turns"), 400, "empty");
+    problem(given().contentType(ContentType.JSON).body(Map.of("text", "长".repeat(5000))).when().post("/api/sessions/" + id + "/turns"), 413, "limit");
+    problem(given().contentType(ContentType.JSON).body("{\"text\": ").when().post("/api/sessions/" + id + "/turns"), 400, "JSON");
+    problem(given().contentType(ContentType.JSON).body(Map.of("text", "hi")).when().post("/api/sessions/nope/turns"), 404, "nope");
+    problem(given().contentType(ContentType.JSON).body(Map.of("text", "hi", "emotion", "furious")).when().post("/api/sessions/" + id + "/turns"), 400, "furious");
+
+    given().when().get("/api/sessions/" + id).then().statusCode(200).body("turns.size()", equalTo(1)).body("turns[0].user", equalTo("第一句"));
+  }
+
+  static void problem(Response r, int status, String reasonContains) {
+    r.then().statusCode(status).contentType("application/problem+json")
+        .body("status", equalTo(status))
+        .body("detail", containsString(reasonContains));
+  }
+
+  @Test
+  void openApiHealthAndMetricsAreServed() {
+    given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/sessions"));
+    given().when().get("/q/health/ready").then().statusCode(200);
+    createSessionAndTalk();
+    given().when().get("/q/metrics").then().statusCode(200)
+        .body(containsString("xdai_turn_step_seconds_bucket"))
+        .body(containsString("xdai_tokens_generated_total"));
+  }
+
+  private static void createSessionAndTalk() {
+    String id = createSession(null);
+    given().contentType(ContentType.JSON).body(Map.of("text", "你好")).when().post("/api/sessions/" + id + "/turns").then().statusCode(200);
+  }
+}
