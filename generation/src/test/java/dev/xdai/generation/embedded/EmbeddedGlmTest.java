@@ -1,6 +1,7 @@
 package dev.xdai.generation.embedded;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDManager;
@@ -198,6 +199,30 @@ class EmbeddedGlmTest {
     assertEquals(g.text(), streamed.toString());
     assertFalse(g.text().contains("|"));
     assertTrue(g.tokens() <= 32);
+  }
+
+  @Test
+  void stopStringCutsTheFillWhereItFirstAppears() {
+    // A stop string changes neither logits nor draws before the cut, so the same seed must give the cut prefix.
+    RenderedPrompt p = prompt("你喜欢看电影吗？", PostResponse.none());
+    String full = "";
+    long seed = 0;
+    while (full.codePointCount(0, full.length()) < 2 && seed < 20) full = glm.infill(p, sampling(++seed), x -> {}).text();
+    assumeTrue(full.codePointCount(0, full.length()) >= 2, "no fill long enough to cut in 20 seeds");
+    String stop = full.substring(full.offsetByCodePoints(0, 1), full.offsetByCodePoints(0, 2));
+    GenerationOptions o = new GenerationOptions(16, 1.0, 40, 1.0, 1.0, 0, List.of(stop), Duration.ofMinutes(1), seed);
+    StringBuilder streamed = new StringBuilder();
+    Generation g = glm.infill(p, o, streamed::append);
+    assertEquals(full.substring(0, full.indexOf(stop)), g.text());
+    assertEquals(Generation.FinishReason.STOP, g.finishReason());
+    assertEquals(g.text(), streamed.toString());
+  }
+
+  @Test
+  void passedDeadlineReturnsWhatItHas() {
+    Generation g = glm.infill(prompt("你好", PostResponse.none()), plainGreedy(12).withDeadline(Duration.ZERO), x -> {});
+    assertEquals(Generation.FinishReason.DEADLINE, g.finishReason());
+    assertEquals("", g.text());
   }
 
   @Test
