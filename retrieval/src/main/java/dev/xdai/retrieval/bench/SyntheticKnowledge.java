@@ -5,18 +5,30 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
- * A reproducible stream of synthetic Chinese QA pairs for benchmarks: entity names are random 2-4 character words, and
- * questions and answers come from a few dozen templates over attributes, so the vocabulary and sentence lengths look
- * like a real FAQ (10-30 characters) while any size can be generated without storing it. Pair {@code i} is always the
- * same for a given seed.
+ * A reproducible stream of synthetic Chinese QA pairs for benchmarks: entity names are random 2-4 character words (over
+ * about 2,100 characters, so smartcn mostly splits them into single characters, as it does real names), and questions
+ * and answers come from a few dozen templates over attributes, so the vocabulary and sentence lengths look like a real
+ * FAQ (10-30 characters) while any size can be generated without storing it. The templates make a few words very
+ * common, which is the hard case for BM25. Pair {@code i} is always the same for a given seed.
  */
 public final class SyntheticKnowledge {
 
-  private static final String CHARS =
-      "天地人和山水风云江河湖海花草树木春夏秋冬东南西北金木火土日月星辰龙凤虎鹤松竹梅兰文武德仁礼智信"
-          + "华中国家城市学校医院公司剧场影视音乐歌曲电影旅游景点博物馆寺庙公园大桥古镇长城宫殿书院茶馆";
+  private static final String CHARS = nameCharacters();
+
+  /** A hundred common name characters and 2,000 of the CJK block's first 2,500 code points (all assigned). */
+  private static String nameCharacters() {
+    StringBuilder b = new StringBuilder("天地人和山水风云江河湖海花草树木春夏秋冬东南西北金木火土日月星辰龙凤虎鹤松竹梅兰文武德仁礼智信"
+        + "华中国家城市学校医院公司剧场影视音乐歌曲电影旅游景点博物馆寺庙公园大桥古镇长城宫殿书院茶馆");
+    SplittableRandom r = new SplittableRandom(7);
+    while (b.length() < 2100) {
+      char c = (char) (0x4E00 + r.nextInt(2500));
+      if (b.indexOf(String.valueOf(c)) < 0) b.append(c);
+    }
+    return b.toString();
+  }
   private static final String[] ATTRIBUTES = {
       "导演", "主演", "上映时间", "票房", "类型", "作者", "出版社", "首发时间", "歌手", "作曲", "作词", "专辑",
       "门票", "开放时间", "地址", "电话", "建成时间", "面积", "海拔", "气候", "特色美食", "交通方式", "最佳季节", "历史",
@@ -48,19 +60,21 @@ public final class SyntheticKnowledge {
     SplittableRandom r = new SplittableRandom(seed ^ (i * 0x9E3779B97F4A7C15L));
     long e = i / 8;
     String entity = entity(e);
-    String attribute = ATTRIBUTES[(int) ((i + e) % ATTRIBUTES.length)];
+    String attribute = attribute(i);
     String question = String.format(QUESTION_TEMPLATES[r.nextInt(QUESTION_TEMPLATES.length)], entity, attribute);
     String value = entity(e * 7 + 3 + r.nextInt(1000)) + (r.nextBoolean() ? "先生" : r.nextInt(100) + "号");
     String answer = String.format(ANSWER_TEMPLATES[r.nextInt(ANSWER_TEMPLATES.length)], entity, attribute, value);
     return IndexedKnowledge.qa("qa-" + i, question, answer, "synthetic", "pack-" + (i % 4), List.of("e-" + e));
   }
 
-  /** A user utterance asking for pair {@code i} in other words (a different template). */
+  /** The attribute pair {@code i} asks about; the 8 pairs of an entity ask about 8 different ones. */
+  public String attribute(long i) {
+    return ATTRIBUTES[(int) ((i + i / 8) % ATTRIBUTES.length)];
+  }
+
+  /** A user utterance asking for pair {@code i} in other words than its question. */
   public String query(long i) {
-    IndexedKnowledge k = qa(i);
-    String entity = entity(i / 8);
-    String attribute = k.title().substring(k.title().indexOf(entity) + entity.length()).replaceAll("[的是什么？你知道吗请问多少谁呀能告诉我想了解一下]", "");
-    return "那" + entity + "的" + (attribute.isEmpty() ? "情况" : attribute) + "呢？";
+    return "那" + entity(i / 8) + "的" + attribute(i) + "呢？";
   }
 
   /** Pairs {@code 0 .. n-1}, generated on the fly. */
@@ -83,6 +97,6 @@ public final class SyntheticKnowledge {
 
   /** {@code n} sentences (questions and answers alternately) for embedding benchmarks. */
   public List<String> sentences(int n) {
-    return java.util.stream.IntStream.range(0, n).mapToObj(i -> i % 2 == 0 ? qa(i).title() : qa(i).text()).toList();
+    return IntStream.range(0, n).mapToObj(i -> i % 2 == 0 ? qa(i).title() : qa(i).text()).toList();
   }
 }

@@ -295,6 +295,21 @@ public final class KnowledgeIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Merges the index down to at most this many segments: fewer segments mean fewer HNSW graphs and term dictionaries
+   * per search. Worth it after a large rebuild; slow (minutes at a million items), and searches go on meanwhile.
+   */
+  public void forceMerge(int maxSegments) {
+    write(() -> writer.forceMerge(maxSegments));
+  }
+
+  /** The number of segments searches currently visit. */
+  public int segments() {
+    try (View v = view()) {
+      return v.searcher.getIndexReader().leaves().size();
+    }
+  }
+
   /** Drops a half-done batch: back to the last commit, with a fresh writer (rollback closes the old one). */
   private void recover() throws IOException {
     writer.rollback();
@@ -350,7 +365,7 @@ public final class KnowledgeIndex implements AutoCloseable {
    * contain at least half of the query's terms (in title or text): a lone shared word is weak evidence that would
    * otherwise rank short documents first; what such a query means is the vector list's job.
    */
-  private Query textQuery(String text) {
+  private BooleanQuery textQuery(String text) {
     List<String> terms = terms(text);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (String t : terms) {
@@ -384,8 +399,8 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     /** BM25 over title (boosted) and text. */
     public List<ScoredDoc> text(String text, KnowledgeFilter filter, int k) {
-      Query q = textQuery(text);
-      if (((BooleanQuery) q).clauses().isEmpty()) return List.of();
+      BooleanQuery q = textQuery(text);
+      if (q.clauses().isEmpty()) return List.of();
       return run(filtered(q, filter), k);
     }
 
@@ -402,13 +417,11 @@ public final class KnowledgeIndex implements AutoCloseable {
      */
     public List<ScoredDoc> entities(Collection<String> entityIds, float[] vector, String text, KnowledgeFilter filter, int k) {
       if (entityIds.isEmpty()) return List.of();
-      Query about = new TermInSetQuery(ENTITY, entityIds.stream().map(BytesRef::new).toList());
-      Query scope = filter.toQuery() == null ? about
-          : new BooleanQuery.Builder().add(about, BooleanClause.Occur.FILTER).add(filter.toQuery(), BooleanClause.Occur.FILTER).build();
+      Query scope = filtered(new TermInSetQuery(ENTITY, entityIds.stream().map(BytesRef::new).toList()), filter);
       if (embedder != null && vector != null) return run(new KnnFloatVectorQuery(VECTOR, vector, k, scope), k);
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(scope, BooleanClause.Occur.FILTER);
-      Query words = textQuery(text);
-      if (!((BooleanQuery) words).clauses().isEmpty()) b.add(words, BooleanClause.Occur.SHOULD);
+      BooleanQuery words = textQuery(text);
+      if (!words.clauses().isEmpty()) b.add(words, BooleanClause.Occur.SHOULD);
       return run(b.build(), k);
     }
 
