@@ -189,12 +189,6 @@ public class Wiring {
 
   @Produces
   @Singleton
-  PersonaCatalog personaCatalog(PersonaRegistry registry) {
-    return registry;
-  }
-
-  @Produces
-  @Singleton
   Optional<PersonaDirectoryWatcher> personaWatcher(XdaiConfig config, PersonaRegistry registry) {
     if (!config.personas().watch()) return Optional.empty();
     PersonaDirectoryWatcher watcher = PersonaDirectoryWatcher.forRegistry(registry, Duration.ofMillis(300));

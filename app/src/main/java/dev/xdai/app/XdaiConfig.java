@@ -135,6 +135,10 @@ public interface XdaiConfig {
     /** Import the shipped demo packs on first start. */
     @WithDefault("true")
     boolean demoPacks();
+
+    /** Hours between periodic concept expansions of the packs (the method's scheduled curation). */
+    @WithDefault("24")
+    long expansionHours();
   }
 
   /** Limits enforced on every request. */

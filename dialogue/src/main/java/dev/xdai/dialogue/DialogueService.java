@@ -64,14 +64,7 @@ public final class DialogueService {
    * @param emotion this turn's emotion, or null/blank for the session's or persona's
    */
   public TurnOutcome turn(String sessionId, String text, String emotion, Switches switches, TurnListener listener) {
-    if (text == null || text.isBlank()) throw new DialogueException(DialogueException.Kind.INVALID, "text must not be empty");
-    int length = text.codePointCount(0, text.length());
-    if (length > limits.maxTextChars()) {
-      throw new DialogueException(DialogueException.Kind.LIMIT, "text is " + length + " characters; the limit is " + limits.maxTextChars());
-    }
-    if (emotion != null && !emotion.isBlank() && personas.emotion(emotion).isEmpty()) {
-      throw new DialogueException(DialogueException.Kind.INVALID, "unknown emotion '" + emotion + "'");
-    }
+    checkTurn(text, emotion);
     ReentrantLock lock = locks.computeIfAbsent(sessionId, k -> new ReentrantLock(true));
     lock.lock();
     try {
@@ -97,6 +90,26 @@ public final class DialogueService {
       return new TurnOutcome(sessionId, record, result, persistMs);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Rejects a turn that cannot be served (empty or over-long text, unknown emotion, unknown session) before anything
+   * is generated or streamed; {@link #turn} applies the same checks.
+   */
+  public void check(String sessionId, String text, String emotion) {
+    checkTurn(text, emotion);
+    if (store.find(sessionId).isEmpty()) throw new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'");
+  }
+
+  private void checkTurn(String text, String emotion) {
+    if (text == null || text.isBlank()) throw new DialogueException(DialogueException.Kind.INVALID, "text must not be empty");
+    int length = text.codePointCount(0, text.length());
+    if (length > limits.maxTextChars()) {
+      throw new DialogueException(DialogueException.Kind.LIMIT, "text is " + length + " characters; the limit is " + limits.maxTextChars());
+    }
+    if (emotion != null && !emotion.isBlank() && personas.emotion(emotion).isEmpty()) {
+      throw new DialogueException(DialogueException.Kind.INVALID, "unknown emotion '" + emotion + "'");
     }
   }
 

@@ -75,11 +75,11 @@ public class SessionResource {
   @POST
   @Path("{id}/turns")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5") // JSON unless the client asks for events
   public void stream(@PathParam("id") String id, Dtos.TurnBody body, @QueryParam("debug") boolean debugParam,
       @Context SseEventSink sink, @Context Sse sse) {
     requireText(body);
-    if (dialogue.find(id).isEmpty()) throw notFound(id);
+    dialogue.check(id, body.text(), body.emotion());
     try (sink) {
       TurnListener listener = new TurnListener() {
         @Override public void onToken(String piece) { sink.send(sse.newEvent("token", piece)); }

@@ -1,0 +1,43 @@
+package dev.xdai.app;
+
+import dev.xdai.generation.LanguageModel;
+import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.knowledge.graph.GraphHealth;
+import dev.xdai.personas.PersonaRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Readiness: the model can serve, the graph answers (a restarting graph is DOWN with its reason), personas loaded. */
+@ApplicationScoped
+public class Health {
+
+  @Inject LanguageModel model;
+  @Inject GraphConnection graph;
+  @Inject PersonaRegistry personas;
+
+  @Readiness
+  HealthCheck model() {
+    return () -> model instanceof UnavailableModel u
+        ? HealthCheckResponse.named("model").down().withData("reason", u.reason()).build()
+        : HealthCheckResponse.named("model").up().withData("name", model.info().name())
+            .withData("contextLength", model.info().contextLength()).build();
+  }
+
+  @Readiness
+  HealthCheck graph() {
+    return () -> {
+      GraphHealth h = graph.health();
+      return HealthCheckResponse.named("graph").status(h.isUp()).withData("status", h.status().name())
+          .withData("detail", h.detail() == null ? "" : h.detail()).withData("uri", h.uri() == null ? "" : h.uri()).build();
+    };
+  }
+
+  @Readiness
+  HealthCheck personas() {
+    return () -> HealthCheckResponse.named("personas").up().withData("loaded", personas.all().size())
+        .withData("filesWithProblems", personas.problems().size()).build();
+  }
+}

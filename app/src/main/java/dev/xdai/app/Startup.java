@@ -1,0 +1,67 @@
+package dev.xdai.app;
+
+import dev.xdai.generation.LanguageModel;
+import dev.xdai.knowledge.curation.ConceptExpander;
+import dev.xdai.knowledge.demo.DemoPacks;
+import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.knowledge.sync.IndexSync;
+import dev.xdai.personas.PersonaDirectoryWatcher;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the service up in order: the model and the graph first (so a missing one is reported at once, not on the
+ * first turn), then the index from the graph, the shipped demo packs, the persona watcher, and the periodic concept
+ * expansion of the method's offline curation.
+ */
+@ApplicationScoped
+public class Startup {
+
+  private static final Logger LOG = Logger.getLogger(Startup.class);
+
+  @Inject XdaiConfig config;
+  @Inject LanguageModel model;
+  @Inject GraphConnection graph;
+  @Inject IndexSync sync;
+  @Inject DemoPacks demoPacks;
+  @Inject Optional<PersonaDirectoryWatcher> watcher;
+
+  private ScheduledExecutorService curation;
+
+  void start(@Observes StartupEvent event) {
+    LOG.infof("model: %s (context %d tokens)", model.info().name(), model.info().contextLength());
+    LOG.infof("graph: %s", graph.health());
+    if (config.knowledge().demoPacks()) {
+      for (var outcome : demoPacks.ensureImported()) {
+        if (outcome.imported()) LOG.infof("demo pack '%s' imported", outcome.pack());
+      }
+    }
+    watcher.ifPresent(w -> LOG.debugf("persona watcher running: %s", w.isRunning()));
+    curation = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "xdai-concept-expansion");
+      t.setDaemon(true);
+      return t;
+    });
+    ConceptExpander expander = new ConceptExpander(graph, ConceptExpander.Options.defaults());
+    long hours = Math.max(1, config.knowledge().expansionHours());
+    curation.scheduleWithFixedDelay(() -> {
+      try {
+        expander.expandStale().forEach(r -> LOG.infof("concepts of pack '%s' expanded: %d", r.pack(), r.concepts().size()));
+      } catch (RuntimeException e) {
+        LOG.warnf("concept expansion failed: %s", e.getMessage());
+      }
+    }, hours, hours, TimeUnit.HOURS);
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (curation != null) curation.shutdownNow();
+  }
+}
