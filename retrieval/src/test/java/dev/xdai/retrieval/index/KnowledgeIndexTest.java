@@ -206,6 +206,43 @@ class KnowledgeIndexTest {
   }
 
   @Test
+  void searchesRunSafelyWhileWritesGoOn() throws Exception {
+    index.upsert(List.of(qa("stable", "长城有多长", "两万多公里", "travel")));
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread writer = Thread.ofPlatform().start(() -> {
+      try {
+        for (int round = 0; round < 20; round++) {
+          index.replacePack("churn", List.of(qa("c" + round, "长城第" + round + "段", "变动", "churn")));
+        }
+      } catch (Throwable e) {
+        failures.add(e);
+      }
+    });
+    List<Thread> readers = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      readers.add(Thread.ofPlatform().start(() -> {
+        try {
+          for (int i = 0; i < 50; i++) {
+            try (KnowledgeIndex.View v = index.view()) {
+              List<String> hits = ids(index, v.text("长城", KnowledgeFilter.ALL, 5), v);
+              assertTrue(hits.contains("stable"), hits.toString());
+              // A replaced pack is never seen half-done: one churn item at a time.
+              assertTrue(hits.stream().filter(h -> h.startsWith("c")).count() <= 1, hits.toString());
+              assertTrue(hits.size() <= 2, hits.toString());
+            }
+          }
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      }));
+    }
+    writer.join();
+    for (Thread r : readers) r.join();
+    assertEquals(List.of(), failures);
+    assertEquals(2, index.size());
+  }
+
+  @Test
   void anOnDiskIndexSurvivesReopeningAndIsClearedForAnotherEmbedder(@TempDir Path dir) {
     try (KnowledgeIndex idx = KnowledgeIndex.onDisk(dir, EMBEDDER, KnowledgeIndex.Options.defaults())) {
       assertTrue(idx.needsRebuild());
