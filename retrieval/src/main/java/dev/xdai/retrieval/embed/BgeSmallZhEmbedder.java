@@ -275,6 +275,8 @@ public final class BgeSmallZhEmbedder implements Embedder {
     private static Path extract() {
       try {
         Path dir = Files.createTempDirectory("xdai-bge-small-zh");
+        // deleteOnExit runs in reverse order of registration: the folder first here means it is deleted last, empty.
+        dir.toFile().deleteOnExit();
         for (String name : List.of(MODEL_RESOURCE, TOKENIZER_RESOURCE)) {
           try (InputStream in = BgeSmallZhEmbedder.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException(name + " is not on the classpath "
@@ -283,7 +285,6 @@ public final class BgeSmallZhEmbedder implements Embedder {
           }
           dir.resolve(name).toFile().deleteOnExit();
         }
-        dir.toFile().deleteOnExit();
         return dir;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
