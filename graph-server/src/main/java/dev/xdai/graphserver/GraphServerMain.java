@@ -1,0 +1,223 @@
+package dev.xdai.graphserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * Runs a Neo4j Community DBMS with only a Bolt connector on 127.0.0.1 and authentication enabled, as a separate
+ * process of the xdai service. Prints exactly one line starting with {@value #READY_PREFIX} when Bolt accepts
+ * connections, and shuts down cleanly on SIGTERM or, with {@code --exit-on-stdin-close}, when its parent goes away.
+ *
+ * <pre>
+ * java -cp graph-server.jar:lib/* dev.xdai.graphserver.GraphServerMain --data DIR [--port P] [--password-file F]
+ *      [--page-cache 64m] [--tx-memory 256m] [--exit-on-stdin-close]
+ * </pre>
+ */
+public final class GraphServerMain {
+
+  /** The start of the one line on stdout that says Bolt is up; followed by the bolt URI. The launcher matches it. */
+  public static final String READY_PREFIX = "XDAI-GRAPH-SERVER READY ";
+  /** The user the service logs in as (Community has one admin user). */
+  public static final String USER = "neo4j";
+
+  private GraphServerMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("graph-server: " + e.getMessage());
+      System.err.println(Options.USAGE);
+      System.exit(2);
+      return;
+    }
+    // Neo4j's own output must never be mistaken for the ready line: keep stdout for us only.
+    PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    System.setOut(System.err);
+
+    String password = readOrCreatePassword(options.passwordFile());
+    Path home = options.dataDir().resolve("neo4j");
+    Files.createDirectories(home);
+
+    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        .setConfig(BoltConnector.enabled, true)
+        .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", options.port()))
+        .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", options.port()))
+        .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+        .setConfig(GraphDatabaseSettings.auth_enabled, true)
+        .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes())
+        .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, options.txMemoryBytes())
+        // A local knowledge store does not need point-in-time recovery from old logs; keep the disk footprint small.
+        .setConfig(GraphDatabaseSettings.keep_logical_logs, "keep_none")
+        .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+        .setConfig(GraphDatabaseSettings.udc_enabled, false)
+        // Bolt's defaults wait ~10 s in netty's graceful shutdown after the databases are already closed; a local
+        // server that restarts with its parent should stop in about a second.
+        .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
+        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
+        .build();
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        dbms.shutdown();
+      } finally {
+        stopped.countDown();
+      }
+    }, "graph-server-shutdown"));
+
+    Path applied = home.resolve("password-applied.sha256");
+    String fingerprint = sha256(password);
+    if (!(Files.exists(applied) && Files.readString(applied).strip().equals(fingerprint))) {
+      // Cold Cypher on the system database takes seconds: only when the password file changed.
+      setInitialPassword(dbms.database("system"), password);
+      Files.writeString(applied, fingerprint + "\n", StandardCharsets.UTF_8);
+    }
+    int port = boundBoltPort(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), options.port());
+
+    if (options.exitOnStdinClose()) {
+      Thread watcher = new Thread(() -> waitForEof(System.in), "graph-server-parent-watch");
+      watcher.setDaemon(true);
+      watcher.start();
+    }
+    protocol.println(READY_PREFIX + "bolt://127.0.0.1:" + port);
+    protocol.flush();
+    stopped.await();
+  }
+
+  /** Blocks until stdin reaches end of file (the parent closed it or died), then exits, which runs the shutdown hook. */
+  private static void waitForEof(InputStream in) {
+    byte[] buffer = new byte[256];
+    try {
+      while (in.read(buffer) >= 0) {
+        // input is ignored; only its end matters
+      }
+    } catch (IOException e) {
+      // a broken pipe means the same as end of file
+    }
+    System.err.println("graph-server: stdin closed, shutting down");
+    System.exit(0);
+  }
+
+  /**
+   * Sets the neo4j user's password. A fresh DBMS has password "neo4j" with a forced change, which a driver cannot log in
+   * with; the embedded API runs the statement without authentication. Setting the same password again is refused by
+   * Neo4j, which is the normal case on every restart and is ignored.
+   */
+  static void setInitialPassword(GraphDatabaseService system, String password) {
+    try {
+      system.executeTransactionally(
+          "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (!(message.contains("same") || message.contains("old password"))) throw e;
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int boundBoltPort(GraphDatabaseService db, int configured) {
+    ConnectorPortRegister ports = ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
+    var address = ports.getLocalAddress(ConnectorType.BOLT);
+    return address != null ? address.getPort() : configured;
+  }
+
+  /** Reads the password, or creates a random one readable only by the owner when the file does not exist. */
+  static String readOrCreatePassword(Path file) throws IOException {
+    if (Files.exists(file)) {
+      String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (password.length() < 8) throw new IllegalStateException("password in " + file + " is shorter than 8 characters");
+      return password;
+    }
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    String password = HexFormat.of().formatHex(random);
+    if (file.getParent() != null) Files.createDirectories(file.getParent());
+    Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system; the data directory's own permissions protect it
+    }
+    return password;
+  }
+
+  /** Command-line options of the server. */
+  record Options(Path dataDir, int port, Path passwordFile, long pageCacheBytes, long txMemoryBytes, boolean exitOnStdinClose) {
+    static final String USAGE = "usage: GraphServerMain --data DIR [--port P (0 = any)] [--password-file F (default DIR/password)]"
+        + " [--page-cache 64m] [--tx-memory 256m] [--exit-on-stdin-close]";
+
+    static Options parse(String[] args) {
+      Path data = null;
+      Path passwordFile = null;
+      int port = 0;
+      long pageCache = bytes("64m");
+      long txMemory = bytes("256m");
+      boolean exitOnStdinClose = false;
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "--data" -> data = Path.of(value(args, ++i, arg));
+          case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+          case "--password-file" -> passwordFile = Path.of(value(args, ++i, arg));
+          case "--page-cache" -> pageCache = bytes(value(args, ++i, arg));
+          case "--tx-memory" -> txMemory = bytes(value(args, ++i, arg));
+          case "--exit-on-stdin-close" -> exitOnStdinClose = true;
+          default -> throw new IllegalArgumentException("unknown option " + arg);
+        }
+      }
+      if (data == null) throw new IllegalArgumentException("--data is required");
+      if (port < 0 || port > 65535) throw new IllegalArgumentException("--port out of range: " + port);
+      data = data.toAbsolutePath();
+      return new Options(data, port, passwordFile == null ? data.resolve("password") : passwordFile, pageCache, txMemory,
+          exitOnStdinClose);
+    }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+      return args[i];
+    }
+
+    /** Parses sizes such as {@code 64m}, {@code 1g}, {@code 512k} or plain bytes. */
+    static long bytes(String text) {
+      String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+      long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+        case 'k' -> 1L << 10;
+        case 'm' -> 1L << 20;
+        case 'g' -> 1L << 30;
+        default -> 1L;
+      };
+      String digits = unit == 1L ? t : t.substring(0, t.length() - 1);
+      return Long.parseLong(digits) * unit;
+    }
+  }
+}

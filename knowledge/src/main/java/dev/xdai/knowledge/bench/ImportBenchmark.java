@@ -1,0 +1,170 @@
+package dev.xdai.knowledge.bench;
+
+import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.knowledge.graph.GraphServerConfig;
+import dev.xdai.knowledge.ingest.ImportFormat;
+import dev.xdai.knowledge.ingest.ImportResult;
+import dev.xdai.knowledge.ingest.KnowledgeImporter;
+import dev.xdai.knowledge.ingest.Packs;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * Import throughput: writes a reproducible synthetic triples CSV (N triples over N/10 entities, 10 attributes, about a
+ * tenth of the values naming another entity, fixed seed), imports it into a fresh pack through the real CSV importer
+ * and graph writer (no index sync, so no embeddings), then imports it again (the idempotent replace path), and checks
+ * that the pack holds exactly N facts. A warm-up import of N/4 triples runs first and is not measured, so the figures
+ * are steady state (a cold server JIT-compiles Cypher's runtime during the first tens of thousands of rows). {@code xdai bench import} runs {@link #run}.
+ *
+ * <pre>java ... dev.xdai.knowledge.bench.ImportBenchmark [--triples 100000] [--batch 2000] [--writers 2] [--data DIR]</pre>
+ * Without {@code --data} (or {@code xdai.graph.uri}) a graph server is started in a temporary directory.
+ */
+public final class ImportBenchmark {
+
+  /**
+   * Figures of one benchmark run. The CPU seconds (graph server process, this process; -1 when unknown, e.g. an
+   * external server) make figures comparable on a machine shared with other work, where wall time mostly measures the
+   * neighbours.
+   */
+  public record Result(long triples, int batchSize, double seconds, double triplesPerSecond, double reimportSeconds,
+      double reimportTriplesPerSecond, double serverCpuSeconds, double clientCpuSeconds, long entities, long facts,
+      long relatedLinks) {
+
+    public String summary() {
+      return String.format(Locale.ROOT,
+          "import: %d triples in %.2f s = %.0f triples/s (batch %d; CPU: graph server %.1f s, importer %.1f s); "
+              + "re-import (replace): %.2f s = %.0f triples/s; pack holds %d entities, %d facts, %d entity links",
+          triples, seconds, triplesPerSecond, batchSize, serverCpuSeconds, clientCpuSeconds, reimportSeconds,
+          reimportTriplesPerSecond, entities, facts, relatedLinks);
+    }
+  }
+
+  static final String PACK = "bench-import";
+  private static final String[] ATTRIBUTES = {"导演", "上映时间", "主演", "类型", "票房", "片长", "地址", "门票", "开放时间", "电话"};
+  private static final String CHARS = "山水云天风花雪月春秋江河湖海星辰光影书画琴棋诗酒茶松竹梅兰城乡街巷门楼";
+
+  private ImportBenchmark() {}
+
+  /** Runs the benchmark on {@code graph} (pack {@value #PACK} is deleted before and after). */
+  public static Result run(GraphConnection graph, int triples, int batchSize, int writers) {
+    Path csv = null;
+    Packs packs = new Packs(graph, null);
+    try {
+      csv = Files.createTempFile("xdai-bench-import", ".csv");
+      packs.delete(PACK);
+      KnowledgeImporter importer = new KnowledgeImporter(graph, null, batchSize, writers);
+      // Warm-up (JIT of both JVMs, Cypher plan cache) on a smaller pack, not measured: steady-state figures.
+      writeSynthetic(csv, Math.max(1_000, Integer.getInteger("xdai.bench.warmup", triples / 4)));
+      importer.importFile(PACK, ImportFormat.TRIPLES, csv);
+      packs.delete(PACK);
+      writeSynthetic(csv, triples);
+      double server0 = cpuSeconds(graph.launcher().flatMap(l -> l.process()));
+      double client0 = cpuSeconds(java.util.Optional.of(ProcessHandle.current()));
+      ImportResult first = importer.importFile(PACK, ImportFormat.TRIPLES, csv);
+      double serverCpu = server0 < 0 ? -1 : cpuSeconds(graph.launcher().flatMap(l -> l.process())) - server0;
+      double clientCpu = cpuSeconds(java.util.Optional.of(ProcessHandle.current())) - client0;
+      ImportResult again = importer.importFile(PACK, ImportFormat.TRIPLES, csv);
+      if (first.facts() != triples || again.facts() != triples) {
+        throw new IllegalStateException("expected " + triples + " facts, got " + first.facts() + " then " + again.facts());
+      }
+      long links = graph.query("MATCH (:Entity {pack: $pack})-[r:RELATED]->() RETURN count(r) AS n",
+          java.util.Map.of("pack", PACK)).get(0).get("n").asLong();
+      return new Result(triples, batchSize, seconds(first), first.triplesPerSecond(), seconds(again),
+          again.triplesPerSecond(), serverCpu, clientCpu, again.entities(), again.facts(), links);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      packs.delete(PACK);
+      if (csv != null) csv.toFile().delete();
+    }
+  }
+
+  /** The synthetic pack as CSV: deterministic for a given N. */
+  static void writeSynthetic(Path csv, int triples) throws IOException {
+    int entities = Math.max(1, triples / ATTRIBUTES.length);
+    SplittableRandom random = new SplittableRandom(20220814L);
+    try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      out.write("entity,attribute,value\n");
+      for (int i = 0; i < triples; i++) {
+        int entity = i / ATTRIBUTES.length;
+        String attribute = ATTRIBUTES[i % ATTRIBUTES.length];
+        String value = attribute.equals("主演") && entities > 1
+            ? name(random.nextInt(entities)) + "、" + name(random.nextInt(entities))
+            : word(random, 4 + random.nextInt(12)) + i;
+        out.write(name(entity));
+        out.write(',');
+        out.write(attribute);
+        out.write(',');
+        out.write(value);
+        out.write('\n');
+      }
+    }
+  }
+
+  private static String name(int entity) {
+    return "实体" + entity;
+  }
+
+  private static String word(SplittableRandom random, int length) {
+    StringBuilder s = new StringBuilder(length);
+    for (int i = 0; i < length; i++) s.append(CHARS.charAt(random.nextInt(CHARS.length())));
+    return s.toString();
+  }
+
+  private static double cpuSeconds(java.util.Optional<ProcessHandle> process) {
+    return process.flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e9).orElse(-1.0);
+  }
+
+  private static double seconds(ImportResult r) {
+    return r.elapsed().toNanos() / 1e9;
+  }
+
+  public static void main(String[] args) throws IOException {
+    int triples = 100_000;
+    int batch = KnowledgeImporter.DEFAULT_BATCH;
+    int writers = KnowledgeImporter.DEFAULT_WRITERS;
+    Path data = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--triples" -> triples = Integer.parseInt(args[++i]);
+        case "--batch" -> batch = Integer.parseInt(args[++i]);
+        case "--writers" -> writers = Integer.parseInt(args[++i]);
+        case "--data" -> data = Path.of(args[++i]);
+        default -> {
+          System.err.println("usage: ImportBenchmark [--triples N] [--batch B] [--writers W] [--data DIR]");
+          System.exit(2);
+        }
+      }
+    }
+    GraphServerConfig config = GraphServerConfig.fromSystemProperties();
+    Path temp = null;
+    if (!config.isExternal()) {
+      if (data == null) data = temp = Files.createTempDirectory("xdai-bench-graph");
+      config = config.withDataDir(data);
+    }
+    try (GraphConnection graph = GraphConnection.open(config)) {
+      Result result = run(graph, triples, batch, writers);
+      System.out.println(result.summary());
+      System.out.println("graph: " + graph.endpoint().uri() + ", cores: " + Runtime.getRuntime().availableProcessors()
+          + ", java " + Runtime.version());
+    } finally {
+      if (temp != null) deleteTree(temp);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
+      for (Path p : all) Files.deleteIfExists(p);
+    }
+  }
+}

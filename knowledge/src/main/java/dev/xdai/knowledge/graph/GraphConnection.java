@@ -1,0 +1,244 @@
+package dev.xdai.knowledge.graph;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.summary.ResultSummary;
+
+/**
+ * The service's one way into the graph: owns the Bolt {@link Driver} (and, when no external URI is configured, the
+ * {@link GraphServerLauncher} with its watchdog), creates the schema, offers retrying read/write helpers and a health
+ * check. After the launched server restarts the driver reconnects by itself (same port) or is replaced (new port).
+ * Thread-safe; share one instance.
+ */
+public final class GraphConnection implements AutoCloseable {
+
+  /** The database all xdai data lives in (Community has one user database). */
+  public static final String DATABASE = "neo4j";
+  private static final System.Logger LOG = System.getLogger(GraphConnection.class.getName());
+  /** Long enough to span a server restart (start-up takes ~10-30 s on a busy 2-core machine). */
+  private static final Duration RETRY_TIME = Duration.ofSeconds(90);
+
+  private final GraphServerLauncher launcher; // null for an external server
+  private volatile GraphEndpoint endpoint;
+  private volatile Driver driver;
+
+  private GraphConnection(GraphServerLauncher launcher, GraphEndpoint endpoint) {
+    this.launcher = launcher;
+    this.endpoint = endpoint;
+    this.driver = newDriver(endpoint);
+  }
+
+  /**
+   * Connects as configured: to the external URI, or to a graph server started now (with a watchdog). Waits until Bolt
+   * answers and the schema exists.
+   */
+  public static GraphConnection open(GraphServerConfig config) {
+    GraphConnection connection;
+    if (config.isExternal()) {
+      connection = new GraphConnection(null, new GraphEndpoint(config.externalUri().orElseThrow(), config.user(),
+          config.password()));
+    } else {
+      GraphServerLauncher launcher = new GraphServerLauncher(config);
+      GraphEndpoint endpoint;
+      try {
+        endpoint = launcher.start();
+      } catch (RuntimeException e) {
+        launcher.close();
+        throw e;
+      }
+      connection = new GraphConnection(launcher, endpoint);
+      launcher.onRestart(connection::serverRestarted);
+      launcher.startWatchdog();
+    }
+    try {
+      connection.awaitConnectivity(Duration.ofSeconds(60));
+      GraphSchema.ensure(connection);
+    } catch (RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+    return connection;
+  }
+
+  /** {@link #open(GraphServerConfig)} with {@link GraphServerConfig#fromSystemProperties()}. */
+  public static GraphConnection open() {
+    return open(GraphServerConfig.fromSystemProperties());
+  }
+
+  public Driver driver() {
+    return driver;
+  }
+
+  public GraphEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The launcher when this connection started its own server. */
+  public Optional<GraphServerLauncher> launcher() {
+    return Optional.ofNullable(launcher);
+  }
+
+  /** A session on the xdai database; the caller closes it. Prefer {@link #read}/{@link #write}, which retry. */
+  public Session session() {
+    return driver.session(SessionConfig.forDatabase(DATABASE));
+  }
+
+  /** Runs a read transaction; retried on transient failures and while the server restarts. */
+  public <T> T read(TransactionCallback<T> work) {
+    return withRetry(() -> {
+      try (Session session = session()) {
+        return session.executeRead(work);
+      }
+    });
+  }
+
+  /** Runs a write transaction; retried on transient failures and while the server restarts. */
+  public <T> T write(TransactionCallback<T> work) {
+    return withRetry(() -> {
+      try (Session session = session()) {
+        return session.executeWrite(work);
+      }
+    });
+  }
+
+  /** A parameterised read returning all records (for small results). */
+  public List<Record> query(String cypher, Map<String, Object> parameters) {
+    return read(tx -> tx.run(cypher, parameters).list());
+  }
+
+  /** A parameterised write whose result is not needed. */
+  public ResultSummary update(String cypher, Map<String, Object> parameters) {
+    return write(tx -> tx.run(cypher, parameters).consume());
+  }
+
+  /**
+   * Runs one statement in an auto-commit transaction: needed for {@code CALL {...} IN TRANSACTIONS} (batched deletes).
+   * Retried while the server is unreachable; the statement must therefore be idempotent.
+   */
+  public ResultSummary autoCommit(String cypher, Map<String, Object> parameters) {
+    return withRetry(() -> {
+      try (Session session = session()) {
+        return session.run(cypher, parameters).consume();
+      }
+    });
+  }
+
+  /**
+   * UP when Bolt answers; DEGRADED while the launched server is dead or restarting (with the reason); DOWN when an
+   * external server cannot be reached.
+   */
+  public GraphHealth health() {
+    GraphEndpoint current = endpoint;
+    if (launcher != null) {
+      GraphServerLauncher.State state = launcher.state();
+      if (state.failure().isPresent()) return new GraphHealth(GraphHealth.Status.DEGRADED, state.failure().get(), current.uri());
+      if (!state.running()) {
+        return new GraphHealth(GraphHealth.Status.DEGRADED, "graph server is not running", current.uri());
+      }
+    }
+    try {
+      driver.verifyConnectivity();
+      String detail = launcher == null ? "external Neo4j" : "graph server pid " + launcher.state().pid()
+          + (launcher.state().restarts() > 0 ? ", restarted " + launcher.state().restarts() + "x" : "");
+      return new GraphHealth(GraphHealth.Status.UP, detail, current.uri());
+    } catch (RuntimeException e) {
+      GraphHealth.Status status = launcher == null ? GraphHealth.Status.DOWN : GraphHealth.Status.DEGRADED;
+      return new GraphHealth(status, "cannot reach " + current.uri() + ": " + e.getMessage(), current.uri());
+    }
+  }
+
+  /** Waits until Bolt answers (e.g. after a restart) or the timeout passes. */
+  public void awaitConnectivity(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    RuntimeException last;
+    do {
+      try {
+        driver.verifyConnectivity();
+        return;
+      } catch (RuntimeException e) {
+        last = e;
+      }
+      sleep(250);
+    } while (Instant.now().isBefore(deadline));
+    throw new IllegalStateException("graph at " + endpoint.uri() + " not reachable within " + timeout + ": "
+        + last.getMessage(), last);
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.close();
+    } finally {
+      if (launcher != null) launcher.close();
+    }
+  }
+
+  private void serverRestarted(GraphEndpoint started) {
+    GraphEndpoint old = endpoint;
+    if (old.uri().equals(started.uri()) && old.password().equals(started.password())) return; // the driver reconnects
+    LOG.log(System.Logger.Level.INFO, "graph server moved to " + started.uri() + "; replacing the driver");
+    Driver previous = driver;
+    endpoint = started;
+    driver = newDriver(started);
+    previous.closeAsync();
+  }
+
+  /**
+   * The driver's managed transactions retry within one driver; this outer loop also covers a driver replaced after a
+   * restart on a new port, and auto-commit statements, which the driver does not retry.
+   */
+  private <T> T withRetry(java.util.function.Supplier<T> work) {
+    Instant deadline = Instant.now().plus(RETRY_TIME);
+    while (true) {
+      Driver used = driver;
+      try {
+        return work.get();
+      } catch (ServiceUnavailableException | SessionExpiredException e) {
+        if (Instant.now().isAfter(deadline)) throw e;
+      } catch (IllegalStateException e) {
+        if (used == driver) throw e; // else the driver was closed because a restart replaced it: try the new one
+      }
+      sleep(500);
+    }
+  }
+
+  private static Driver newDriver(GraphEndpoint endpoint) {
+    Config config = Config.builder()
+        .withMaxTransactionRetryTime(RETRY_TIME.toMillis(), TimeUnit.MILLISECONDS)
+        .withConnectionTimeout(10, TimeUnit.SECONDS)
+        .withConnectionAcquisitionTimeout(60, TimeUnit.SECONDS)
+        .withLogging(Logging.javaUtilLogging(java.util.logging.Level.SEVERE))
+        .build();
+    return GraphDatabase.driver(endpoint.uri(), AuthTokens.basic(endpoint.user(), endpoint.password()), config);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** For callers that want to be told when the launched server restarted (e.g. to re-check their own state). */
+  public void onServerRestart(Consumer<GraphEndpoint> listener) {
+    if (launcher != null) launcher.onRestart(listener);
+  }
+}

@@ -1,0 +1,9 @@
+package dev.xdai.knowledge.graph;
+
+/** Where and as whom to connect over Bolt. {@code toString} never shows the password. */
+public record GraphEndpoint(String uri, String user, String password) {
+  @Override
+  public String toString() {
+    return "GraphEndpoint[" + uri + " as " + user + "]";
+  }
+}

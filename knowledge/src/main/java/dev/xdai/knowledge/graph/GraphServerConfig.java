@@ -1,0 +1,134 @@
+package dev.xdai.knowledge.graph;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the service reaches its graph: an external Neo4j ({@code externalUri} set, nothing is started) or a graph server
+ * process started by {@link GraphServerLauncher} with its data under {@code dataDir}.
+ *
+ * @param externalUri  {@code neo4j://} or {@code bolt://} URI of a running Neo4j; empty to start our own server
+ * @param user         user for the external server (the launched one always uses {@code neo4j})
+ * @param password     password for the external server (the launched one generates and keeps its own)
+ * @param dataDir      data directory of the launched server (store, logs, password file)
+ * @param serverDir    directory holding {@code graph-server.jar} and {@code lib/*.jar}
+ * @param javaBinary   java executable for the server process
+ * @param heap         maximum heap of the server process, e.g. {@code 768m}
+ * @param pageCache    Neo4j page cache size ({@value #DEFAULT_PAGE_CACHE} by default: a 100k-triple pack's store fits, so
+ *                     imports do not thrash it; 64m makes a 100k import about 1.5x slower)
+ * @param jvmOptions   extra JVM options for the server process
+ * @param startTimeout how long to wait for the server's ready line
+ * @param watchdogInterval how often the watchdog checks the process (zero disables the watchdog)
+ */
+public record GraphServerConfig(
+    Optional<String> externalUri,
+    String user,
+    String password,
+    Path dataDir,
+    Path serverDir,
+    Path javaBinary,
+    String heap,
+    String pageCache,
+    List<String> jvmOptions,
+    Duration startTimeout,
+    Duration watchdogInterval) {
+
+  /** Page cache of a launched server unless configured. */
+  public static final String DEFAULT_PAGE_CACHE = "256m";
+
+  public GraphServerConfig {
+    externalUri = externalUri == null ? Optional.empty() : externalUri.filter(u -> !u.isBlank());
+    externalUri.ifPresent(GraphServerConfig::checkUri);
+    user = user == null || user.isBlank() ? "neo4j" : user;
+    password = password == null ? "" : password;
+    jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
+    heap = heap == null || heap.isBlank() ? "768m" : heap;
+    pageCache = pageCache == null || pageCache.isBlank() ? DEFAULT_PAGE_CACHE : pageCache;
+    startTimeout = startTimeout == null ? Duration.ofMinutes(2) : startTimeout;
+    watchdogInterval = watchdogInterval == null ? Duration.ofSeconds(2) : watchdogInterval;
+  }
+
+  /** A launched server with its data under {@code dataDir} and every other setting at its default. */
+  public static GraphServerConfig local(Path dataDir) {
+    return new GraphServerConfig(Optional.empty(), "neo4j", "", dataDir, defaultServerDir(), currentJava(), "768m", DEFAULT_PAGE_CACHE,
+        List.of(), Duration.ofMinutes(2), Duration.ofSeconds(2));
+  }
+
+  /** An external server; nothing is started. */
+  public static GraphServerConfig external(String uri, String user, String password) {
+    return new GraphServerConfig(Optional.of(uri), user, password, Path.of("."), defaultServerDir(), currentJava(), null,
+        null, List.of(), null, null);
+  }
+
+  /**
+   * Reads {@code xdai.graph.*} system properties, falling back to {@code XDAI_GRAPH_*} environment variables:
+   * {@code uri, user, password, data, server.dir, java, heap, pagecache, jvm.options} (space separated).
+   */
+  public static GraphServerConfig fromSystemProperties() {
+    Path data = setting("xdai.graph.data").map(Path::of).orElseGet(GraphServerConfig::defaultDataDir);
+    return new GraphServerConfig(
+        setting("xdai.graph.uri"),
+        setting("xdai.graph.user").orElse("neo4j"),
+        setting("xdai.graph.password").orElse(""),
+        data,
+        setting("xdai.graph.server.dir").map(Path::of).orElseGet(GraphServerConfig::defaultServerDir),
+        setting("xdai.graph.java").map(Path::of).orElseGet(GraphServerConfig::currentJava),
+        setting("xdai.graph.heap").orElse("768m"),
+        setting("xdai.graph.pagecache").orElse(DEFAULT_PAGE_CACHE),
+        setting("xdai.graph.jvm.options").map(s -> List.of(s.trim().split("\\s+"))).orElse(List.of()),
+        setting("xdai.graph.start.timeout").map(Duration::parse).orElse(Duration.ofMinutes(2)),
+        Duration.ofSeconds(2));
+  }
+
+  public boolean isExternal() {
+    return externalUri.isPresent();
+  }
+
+  public GraphServerConfig withDataDir(Path dir) {
+    return new GraphServerConfig(externalUri, user, password, dir, serverDir, javaBinary, heap, pageCache, jvmOptions,
+        startTimeout, watchdogInterval);
+  }
+
+  public GraphServerConfig withWatchdogInterval(Duration interval) {
+    return new GraphServerConfig(externalUri, user, password, dataDir, serverDir, javaBinary, heap, pageCache, jvmOptions,
+        startTimeout, interval);
+  }
+
+  /** {@code <xdai.project.root>/graph-server/target}, or {@code ./graph-server/target} when the property is unset. */
+  public static Path defaultServerDir() {
+    String root = System.getProperty("xdai.project.root");
+    return (root == null || root.isBlank() ? Path.of("") : Path.of(root)).resolve("graph-server").resolve("target")
+        .toAbsolutePath();
+  }
+
+  /** {@code <xdai.data.dir>/graph} when that property is set, else {@code ~/.xdai/graph}. */
+  public static Path defaultDataDir() {
+    return setting("xdai.data.dir").map(d -> Path.of(d).resolve("graph"))
+        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".xdai", "graph"));
+  }
+
+  /** The java binary running this JVM, so the server gets the same (new enough) JDK. */
+  public static Path currentJava() {
+    Optional<String> command = ProcessHandle.current().info().command();
+    if (command.isPresent() && Files.isExecutable(Path.of(command.get()))) return Path.of(command.get());
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  private static Optional<String> setting(String property) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+    }
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  private static void checkUri(String uri) {
+    if (!(uri.startsWith("neo4j://") || uri.startsWith("bolt://") || uri.startsWith("neo4j+s://")
+        || uri.startsWith("bolt+s://") || uri.startsWith("neo4j+ssc://") || uri.startsWith("bolt+ssc://"))) {
+      throw new IllegalArgumentException("graph URI must be neo4j:// or bolt:// (optionally +s/+ssc): " + uri);
+    }
+  }
+}

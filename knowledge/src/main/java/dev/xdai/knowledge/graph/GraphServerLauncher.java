@@ -1,0 +1,410 @@
+package dev.xdai.knowledge.graph;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Starts the graph-server module's Neo4j as a child process, waits for its ready line, stops it on close or JVM exit,
+ * and (once {@link #startWatchdog()} is called) restarts it when it dies. The child exits by itself when this JVM dies,
+ * because it watches its stdin, which only this process holds open. Thread-safe.
+ */
+public final class GraphServerLauncher implements AutoCloseable {
+
+  /** Must match {@code dev.xdai.graphserver.GraphServerMain.READY_PREFIX}; the server's classes are not on our classpath. */
+  static final String READY_PREFIX = "XDAI-GRAPH-SERVER READY ";
+  static final String MAIN_CLASS = "dev.xdai.graphserver.GraphServerMain";
+  static final String USER = "neo4j";
+  private static final System.Logger LOG = System.getLogger(GraphServerLauncher.class.getName());
+  private static final long MAX_LOG_BYTES = 20L << 20;
+
+  private final GraphServerConfig config;
+  private final List<Consumer<GraphEndpoint>> restartListeners = new CopyOnWriteArrayList<>();
+  private final Object lock = new Object();
+  private Process process; // guarded by lock
+  private GraphEndpoint endpoint; // guarded by lock
+  private int port; // guarded by lock; the last bound port, reused on restart so drivers reconnect by themselves
+  private boolean closed; // guarded by lock
+  private Thread shutdownHook; // guarded by lock
+  private ScheduledExecutorService watchdog; // guarded by lock
+  private volatile String failure; // why the server is not running although it should; null when fine
+  private volatile int restarts;
+  private volatile Instant nextRestartAttempt = Instant.MIN;
+  private volatile Duration restartBackoff = Duration.ofSeconds(1);
+
+  public GraphServerLauncher(GraphServerConfig config) {
+    if (config.isExternal()) throw new IllegalArgumentException("an external graph URI is configured; nothing to launch");
+    this.config = config;
+  }
+
+  /** The state of the launched server, for health checks and logs. */
+  public record State(boolean running, long pid, int restarts, Optional<String> failure, Optional<GraphEndpoint> endpoint) {}
+
+  /** Starts the server unless it is running and returns where it listens. Blocks until Bolt accepts connections. */
+  public GraphEndpoint start() {
+    synchronized (lock) {
+      if (closed) throw new IllegalStateException("launcher is closed");
+      if (process != null && process.isAlive() && endpoint != null) return endpoint;
+      GraphEndpoint started = launchPreferringPort(port);
+      failure = null;
+      return started;
+    }
+  }
+
+  /** Stops the server (cleanly) and starts it again, on the same port where possible. */
+  public GraphEndpoint restart() {
+    GraphEndpoint started;
+    synchronized (lock) {
+      if (closed) throw new IllegalStateException("launcher is closed");
+      stopProcess();
+      started = launchPreferringPort(port);
+      failure = null;
+      restarts++;
+    }
+    notifyRestart(started);
+    return started;
+  }
+
+  /** Checks the process every {@code watchdogInterval} and restarts it (with back-off) when it died unasked. */
+  public void startWatchdog() {
+    synchronized (lock) {
+      if (watchdog != null || config.watchdogInterval().isZero() || config.watchdogInterval().isNegative()) return;
+      watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "graph-server-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+      long millis = config.watchdogInterval().toMillis();
+      watchdog.scheduleWithFixedDelay(this::checkProcess, millis, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Called with the new endpoint after every restart (by the watchdog or {@link #restart()}). */
+  public void onRestart(Consumer<GraphEndpoint> listener) {
+    restartListeners.add(listener);
+  }
+
+  public State state() {
+    synchronized (lock) {
+      boolean running = process != null && process.isAlive();
+      String reason = failure;
+      if (reason == null && process != null && !running) {
+        reason = "graph server exited unexpectedly with code " + process.exitValue() + "; restart pending";
+      }
+      return new State(running, running ? process.pid() : -1, restarts, Optional.ofNullable(reason),
+          Optional.ofNullable(endpoint));
+    }
+  }
+
+  /** The server process while one runs (tests use it to simulate a crash). */
+  public Optional<ProcessHandle> process() {
+    synchronized (lock) {
+      return process == null ? Optional.empty() : Optional.of(process.toHandle());
+    }
+  }
+
+  public GraphServerConfig config() {
+    return config;
+  }
+
+  /** Stops the watchdog and the server; waits for a clean Neo4j shutdown (bounded). */
+  @Override
+  public void close() {
+    ScheduledExecutorService dog;
+    synchronized (lock) {
+      if (closed) return;
+      closed = true;
+      dog = watchdog;
+      watchdog = null;
+    }
+    if (dog != null) dog.shutdownNow();
+    synchronized (lock) {
+      stopProcess();
+      if (shutdownHook != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+          // the JVM is already shutting down; the hook is running or ran
+        }
+        shutdownHook = null;
+      }
+    }
+  }
+
+  private void checkProcess() {
+    GraphEndpoint restarted = null;
+    synchronized (lock) {
+      if (closed || process == null || process.isAlive()) return;
+      if (failure == null) {
+        failure = "graph server exited unexpectedly with code " + process.exitValue() + "; restarting";
+        LOG.log(System.Logger.Level.WARNING, failure + " (log: " + logFile() + ")");
+      }
+      if (Instant.now().isBefore(nextRestartAttempt)) return;
+      try {
+        restarted = launchPreferringPort(port);
+        failure = null;
+        restarts++;
+        restartBackoff = Duration.ofSeconds(1);
+      } catch (RuntimeException e) {
+        failure = "graph server exited and could not be restarted: " + e.getMessage();
+        nextRestartAttempt = Instant.now().plus(restartBackoff);
+        restartBackoff = restartBackoff.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0
+            ? Duration.ofMinutes(1) : restartBackoff.multipliedBy(2);
+        LOG.log(System.Logger.Level.ERROR, failure);
+      }
+    }
+    if (restarted != null) notifyRestart(restarted);
+  }
+
+  private void notifyRestart(GraphEndpoint started) {
+    for (Consumer<GraphEndpoint> listener : restartListeners) {
+      try {
+        listener.accept(started);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "graph restart listener failed", e);
+      }
+    }
+  }
+
+  /** Tries the previous port first (drivers keep their URI); if that fails, any free port. Caller holds the lock. */
+  private GraphEndpoint launchPreferringPort(int preferred) {
+    if (preferred > 0) {
+      try {
+        return launch(preferred);
+      } catch (GraphServerException e) {
+        LOG.log(System.Logger.Level.WARNING, "graph server did not start on port " + preferred + ", trying any port: "
+            + e.getMessage());
+      }
+    }
+    return launch(0);
+  }
+
+  private GraphEndpoint launch(int requestedPort) {
+    Path jar = config.serverDir().resolve("graph-server.jar");
+    Path lib = config.serverDir().resolve("lib");
+    if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
+      throw new GraphServerException("graph server is not built: " + jar + " or " + lib + " is missing. Build it with "
+          + "'./mvnw -pl graph-server install' or set xdai.graph.server.dir (or xdai.graph.uri for an external Neo4j).");
+    }
+    try {
+      Files.createDirectories(config.dataDir());
+      waitForPreviousServer();
+      String password = readOrCreatePassword(config.dataDir().resolve("password"));
+      Path log = logFile();
+      rotateLog(log);
+      List<String> command = command(jar, lib, requestedPort);
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .directory(config.dataDir().toFile())
+          .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .redirectOutput(ProcessBuilder.Redirect.PIPE)
+          .redirectInput(ProcessBuilder.Redirect.PIPE);
+      Files.writeString(log, "---- " + Instant.now() + " starting: " + String.join(" ", command) + "\n",
+          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND, java.nio.file.StandardOpenOption.CREATE);
+      Process started = builder.start();
+      Files.writeString(pidFile(), Long.toString(started.pid()), StandardCharsets.UTF_8);
+      String uri;
+      try {
+        uri = awaitReady(started);
+      } catch (GraphServerException e) {
+        started.destroyForcibly();
+        started.waitFor(10, TimeUnit.SECONDS);
+        throw e;
+      }
+      process = started;
+      port = Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1));
+      endpoint = new GraphEndpoint(uri, USER, password);
+      installShutdownHook();
+      LOG.log(System.Logger.Level.INFO, "graph server pid " + started.pid() + " ready at " + uri);
+      return endpoint;
+    } catch (IOException e) {
+      throw new GraphServerException("cannot start graph server: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GraphServerException("interrupted while starting graph server", e);
+    }
+  }
+
+  private List<String> command(Path jar, Path lib, int requestedPort) {
+    List<String> command = new ArrayList<>();
+    command.add(config.javaBinary().toString());
+    command.add("-Xmx" + config.heap());
+    command.add("-XX:+ExitOnOutOfMemoryError"); // a dead server is restarted by the watchdog; a thrashing one is not
+    command.add("--enable-native-access=ALL-UNNAMED");
+    if (config.javaBinary().equals(GraphServerConfig.currentJava()) && Runtime.version().feature() >= 23) {
+      command.add("--sun-misc-unsafe-memory-access=allow"); // Neo4j's jctools use Unsafe; silence the JDK 24+ warning
+    }
+    command.add("-Xms128m");
+    // What Neo4j's own start script passes: direct buffer access for the page cache and Netty, no cached huge buffers.
+    command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+        "-Dio.netty.tryReflectionSetAccessible=true", "-Djdk.nio.maxCachedBufferSize=1024",
+        "-XX:-OmitStackTraceInFastThrow", "-XX:+DisableExplicitGC"));
+    command.add("-Dfile.encoding=UTF-8");
+    command.addAll(config.jvmOptions());
+    command.add("-cp");
+    command.add(jar.toAbsolutePath() + java.io.File.pathSeparator + lib.toAbsolutePath().resolve("*"));
+    command.add(MAIN_CLASS);
+    command.addAll(List.of("--data", config.dataDir().toAbsolutePath().toString(), "--port", Integer.toString(requestedPort),
+        "--password-file", config.dataDir().resolve("password").toAbsolutePath().toString(),
+        "--page-cache", config.pageCache(), "--exit-on-stdin-close"));
+    return command;
+  }
+
+  /** Reads the child's stdout until the ready line; fails when the child exits first or the timeout passes. */
+  private String awaitReady(Process started) throws InterruptedException {
+    CompletableFuture<String> ready = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = out.readLine()) != null) {
+          if (line.startsWith(READY_PREFIX)) ready.complete(line.substring(READY_PREFIX.length()).trim());
+        }
+      } catch (IOException e) {
+        // the stream closes when the child exits; onExit below reports that
+      }
+    }, "graph-server-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    started.onExit().thenRun(() -> ready.completeExceptionally(new GraphServerException(
+        "graph server exited with code " + started.exitValue() + " before it was ready; last log lines:\n" + logTail(40))));
+    try {
+      return ready.get(config.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new GraphServerException("graph server not ready after " + config.startTimeout() + "; last log lines:\n"
+          + logTail(40));
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof GraphServerException g ? g : new GraphServerException(e.getCause().getMessage(), e);
+    }
+  }
+
+  /** Clean stop: SIGTERM (Neo4j flushes and closes its store), then kill after a grace period. Caller holds the lock. */
+  private void stopProcess() {
+    Process p = process;
+    process = null;
+    endpoint = null;
+    if (p == null) return;
+    try {
+      p.getOutputStream().close(); // the server also exits on stdin EOF
+    } catch (IOException e) {
+      // already closed
+    }
+    p.destroy();
+    try {
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        LOG.log(System.Logger.Level.WARNING, "graph server did not stop within 60 s; killing it");
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A server of an earlier run may still be shutting down on the same store (it exits when our predecessor's stdin
+   * closed); Neo4j would refuse the locked store. Wait for it, then kill it if it hangs.
+   */
+  private void waitForPreviousServer() throws IOException, InterruptedException {
+    Path pidFile = pidFile();
+    if (!Files.exists(pidFile)) return;
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readString(pidFile).trim());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    Optional<ProcessHandle> previous = ProcessHandle.of(pid)
+        .filter(h -> h.info().commandLine().map(c -> c.contains(MAIN_CLASS)).orElse(false))
+        .filter(h -> h.info().commandLine().map(c -> c.contains(config.dataDir().toAbsolutePath().toString())).orElse(false));
+    if (previous.isEmpty() || (process != null && process.pid() == pid)) return;
+    LOG.log(System.Logger.Level.INFO, "waiting for the previous graph server (pid " + pid + ") to exit");
+    try {
+      previous.get().onExit().get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      previous.get().destroyForcibly();
+      previous.get().onExit().join();
+    }
+  }
+
+  private void installShutdownHook() {
+    if (shutdownHook != null) return;
+    shutdownHook = new Thread(() -> {
+      synchronized (lock) {
+        closed = true;
+        stopProcess();
+      }
+    }, "graph-server-stop");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  private Path logFile() {
+    return config.dataDir().resolve("graph-server.log");
+  }
+
+  private Path pidFile() {
+    return config.dataDir().resolve("graph-server.pid");
+  }
+
+  private static void rotateLog(Path log) throws IOException {
+    if (Files.exists(log) && Files.size(log) > MAX_LOG_BYTES) {
+      Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** The launcher owns the password: generated once, kept owner-readable in the data directory. */
+  static String readOrCreatePassword(Path file) throws IOException {
+    if (Files.exists(file)) return Files.readString(file, StandardCharsets.UTF_8).strip();
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    String password = HexFormat.of().formatHex(random);
+    Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system
+    }
+    return password;
+  }
+
+  /** Starting or restarting the graph server failed; the message carries the server's last log lines. */
+  public static final class GraphServerException extends RuntimeException {
+    public GraphServerException(String message) {
+      super(message);
+    }
+
+    public GraphServerException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

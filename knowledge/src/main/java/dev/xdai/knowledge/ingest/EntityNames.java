@@ -1,0 +1,66 @@
+package dev.xdai.knowledge.ingest;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Entity naming convention of KdConv (and of this project): the full name may carry a disambiguation in full-width
+ * brackets, {@code 恋恋笔记本（美国2004年尼克·卡索维茨导演爱情片）}; it is shown cut at the first {@code （} and the full
+ * name is kept as an alias.
+ */
+public final class EntityNames {
+  private EntityNames() {}
+
+  /** The name to show and to put in questions: the full name cut at the first {@code （}, trimmed. */
+  public static String display(String fullName) {
+    String name = fullName.strip();
+    int cut = name.indexOf('（');
+    String display = cut > 0 ? name.substring(0, cut).strip() : name;
+    return display.isEmpty() ? name : display;
+  }
+
+  /** The names the entity linker should know: the display name and the full name (once if equal). */
+  public static List<String> aliases(String fullName) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(display(fullName));
+    names.add(fullName.strip());
+    return List.copyOf(names);
+  }
+
+  /** Whitespace normalised to single spaces, trimmed; null becomes empty. */
+  public static String clean(String text) {
+    if (text == null) return "";
+    if (isClean(text)) return text; // the common case: no copy
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        space = out.length() > 0;
+      } else {
+        if (space) out.append(' ');
+        space = false;
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isClean(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == ' ') {
+        if (i == 0 || i == n - 1 || text.charAt(i - 1) == ' ') return false;
+      } else if (isSpace(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000';
+  }
+}

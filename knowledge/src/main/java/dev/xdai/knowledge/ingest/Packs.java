@@ -1,0 +1,112 @@
+package dev.xdai.knowledge.ingest;
+
+import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.knowledge.sync.IndexSync;
+import dev.xdai.knowledge.sync.SyncResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** Lists, describes, deletes and re-indexes packs. Thread-safe; changes to one pack are serialised with its imports. */
+public final class Packs {
+
+  private final GraphConnection graph;
+  private final IndexSync sync; // null: graph only
+
+  /** @param sync the index to keep in step, or null */
+  public Packs(GraphConnection graph, IndexSync sync) {
+    this.graph = graph;
+    this.sync = sync;
+  }
+
+  public List<PackInfo> list() {
+    return graph.query(INFO + " ORDER BY name", Map.of()).stream().map(Packs::info).toList();
+  }
+
+  public Optional<PackInfo> get(String name) {
+    return graph.query("MATCH (p:Pack {name: $name}) WITH p " + INFO.substring(INFO.indexOf("CALL")), Map.of("name", name))
+        .stream().map(Packs::info).findFirst();
+  }
+
+  public boolean exists(String name) {
+    return !graph.query("MATCH (p:Pack {name: $name}) RETURN p.name", Map.of("name", name)).isEmpty();
+  }
+
+  /** Deletes every node of the pack from the graph and the pack from the index; false when there was no such pack. */
+  public boolean delete(String name) {
+    ReentrantLock lock = PackLocks.of(PackName.check(name));
+    lock.lock();
+    try {
+      boolean existed = exists(name);
+      PackGraph.deletePack(graph, name);
+      if (sync != null) sync.deletePack(name);
+      return existed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Pushes the pack from the graph into the index again. */
+  public Optional<SyncResult> reindex(String name) {
+    if (sync == null) return Optional.empty();
+    ReentrantLock lock = PackLocks.of(PackName.check(name));
+    lock.lock();
+    try {
+      return Optional.of(sync.syncPack(name));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Creates the pack if needed and sets its title, description and seed concepts (the curation's starting points). */
+  public void describe(String name, String title, String description, List<String> seeds) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("name", PackName.check(name));
+    params.put("title", title == null || title.isBlank() ? name : title);
+    params.put("description", description == null ? "" : description);
+    params.put("seeds", seeds == null ? List.of() : List.copyOf(seeds));
+    graph.update("""
+        MERGE (p:Pack {name: $name}) ON CREATE SET p.createdAt = datetime()
+        SET p.title = $title, p.description = $description, p.seeds = $seeds
+        """, params);
+  }
+
+  /** Sets only the seed concepts. */
+  public void setSeeds(String name, List<String> seeds) {
+    graph.update("MERGE (p:Pack {name: $name}) ON CREATE SET p.createdAt = datetime(), p.title = $name SET p.seeds = $seeds",
+        Map.of("name", PackName.check(name), "seeds", List.copyOf(seeds)));
+  }
+
+  private static final String INFO = """
+      MATCH (p:Pack)
+      CALL (p) {
+        OPTIONAL MATCH (s:Source)<-[:HAS_SOURCE]-(p)
+        RETURN collect(s.name) AS sources
+      }
+      CALL (p) {
+        RETURN COUNT { MATCH (n:Entity) WHERE n.id STARTS WITH p.name + ':e:' } AS entities,
+               COUNT { MATCH (n:Fact) WHERE n.id STARTS WITH p.name + ':f:' } AS facts,
+               COUNT { MATCH (n:QA) WHERE n.id STARTS WITH p.name + ':q:' } AS qa,
+               COUNT { MATCH (n:Description) WHERE n.id STARTS WITH p.name + ':d:' } AS descriptions
+      }
+      CALL (p) {
+        OPTIONAL MATCH (p)-[x:EXPANDS_TO]->(e:Entity)
+        WITH e, x ORDER BY x.rank
+        RETURN collect(e.name) AS expansions
+      }
+      RETURN p.name AS name, p.title AS title, p.description AS description, entities, facts, qa, descriptions, sources,
+             coalesce(p.seeds, []) AS seeds, expansions, p.updatedAt AS updatedAt
+      """;
+
+  private static PackInfo info(Record r) {
+    Value updated = r.get("updatedAt");
+    return new PackInfo(r.get("name").asString(), r.get("title").asString(r.get("name").asString()),
+        r.get("description").asString(""), r.get("entities").asLong(), r.get("facts").asLong(), r.get("qa").asLong(),
+        r.get("descriptions").asLong(), r.get("sources").asList(Value::asString), r.get("seeds").asList(Value::asString),
+        r.get("expansions").asList(Value::asString), updated.isNull() ? null : updated.asZonedDateTime());
+  }
+}

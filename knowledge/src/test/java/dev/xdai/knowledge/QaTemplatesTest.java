@@ -1,0 +1,42 @@
+package dev.xdai.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.xdai.knowledge.ingest.EntityNames;
+import dev.xdai.knowledge.ingest.QaTemplates;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QaTemplatesTest {
+
+  @Test
+  void informationAsksWhatTheEntityIs() {
+    assertEquals("恋恋笔记本是什么？", QaTemplates.question("恋恋笔记本", "Information"));
+  }
+
+  @Test
+  void frequentAttributesHaveNaturalQuestions() {
+    assertEquals("恋恋笔记本的导演是谁？", QaTemplates.question("恋恋笔记本", "导演"));
+    assertEquals("恋恋笔记本是什么时候上映的？", QaTemplates.question("恋恋笔记本", "上映时间"));
+    assertEquals("故宫的门票多少钱？", QaTemplates.question("故宫", "门票"));
+    assertEquals("故宫附近有什么景点？", QaTemplates.question("故宫", "周边景点"));
+    assertEquals("周杰伦是什么时候出生的？", QaTemplates.question("周杰伦", "出生日期"));
+  }
+
+  @Test
+  void otherAttributesFallBackByEndingThenGenerically() {
+    assertEquals("故宫的修建时间是什么时候？", QaTemplates.question("故宫", "修建时间"));
+    assertEquals("诊所的负责医生是谁？", QaTemplates.question("诊所", "负责医生"));
+    assertEquals("某歌的专辑时长是多少？", QaTemplates.question("某歌", "专辑时长"));
+    assertEquals("某片的制片公司是什么？", QaTemplates.question("某片", "制片公司"));
+  }
+
+  @Test
+  void kdconvNamesAreCutAtTheFirstFullWidthBracketAndKeptAsAlias() {
+    String full = "恋恋笔记本（美国2004年尼克·卡索维茨导演爱情片）";
+    assertEquals("恋恋笔记本", EntityNames.display(full));
+    assertEquals(List.of("恋恋笔记本", full), EntityNames.aliases(full));
+    assertEquals(List.of("故宫"), EntityNames.aliases("故宫"));
+    assertEquals("（注）", EntityNames.display("（注）")); // nothing before the bracket: keep the whole name
+  }
+}
