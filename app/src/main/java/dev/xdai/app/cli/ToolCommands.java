@@ -102,7 +102,7 @@ public class ToolCommands {
       packs.get().delete(pack);
       importer.get().importFiles(pack, ImportFormat.KDCONV, files, FaqFields.DEFAULT);
       PackInfo info = packs.get().get(pack).orElseThrow(() -> new IllegalStateException("pack " + pack + " is missing after import"));
-      return info.qa() + info.descriptions();
+      return info.facts() + info.qa() + info.descriptions();
     };
     return new EvalCommand(under, loader, out, err).run(args);
   }
