@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.xdai.prompting.PostResponse;
 import dev.xdai.prompting.Utterance;
 import java.io.UncheckedIOException;
@@ -23,7 +24,19 @@ public final class PersonaWriter {
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+      .stringQuotingChecker(new NumberLikeQuoting())
       .build());
+
+  // Jackson's own check misses some YAML 1.1 number forms (1e3, .inf, 0x1F), which a reader would then parse as numbers.
+  private static final class NumberLikeQuoting extends StringQuotingChecker.Default {
+    private static final java.util.regex.Pattern NUMBER_LIKE = java.util.regex.Pattern.compile(
+        "[-+]?(\\.?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0[xX][0-9a-fA-F_]+|0[oObB]?[0-7_]+|\\.(inf|Inf|INF|nan|NaN|NAN))");
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || NUMBER_LIKE.matcher(value).matches();
+    }
+  }
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private PersonaWriter() {}
