@@ -22,10 +22,10 @@ import java.util.stream.Stream;
  * Import throughput: writes a reproducible synthetic triples CSV (N triples over N/10 entities, 10 attributes, about a
  * tenth of the values naming another entity, fixed seed), imports it into a fresh pack through the real CSV importer
  * and graph writer (no index sync, so no embeddings), then imports it again (the idempotent replace path), and checks
- * that the pack holds exactly N facts. A warm-up import of N/4 triples runs first and is not measured, so the figures
- * are steady state (a cold server JIT-compiles Cypher's runtime during the first tens of thousands of rows). {@code xdai bench import} runs {@link #run}.
+ * that the pack holds exactly N facts. A warm-up import (N/2 triples by default) runs first and is not measured, so the
+ * figures are steady state: a cold server spends its first tens of thousands of rows JIT-compiling Neo4j. {@code xdai bench import} runs {@link #run}.
  *
- * <pre>java ... dev.xdai.knowledge.bench.ImportBenchmark [--triples 100000] [--batch 2000] [--writers 2] [--data DIR]</pre>
+ * <pre>java ... dev.xdai.knowledge.bench.ImportBenchmark [--triples 100000] [--warmup N/2] [--batch 2000] [--writers 2] [--data DIR]</pre>
  * Without {@code --data} (or {@code xdai.graph.uri}) a graph server is started in a temporary directory.
  */
 public final class ImportBenchmark {
@@ -48,24 +48,42 @@ public final class ImportBenchmark {
     }
   }
 
+  /** Pack size, unmeasured warm-up size, rows per batch and parallel write transactions. */
+  public record Options(int triples, int warmup, int batchSize, int writers) {
+    public Options {
+      if (triples < 10 || warmup < 0 || batchSize < 1 || writers < 1) throw new IllegalArgumentException("bad options");
+    }
+
+    /** N triples, N/2 warm-up, the importer's default batch and writers. */
+    public static Options defaults(int triples) {
+      return new Options(triples, triples / 2, KnowledgeImporter.DEFAULT_BATCH, KnowledgeImporter.DEFAULT_WRITERS);
+    }
+  }
+
   static final String PACK = "bench-import";
+  static final String WARMUP_PACK = "bench-import-warmup";
   private static final String[] ATTRIBUTES = {"导演", "上映时间", "主演", "类型", "票房", "片长", "地址", "门票", "开放时间", "电话"};
   private static final String CHARS = "山水云天风花雪月春秋江河湖海星辰光影书画琴棋诗酒茶松竹梅兰城乡街巷门楼";
 
   private ImportBenchmark() {}
 
-  /** Runs the benchmark on {@code graph} (pack {@value #PACK} is deleted before and after). */
-  public static Result run(GraphConnection graph, int triples, int batchSize, int writers) {
+  /** Runs the benchmark on {@code graph} (packs {@value #PACK} and {@value #WARMUP_PACK} are deleted before and after). */
+  public static Result run(GraphConnection graph, Options options) {
+    int triples = options.triples();
+    int batchSize = options.batchSize();
     Path csv = null;
     Packs packs = new Packs(graph, null);
     try {
       csv = Files.createTempFile("xdai-bench-import", ".csv");
       packs.delete(PACK);
-      KnowledgeImporter importer = new KnowledgeImporter(graph, null, batchSize, writers);
-      // Warm-up (JIT of both JVMs, Cypher plan cache) on a smaller pack, not measured: steady-state figures.
-      writeSynthetic(csv, Math.max(1_000, Integer.getInteger("xdai.bench.warmup", triples / 4)));
-      importer.importFile(PACK, ImportFormat.TRIPLES, csv);
-      packs.delete(PACK);
+      KnowledgeImporter importer = new KnowledgeImporter(graph, null, batchSize, options.writers());
+      packs.delete(WARMUP_PACK);
+      if (options.warmup() > 0) {
+        // JIT of both JVMs and Cypher's plan cache, not measured: steady-state figures. The warm-up pack stays until the
+        // end (a pack deleted just before would leave the store busy with the deletion's aftermath).
+        writeSynthetic(csv, options.warmup());
+        importer.importFile(WARMUP_PACK, ImportFormat.TRIPLES, csv);
+      }
       writeSynthetic(csv, triples);
       double server0 = cpuSeconds(graph.launcher().flatMap(l -> l.process()));
       double client0 = cpuSeconds(java.util.Optional.of(ProcessHandle.current()));
@@ -73,7 +91,7 @@ public final class ImportBenchmark {
       double serverCpu = server0 < 0 ? -1 : cpuSeconds(graph.launcher().flatMap(l -> l.process())) - server0;
       double clientCpu = cpuSeconds(java.util.Optional.of(ProcessHandle.current())) - client0;
       ImportResult again = importer.importFile(PACK, ImportFormat.TRIPLES, csv);
-      if (first.facts() != triples || again.facts() != triples) {
+      if (first.facts() != triples || again.facts() != triples) { // the benchmark checks what it measures
         throw new IllegalStateException("expected " + triples + " facts, got " + first.facts() + " then " + again.facts());
       }
       long links = graph.query("MATCH (:Entity {pack: $pack})-[r:RELATED]->() RETURN count(r) AS n",
@@ -84,6 +102,7 @@ public final class ImportBenchmark {
       throw new UncheckedIOException(e);
     } finally {
       packs.delete(PACK);
+      packs.delete(WARMUP_PACK);
       if (csv != null) csv.toFile().delete();
     }
   }
@@ -130,17 +149,19 @@ public final class ImportBenchmark {
 
   public static void main(String[] args) throws IOException {
     int triples = 100_000;
+    Integer warmup = null;
     int batch = KnowledgeImporter.DEFAULT_BATCH;
     int writers = KnowledgeImporter.DEFAULT_WRITERS;
     Path data = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--triples" -> triples = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--batch" -> batch = Integer.parseInt(args[++i]);
         case "--writers" -> writers = Integer.parseInt(args[++i]);
         case "--data" -> data = Path.of(args[++i]);
         default -> {
-          System.err.println("usage: ImportBenchmark [--triples N] [--batch B] [--writers W] [--data DIR]");
+          System.err.println("usage: ImportBenchmark [--triples N] [--warmup W] [--batch B] [--writers W] [--data DIR]");
           System.exit(2);
         }
       }
@@ -152,7 +173,7 @@ public final class ImportBenchmark {
       config = config.withDataDir(data);
     }
     try (GraphConnection graph = GraphConnection.open(config)) {
-      Result result = run(graph, triples, batch, writers);
+      Result result = run(graph, new Options(triples, warmup == null ? triples / 2 : warmup, batch, writers));
       System.out.println(result.summary());
       System.out.println("graph: " + graph.endpoint().uri() + ", cores: " + Runtime.getRuntime().availableProcessors()
           + ", java " + Runtime.version());

@@ -42,10 +42,12 @@ public final class GraphServerLauncher implements AutoCloseable {
   private final GraphServerConfig config;
   private final List<Consumer<GraphEndpoint>> restartListeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
-  private Process process; // guarded by lock
-  private GraphEndpoint endpoint; // guarded by lock
+  // Written under the lock, read without it: health checks must not wait for a restart in progress.
+  private volatile Process process;
+  private volatile GraphEndpoint endpoint;
   private int port; // guarded by lock; the last bound port, reused on restart so drivers reconnect by themselves
   private boolean closed; // guarded by lock
+  private boolean wanted; // guarded by lock; true once started, until closed: the watchdog keeps a server running
   private Thread shutdownHook; // guarded by lock
   private ScheduledExecutorService watchdog; // guarded by lock
   private volatile String failure; // why the server is not running although it should; null when fine
@@ -68,6 +70,7 @@ public final class GraphServerLauncher implements AutoCloseable {
       if (process != null && process.isAlive() && endpoint != null) return endpoint;
       GraphEndpoint started = launchPreferringPort(port);
       failure = null;
+      wanted = true;
       return started;
     }
   }
@@ -77,8 +80,14 @@ public final class GraphServerLauncher implements AutoCloseable {
     GraphEndpoint started;
     synchronized (lock) {
       if (closed) throw new IllegalStateException("launcher is closed");
+      failure = "graph server is restarting (requested)";
       stopProcess();
-      started = launchPreferringPort(port);
+      try {
+        started = launchPreferringPort(port);
+      } catch (RuntimeException e) {
+        failure = "graph server restart failed (the watchdog retries): " + e.getMessage();
+        throw e;
+      }
       failure = null;
       restarts++;
     }
@@ -105,23 +114,21 @@ public final class GraphServerLauncher implements AutoCloseable {
     restartListeners.add(listener);
   }
 
+  /** A snapshot that never waits for a start or restart in progress. */
   public State state() {
-    synchronized (lock) {
-      boolean running = process != null && process.isAlive();
-      String reason = failure;
-      if (reason == null && process != null && !running) {
-        reason = "graph server exited unexpectedly with code " + process.exitValue() + "; restart pending";
-      }
-      return new State(running, running ? process.pid() : -1, restarts, Optional.ofNullable(reason),
-          Optional.ofNullable(endpoint));
+    Process p = process;
+    boolean running = p != null && p.isAlive();
+    String reason = failure;
+    if (reason == null && p != null && !running) {
+      reason = "graph server exited unexpectedly with code " + p.exitValue() + "; restart pending";
     }
+    return new State(running, running ? p.pid() : -1, restarts, Optional.ofNullable(reason), Optional.ofNullable(endpoint));
   }
 
   /** The server process while one runs (tests use it to simulate a crash). */
   public Optional<ProcessHandle> process() {
-    synchronized (lock) {
-      return process == null ? Optional.empty() : Optional.of(process.toHandle());
-    }
+    Process p = process;
+    return p == null ? Optional.empty() : Optional.of(p.toHandle());
   }
 
   public GraphServerConfig config() {
@@ -155,9 +162,11 @@ public final class GraphServerLauncher implements AutoCloseable {
   private void checkProcess() {
     GraphEndpoint restarted = null;
     synchronized (lock) {
-      if (closed || process == null || process.isAlive()) return;
+      Process p = process;
+      if (closed || !wanted || (p != null && p.isAlive())) return;
       if (failure == null) {
-        failure = "graph server exited unexpectedly with code " + process.exitValue() + "; restarting";
+        failure = p == null ? "graph server is not running; restarting"
+            : "graph server exited unexpectedly with code " + p.exitValue() + "; restarting";
         LOG.log(System.Logger.Level.WARNING, failure + " (log: " + logFile() + ")");
       }
       if (Instant.now().isBefore(nextRestartAttempt)) return;
