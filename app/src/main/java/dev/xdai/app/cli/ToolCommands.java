@@ -131,6 +131,6 @@ public class ToolCommands {
 
   private ImportRunner importRunner() {
     GraphConnection g = graph.get();
-    return (triples, batch) -> ImportBenchmark.run(g, triples, batch);
+    return (triples, batch) -> ImportBenchmark.run(g, triples, batch, KnowledgeImporter.DEFAULT_WRITERS);
   }
 }
