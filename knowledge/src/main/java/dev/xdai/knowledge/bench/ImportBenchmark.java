@@ -67,6 +67,11 @@ public final class ImportBenchmark {
 
   private ImportBenchmark() {}
 
+  /** {@link #run(GraphConnection, Options)} with a warm-up of N/2 triples. */
+  public static Result run(GraphConnection graph, int triples, int batchSize, int writers) {
+    return run(graph, new Options(triples, triples / 2, batchSize, writers));
+  }
+
   /** Runs the benchmark on {@code graph} (packs {@value #PACK} and {@value #WARMUP_PACK} are deleted before and after). */
   public static Result run(GraphConnection graph, Options options) {
     int triples = options.triples();

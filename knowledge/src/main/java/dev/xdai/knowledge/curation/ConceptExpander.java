@@ -45,7 +45,7 @@ public final class ConceptExpander {
       long textsScanned, Duration elapsed) {}
 
   private static final int PAGE = 1000;
-  private static final int MAX_CANDIDATES = 2000;
+  private static final int MAX_CANDIDATES = 500;
 
   private final GraphConnection graph;
   private final Options options;
