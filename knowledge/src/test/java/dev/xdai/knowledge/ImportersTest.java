@@ -103,7 +103,9 @@ class ImportersTest {
     assertEquals(1, r.descriptions());
     assertEquals(1L, r.skipped().get("knowledge-base triple is not [entity, attribute, value]"));
     assertTrue(questions(graph, "t-kb").contains("故宫附近有什么景点？"));
-    // 周边景点 天坛 names another entity of the pack: the two are linked for concept expansion
+    // 周边景点 天坛 names another entity of the pack: the two are linked for concept expansion (built on demand)
+    assertTrue(packs.relinkIfStale("t-kb"));
+    assertFalse(packs.relinkIfStale("t-kb"));
     assertEquals(1, graph.query("MATCH (:Entity {name: '故宫', pack: 't-kb'})-[r:RELATED {attribute: '周边景点'}]->(:Entity {name: '天坛'}) RETURN r",
         Map.of()).size());
   }

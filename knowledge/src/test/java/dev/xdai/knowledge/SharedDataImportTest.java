@@ -113,6 +113,7 @@ class SharedDataImportTest {
     ImportResult r = new KnowledgeImporter(graph, null).importFile("t-kdconv-kb", ImportFormat.KDCONV, kb);
     System.out.println(r.summary());
     assertEquals(expected.size(), r.facts());
+    new Packs(graph, null).relinkIfStale("t-kdconv-kb");
     long links = graph.query("MATCH (:Entity {pack: 't-kdconv-kb'})-[r:RELATED]->() RETURN count(r) AS n", Map.of())
         .get(0).get("n").asLong();
     assertTrue(links > 1000, "周边景点 should link many sights: " + links);

@@ -1,6 +1,7 @@
 package dev.xdai.knowledge.curation;
 
 import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.knowledge.ingest.Packs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import org.neo4j.driver.Value;
 
 /**
  * Domain concept expansion (the method's offline curation, done on the graph): starting from a pack's seed concepts,
- * take the entities within {@code maxHops} {@code RELATED} links of a seed as candidates, count in how many of the
+ * take the entities within {@code maxHops} {@code RELATED} links of a seed as candidates (the links are rebuilt first
+ * if an import changed the pack), count in how many of the
  * pack's texts (descriptions, facts, QA pairs) each candidate occurs together with a seed, and rank by
  * {@code hopWeight * cooccurrences / sqrt(occurrences)} (so a concept that appears everywhere does not win by mere
  * frequency). The best become {@code (Pack)-[:EXPANDS_TO {rank, score}]->(Entity)}. Texts are paged, so memory stays
@@ -65,6 +67,7 @@ public final class ConceptExpander {
   /** Expands the pack from the given seeds and stores the result (replacing earlier expansion concepts). */
   public Result expand(String pack, List<String> seeds) {
     Instant start = Instant.now();
+    new Packs(graph, null).relinkIfStale(pack);
     // 1. seeds -> entities (by any alias)
     Map<String, String> seedIds = new LinkedHashMap<>(); // entity id -> name
     Set<String> resolved = new LinkedHashSet<>();

@@ -351,8 +351,9 @@ public final class PackWriter {
       """.formatted(STAMP.formatted("d"));
 
   /**
-   * Writes what is left, removes what earlier imports of this source provided and this one did not, relinks the
-   * pack's entities and reports counts (taken from the graph: distinct nodes this source now provides).
+   * Writes what is left, removes what earlier imports of this source provided and this one did not, and reports counts
+   * (taken from the graph: distinct nodes this source now provides). The pack's derived entity links are marked stale;
+   * curation rebuilds them when it needs them ({@link Packs#relinkIfStale}).
    */
   public ImportResult finish() {
     if (finished) throw new IllegalStateException("import already finished");
@@ -363,7 +364,6 @@ public final class PackWriter {
       if (pool != null) pool.shutdown();
     }
     long removed = sourceIsNew ? 0 : PackGraph.dropStaleStamps(graph, pack, sourceKey, stamp);
-    PackGraph.relink(graph, pack);
     Map<String, Long> counts = new HashMap<>();
     for (Map.Entry<String, String> kind : KINDS.entrySet()) {
       counts.put(kind.getKey(), graph.query("MATCH (n:" + kind.getKey() + ") WHERE n.id STARTS WITH $prefix AND $stamp IN n.prov "
@@ -382,7 +382,7 @@ public final class PackWriter {
     update.put("at", ZonedDateTime.now());
     graph.update("""
         MATCH (s:Source {id: $source}) SET s.importedAt = $at, s.rows = $rows, s.records = $records, s.summary = $summary
-        WITH s MATCH (p:Pack {name: $pack}) SET p.updatedAt = $at
+        WITH s MATCH (p:Pack {name: $pack}) SET p.updatedAt = $at, p.linked = false
         """, update);
     return result;
   }

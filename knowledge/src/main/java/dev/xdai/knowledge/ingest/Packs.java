@@ -62,6 +62,23 @@ public final class Packs {
     }
   }
 
+  /**
+   * Rebuilds the pack's derived entity-to-entity links ({@code RELATED}) if an import changed the pack since they were
+   * last built; returns whether it did.
+   */
+  public boolean relinkIfStale(String name) {
+    var rows = graph.query("MATCH (p:Pack {name: $name}) RETURN coalesce(p.linked, false) AS linked", Map.of("name", name));
+    if (rows.isEmpty() || rows.get(0).get("linked").asBoolean()) return false;
+    ReentrantLock lock = PackLocks.of(PackName.check(name));
+    lock.lock();
+    try {
+      PackGraph.relink(graph, name);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Creates the pack if needed and sets its title, description and seed concepts (the curation's starting points). */
   public void describe(String name, String title, String description, List<String> seeds) {
     Map<String, Object> params = new HashMap<>();
