@@ -2,10 +2,12 @@ package dev.xdai.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.graph.GraphHealth;
+import dev.xdai.knowledge.graph.GraphServerConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,22 @@ class GraphConnectionTest {
     assertEquals(1L, graph.query("RETURN 1 AS one", Map.of()).get(0).get("one").asLong());
     GraphHealth health = graph.health();
     assertEquals(GraphHealth.Status.UP, health.status(), health.detail());
+  }
+
+  @Test
+  void anExternalUriStartsNothingAndWrongCredentialsFail() {
+    GraphConnection launched = TestGraph.get();
+    GraphServerConfig external = GraphServerConfig.external(launched.endpoint().uri(), "neo4j", launched.endpoint().password());
+    try (GraphConnection graph = GraphConnection.open(external)) {
+      assertTrue(graph.launcher().isEmpty());
+      assertEquals(GraphHealth.Status.UP, graph.health().status());
+      assertEquals("external Neo4j", graph.health().detail());
+      assertEquals(2L, graph.query("RETURN 1 + 1 AS two", Map.of()).get(0).get("two").asLong());
+    }
+    assertTrue(launched.launcher().orElseThrow().state().running()); // closing the external one left the server alone
+    GraphServerConfig wrong = GraphServerConfig.external(launched.endpoint().uri(), "neo4j", "not-the-password");
+    assertThrows(RuntimeException.class, () -> GraphConnection.open(wrong).close());
+    assertThrows(IllegalArgumentException.class, () -> GraphServerConfig.external("http://127.0.0.1:7474", "neo4j", "x"));
   }
 
   @Test

@@ -171,8 +171,8 @@ public final class GraphConnection implements AutoCloseable {
       try {
         driver.verifyConnectivity();
         return;
-      } catch (RuntimeException e) {
-        last = e;
+      } catch (ServiceUnavailableException | SessionExpiredException e) {
+        last = e; // not up yet: wait; anything else (wrong password, bad URI) fails at once
       }
       sleep(250);
     } while (Instant.now().isBefore(deadline));
