@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.graph.GraphHealth;
 import dev.xdai.knowledge.graph.GraphServerConfig;
+import dev.xdai.knowledge.graph.GraphServerLauncher;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,17 @@ class GraphConnectionTest {
     GraphServerConfig wrong = GraphServerConfig.external(launched.endpoint().uri(), "neo4j", "not-the-password");
     assertThrows(RuntimeException.class, () -> GraphConnection.open(wrong).close());
     assertThrows(IllegalArgumentException.class, () -> GraphServerConfig.external("http://127.0.0.1:7474", "neo4j", "x"));
+  }
+
+  @Test
+  void aSecondLauncherOnADataDirectoryInUseRefusesAndSaysHowToShareIt() {
+    GraphConnection graph = TestGraph.get();
+    GraphServerConfig same = graph.launcher().orElseThrow().config();
+    try (GraphServerLauncher second = new GraphServerLauncher(same)) {
+      var e = assertThrows(GraphServerLauncher.GraphServerException.class, second::start);
+      assertTrue(e.getMessage().contains("in use") && e.getMessage().contains(graph.endpoint().uri()), e.getMessage());
+    }
+    assertEquals(GraphHealth.Status.UP, graph.health().status());
   }
 
   @Test

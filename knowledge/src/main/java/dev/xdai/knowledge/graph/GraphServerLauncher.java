@@ -231,7 +231,8 @@ public final class GraphServerLauncher implements AutoCloseable {
       Files.writeString(log, "---- " + Instant.now() + " starting: " + String.join(" ", command) + "\n",
           StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND, java.nio.file.StandardOpenOption.CREATE);
       Process started = builder.start();
-      Files.writeString(pidFile(), Long.toString(started.pid()), StandardCharsets.UTF_8);
+      // "<server pid> <owner pid>": a later launcher can tell a server in use from an orphan still shutting down
+      Files.writeString(pidFile(), started.pid() + " " + ProcessHandle.current().pid(), StandardCharsets.UTF_8);
       String uri;
       try {
         uri = awaitReady(started);
@@ -241,6 +242,7 @@ public final class GraphServerLauncher implements AutoCloseable {
         throw e;
       }
       process = started;
+      Files.writeString(config.dataDir().resolve("graph-server.uri"), uri + "\n", StandardCharsets.UTF_8);
       port = Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1));
       endpoint = new GraphEndpoint(uri, USER, password);
       installShutdownHook();
@@ -332,15 +334,19 @@ public final class GraphServerLauncher implements AutoCloseable {
   }
 
   /**
-   * A server of an earlier run may still be shutting down on the same store (it exits when our predecessor's stdin
-   * closed); Neo4j would refuse the locked store. Wait for it, then kill it if it hangs.
+   * A server of an earlier run may still be shutting down on the same store (it exits when its owner's stdin pipe
+   * closed); Neo4j would refuse the locked store. Wait for it, then kill it if it hangs. A server whose owner is alive
+   * belongs to another xdai process: refuse, saying how to share it instead.
    */
   private void waitForPreviousServer() throws IOException, InterruptedException {
     Path pidFile = pidFile();
     if (!Files.exists(pidFile)) return;
     long pid;
+    long owner;
     try {
-      pid = Long.parseLong(Files.readString(pidFile).trim());
+      String[] pids = Files.readString(pidFile).trim().split("\\s+");
+      pid = Long.parseLong(pids[0]);
+      owner = pids.length > 1 ? Long.parseLong(pids[1]) : -1;
     } catch (NumberFormatException e) {
       return;
     }
@@ -348,6 +354,13 @@ public final class GraphServerLauncher implements AutoCloseable {
         .filter(h -> h.info().commandLine().map(c -> c.contains(MAIN_CLASS)).orElse(false))
         .filter(h -> h.info().commandLine().map(c -> c.contains(config.dataDir().toAbsolutePath().toString())).orElse(false));
     if (previous.isEmpty() || (process != null && process.pid() == pid)) return;
+    if (owner > 0 && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) { // incl. another launcher here
+      Path uriFile = config.dataDir().resolve("graph-server.uri");
+      String uri = Files.exists(uriFile) ? Files.readString(uriFile).strip() : "bolt://127.0.0.1:<port>";
+      throw new GraphServerException("the graph data directory " + config.dataDir() + " is in use by graph server pid " + pid
+          + " of process " + owner + ". Share it (xdai.graph.uri=" + uri + ", user neo4j, the password in "
+          + config.dataDir().resolve("password") + ") or use another xdai.graph.data.");
+    }
     LOG.log(System.Logger.Level.INFO, "waiting for the previous graph server (pid " + pid + ") to exit");
     try {
       previous.get().onExit().get(30, TimeUnit.SECONDS);
