@@ -29,7 +29,7 @@ CONFIGS = {
                   max_a=192, max_b=48, val_n=20),
     "first": dict(num_layers=4, hidden_size=256, num_heads=4, minutes=8, batch_tokens=4096, lr=1e-3, warmup=50,
                   max_a=400, max_b=96, val_n=40),
-    "shipped": dict(num_layers=4, hidden_size=192, num_heads=3, minutes=78, batch_tokens=2048, lr=1.5e-3, warmup=60,
+    "shipped": dict(num_layers=4, hidden_size=192, num_heads=3, minutes=105, batch_tokens=4096, lr=1.5e-3, warmup=100,
                     max_a=400, max_b=96, val_n=100),
 }
 

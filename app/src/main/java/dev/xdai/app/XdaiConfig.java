@@ -123,8 +123,12 @@ public interface XdaiConfig {
     @WithDefault("1")
     int perHistory();
 
-    @WithDefault("3")
+    @WithDefault("5")
     int perQuery();
+
+    /** How many of the latest utterances (both speakers) tell retrieval what the dialogue is about. */
+    @WithDefault("12")
+    int contextUtterances();
 
     @WithDefault("1")
     int descriptions();

@@ -1,6 +1,7 @@
 package dev.xdai.dialogue;
 
 import dev.xdai.prompting.ContextEntry;
+import dev.xdai.prompting.Exchange;
 import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.retrieval.KnowledgeQuery;
 import dev.xdai.retrieval.KnowledgeSource;
@@ -15,9 +16,13 @@ import java.util.Set;
  */
 public final class KnowledgeInjector {
 
-  /** @param perHistory QA items before each selected history exchange; @param perQuery QA items before the query */
+  /**
+   * @param perHistory QA items before each selected history exchange; @param perQuery QA items before the query;
+   * @param contextUtterances how many of the latest utterances (both speakers) the source sees as context, to find
+   *     what the dialogue is about when the utterance does not say it (它的导演是谁)
+   */
   public record Settings(int perHistory, int perQuery, int contextUtterances) {
-    public static Settings defaults() { return new Settings(1, 3, 2); }
+    public static Settings defaults() { return new Settings(1, 5, 12); }
   }
 
   /** The history entries with their knowledge, and the query's knowledge. */
@@ -31,8 +36,12 @@ public final class KnowledgeInjector {
     this.settings = settings;
   }
 
-  public Injection inject(List<ContextEntry> history, String query, Set<String> packs) {
-    List<String> context = recentUtterances(history);
+  /**
+   * @param history the selected history exchanges, in the order the prompt shows them
+   * @param dialogue the whole dialogue so far, oldest first (the source's context is its latest utterances)
+   */
+  public Injection inject(List<ContextEntry> history, List<Exchange> dialogue, String query, Set<String> packs) {
+    List<String> context = recentUtterances(dialogue);
     Set<String> seen = new HashSet<>();
     List<KnowledgeItem> forQuery = take(source.retrieve(KnowledgeQuery.qa(query, context, packs, settings.perQuery())), settings.perQuery(), seen);
     if (settings.perHistory() <= 0) return new Injection(history, forQuery);
@@ -61,9 +70,14 @@ public final class KnowledgeInjector {
     return out;
   }
 
-  private List<String> recentUtterances(List<ContextEntry> history) {
+  /** The latest utterances of the dialogue, both speakers, oldest first. */
+  private List<String> recentUtterances(List<Exchange> dialogue) {
     List<String> out = new ArrayList<>();
-    for (int i = history.size() - 1; i >= 0 && out.size() < settings.contextUtterances(); i--) out.add(0, history.get(i).exchange().user());
+    for (int i = dialogue.size() - 1; i >= 0 && out.size() < settings.contextUtterances(); i--) {
+      Exchange e = dialogue.get(i);
+      if (!e.bot().isBlank()) out.add(0, e.bot());
+      if (out.size() < settings.contextUtterances() && !e.user().isBlank()) out.add(0, e.user());
+    }
     return out;
   }
 }

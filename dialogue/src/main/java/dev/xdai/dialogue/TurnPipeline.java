@@ -82,7 +82,7 @@ public final class TurnPipeline {
 
     KnowledgeInjector.Injection injection;
     if (req.givenKnowledge() != null) injection = KnowledgeInjector.given(history, req.givenKnowledge());
-    else if (sw.knowledgeInjection()) injection = knowledgeInjector.inject(history, req.text(), packs);
+    else if (sw.knowledgeInjection()) injection = knowledgeInjector.inject(history, req.history(), req.text(), packs);
     else injection = KnowledgeInjector.given(history, List.of());
     t = lap(timings, "knowledge", t);
 

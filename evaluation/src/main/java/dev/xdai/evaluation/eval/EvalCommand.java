@@ -28,15 +28,16 @@ public final class EvalCommand {
   static final String USAGE = """
       usage: xdai eval kdconv [--data FILE_OR_DIR...] [--mode oracle|retrieved|none] [--samples N] [--seed S]
                               [--bot ID] [--no-history-selection] [--no-knowledge] [--no-background]
-                              [--inverse-prompting] [--no-persona] [--json]
+                              [--inverse-prompting] [--no-persona] [--json] [--dump FILE]
         --data     KdConv JSON files or directories (default ../shared/data/kdconv next to the project)
         --mode     oracle: gold knowledge injected; retrieved: the full pipeline; none: no knowledge (default oracle)
         --samples  how many samples to draw (default 400); --seed: the shuffle seed (default 1)
         --bot      the persona to answer as (default: the service's default bot)
         switches   turn one step of the method off (or inverse prompting on) to measure what it adds
-        --json     also print the result as one JSON object on the last line""";
+        --json     also print the result as one JSON object on the last line
+        --dump     write one JSON line per sample (context, gold, reply, injected knowledge, gold hit) to FILE""";
 
-  private static final Set<String> SINGLE = Set.of("mode", "samples", "seed", "bot");
+  private static final Set<String> SINGLE = Set.of("mode", "samples", "seed", "bot", "dump");
   private static final Set<String> MULTI = Set.of("data");
   private static final Set<String> FLAGS = Set.of("json", "no-history-selection", "no-knowledge", "no-background",
       "inverse-prompting", "no-persona");
@@ -59,21 +60,23 @@ public final class EvalCommand {
   public int run(String... args) {
     EvalSettings settings;
     boolean json;
+    Path dumpPath;
     try {
       Args parsed = Args.parse(Arrays.asList(args), SINGLE, MULTI, FLAGS);
       settings = settings(parsed);
       json = parsed.has("json");
+      dumpPath = parsed.has("dump") ? Path.of(parsed.value("dump", "")) : null;
     } catch (UsageException | IllegalArgumentException e) {
       err.println("xdai eval: " + e.getMessage());
       err.println(USAGE);
       return 2;
     }
     EvalResult result;
-    try {
+    try (SampleDump dump = SampleDump.open(dumpPath)) {
       int every = Math.max(50, settings.samples() / 10);
       result = evaluation.run(settings, done -> {
         if (done % every == 0) err.printf("xdai eval: %d samples done%n", done);
-      });
+      }, dump::write);
     } catch (NoSuchFileException e) {
       err.println("xdai eval: no such file or directory: " + e.getFile());
       return 2;

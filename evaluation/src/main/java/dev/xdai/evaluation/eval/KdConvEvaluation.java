@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -38,6 +39,18 @@ public final class KdConvEvaluation {
    * @param progress told the number of samples done after each one
    */
   public EvalResult run(EvalSettings settings, IntConsumer progress) throws IOException {
+    return run(settings, progress, s -> {});
+  }
+
+  /** One answered sample, as {@code --dump} writes it: the sample, what the dialogue did, and the reply it scored. */
+  public record SampleOutcome(KdConvSample sample, EvalOutcome outcome, String reply) {}
+
+  /**
+   * Runs the evaluation, telling {@code each} about every answered sample in order.
+   *
+   * @param progress told the number of samples done after each one
+   */
+  public EvalResult run(EvalSettings settings, IntConsumer progress, Consumer<SampleOutcome> each) throws IOException {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     List<Path> files = KdConvReader.files(settings.data());
@@ -70,6 +83,7 @@ public final class KdConvEvaluation {
       Score gold = outcome.goldScore();
       figures.add(reply, sample.goldReply(), sample.goldTriples(), grounding(sample, outcome), outcome.injected(),
           gold == null ? Double.NaN : gold.logProb(), CharText.length(sample.goldReply()));
+      each.accept(new SampleOutcome(sample, outcome, reply));
       progress.accept(i + 1);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;

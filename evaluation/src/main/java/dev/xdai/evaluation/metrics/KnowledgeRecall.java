@@ -12,10 +12,15 @@ public final class KnowledgeRecall {
   private KnowledgeRecall() {}
 
   public static boolean hit(List<InjectedKnowledge> injected, List<Triple> gold, int k) {
-    int n = Math.min(k, injected.size());
-    for (int i = 0; i < n; i++) {
-      for (Triple g : gold) if (GoldMatch.matches(injected.get(i), g)) return true;
+    int rank = goldRank(injected, gold);
+    return rank > 0 && rank <= k;
+  }
+
+  /** The 1-based position of the first injected item that is a gold triple, 0 when none is. */
+  public static int goldRank(List<InjectedKnowledge> injected, List<Triple> gold) {
+    for (int i = 0; i < injected.size(); i++) {
+      for (Triple g : gold) if (GoldMatch.matches(injected.get(i), g)) return i + 1;
     }
-    return false;
+    return 0;
   }
 }

@@ -67,6 +67,21 @@ class EvalCommandTest {
   }
 
   @Test
+  void dumpWritesOneLinePerSampleWithTheGoldRank() throws Exception {
+    Path dump = dir.resolve("samples.jsonl");
+    assertEquals(0, run("kdconv", "--data", dir.toString(), "--mode", "retrieved", "--samples", "2", "--dump", dump.toString()));
+    List<String> lines = java.nio.file.Files.readAllLines(dump, StandardCharsets.UTF_8);
+    assertEquals(2, lines.size());
+    for (String line : lines) {
+      JsonNode sample = new ObjectMapper().readTree(line);
+      assertEquals(sample.get("gold_reply").asText(), sample.get("reply").asText());
+      assertEquals(1, sample.get("gold_rank").asInt()); // the parrot injects the gold triples first
+      assertTrue(sample.get("gold_triples").size() > 0);
+      assertEquals(sample.get("gold_triples").size(), sample.get("injected").size());
+    }
+  }
+
+  @Test
   void jsonLastLineHasEveryFigureAndTheSetup() throws Exception {
     assertEquals(0, run("kdconv", "--data", dir.toString(), "--mode", "oracle", "--samples", "2", "--json"));
     JsonNode json = lastLine();

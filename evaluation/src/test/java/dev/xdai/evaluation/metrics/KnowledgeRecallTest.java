@@ -1,5 +1,6 @@
 package dev.xdai.evaluation.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,8 @@ class KnowledgeRecallTest {
     assertFalse(KnowledgeRecall.hit(injected, List.of(GOLD), 2));
     assertTrue(KnowledgeRecall.hit(injected, List.of(GOLD), 3));
     assertTrue(KnowledgeRecall.hit(injected, List.of(GOLD), 5));
+    assertEquals(3, KnowledgeRecall.goldRank(injected, List.of(GOLD)));
+    assertEquals(0, KnowledgeRecall.goldRank(List.of(OTHER, OTHER), List.of(GOLD)));
   }
 
   @Test

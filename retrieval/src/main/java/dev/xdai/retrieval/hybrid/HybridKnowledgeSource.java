@@ -18,32 +18,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The knowledge source of a dialogue turn: three ranked lists over one index snapshot (BM25 on the words, HNSW on the
- * sentence vector, and the items of the entities linked in the utterance), fused by weighted reciprocal rank, filtered
+ * The knowledge source of a dialogue turn: four ranked lists over one index snapshot (BM25 on the words, HNSW on the
+ * sentence vector, the items of the entities linked in the utterance, and the items of the entities the recent dialogue
+ * is about, each entity list ordered by closeness to the utterance), fused by weighted reciprocal rank, filtered
  * by pack and format, de-duplicated by id and by near-identical text, cut to the limit. Each item's score is its fused
  * score divided by the best possible one, so 1.0 means "first in every list". Thread-safe.
  */
 public final class HybridKnowledgeSource implements KnowledgeSource {
 
   /**
-   * Ranking knobs. {@code candidates}: depth of each list; {@code rrfK}: the fusion constant; the weights of the three
-   * lists; {@code minCosine}: vector hits below this cosine are dropped (bge-small-zh puts unrelated sentences around
-   * 0.1 to 0.35 and paraphrases above 0.8), so a query about nothing in the index does not pull in its nearest noise;
-   * {@code minLinkConfidence}: weaker entity links are ignored; {@code contextLinkDiscount}: when the utterance itself
-   * names no entity (它的导演是谁), the entities of the most recent context utterance that names one are used at this
-   * fraction of their confidence; {@code duplicateJaccard}: items whose text shares at least this fraction of character
-   * bigrams with a better one are dropped; {@code queryInstruction}: prefixed to the query before embedding (empty by
-   * default, see the README).
+   * Ranking knobs. {@code candidates}: depth of each list; {@code rrfK}: the fusion constant; the weights of the lists
+   * (BM25, vectors, the utterance's entities, the dialogue's focus entities); {@code minCosine}: vector hits below this
+   * cosine are dropped (bge-small-zh puts unrelated sentences around 0.1 to 0.35 and paraphrases above 0.8), so a query
+   * about nothing in the index does not pull in its nearest noise; {@code minLinkConfidence}: weaker entity links are
+   * ignored; {@code focusDecay}: an entity named in the context counts this much less for every utterance it lies further
+   * back (the latest context utterance counts fully), and at most {@code focusEntities} of them are kept;
+   * {@code duplicateJaccard}: items whose text shares at least this fraction of character bigrams with a better one are
+   * dropped; {@code queryInstruction}: prefixed to the query before embedding (empty by default, see the README).
    */
-  public record Config(int candidates, int rrfK, double textWeight, double vectorWeight, double entityWeight, double minCosine,
-      double minLinkConfidence, double contextLinkDiscount, double duplicateJaccard, String queryInstruction) {
+  public record Config(int candidates, int rrfK, double textWeight, double vectorWeight, double entityWeight, double focusWeight,
+      double minCosine, double minLinkConfidence, double focusDecay, int focusEntities, double duplicateJaccard, String queryInstruction) {
 
     public static Config defaults() {
-      return new Config(50, 60, 1.0, 1.0, 1.0, 0.45, 0.2, 0.5, 0.9, "");
+      return new Config(50, 60, 1.0, 1.0, 1.0, 1.0, 0.45, 0.2, 0.8, 2, 0.9, "");
     }
 
-    public Config withWeights(double text, double vector, double entity) {
-      return new Config(candidates, rrfK, text, vector, entity, minCosine, minLinkConfidence, contextLinkDiscount, duplicateJaccard, queryInstruction);
+    public Config withWeights(double text, double vector, double entity, double focus) {
+      return new Config(candidates, rrfK, text, vector, entity, focus, minCosine, minLinkConfidence, focusDecay, focusEntities,
+          duplicateJaccard, queryInstruction);
     }
   }
 
@@ -62,7 +64,8 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
   public List<KnowledgeItem> retrieve(KnowledgeQuery query) {
     if (query.text() == null || query.text().isBlank() || query.limit() <= 0) return List.of();
     KnowledgeFilter filter = new KnowledgeFilter(query.packs(), query.formats());
-    Map<String, Double> entities = linkedEntities(query);
+    Map<String, Double> entities = ownEntities(query);
+    Map<String, Double> focus = focusEntities(query, entities.keySet());
     float[] vector = index.hasVectors() ? index.embedder().embed(config.queryInstruction() + query.text()) : null;
     try (KnowledgeIndex.View view = index.view()) {
       List<RankFusion.Ranking<Integer>> rankings = new ArrayList<>(3);
@@ -71,12 +74,8 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
         float minScore = (float) ((1 + config.minCosine()) / 2); // Lucene's dot-product score is (1 + cos) / 2
         rankings.add(new RankFusion.Ranking<>(config.vectorWeight(), docs(view.vector(vector, filter, config.candidates()), minScore)));
       }
-      if (!entities.isEmpty()) {
-        // The list counts as much as its surest link: a guessed 2-character name should not outvote BM25 and vectors.
-        double surest = entities.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        List<ScoredDoc> about = view.entities(entities.keySet(), vector, query.text(), filter, config.candidates());
-        rankings.add(new RankFusion.Ranking<>(config.entityWeight() * surest, docs(about, 0)));
-      }
+      addEntityRanking(rankings, view, entities, config.entityWeight(), vector, query.text(), filter);
+      addEntityRanking(rankings, view, focus, config.focusWeight(), vector, query.text(), filter);
       double best = RankFusion.best(rankings, config.rrfK());
       List<KnowledgeItem> out = new ArrayList<>(query.limit());
       List<Set<String>> keptBigrams = new ArrayList<>();
@@ -101,18 +100,44 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
   }
 
   /**
-   * Entity id to weight (link confidence) for the entity list: the utterance's own links, or, when it has none, those
-   * of the latest context utterance that has some, discounted. Context is oldest first, as {@link KnowledgeQuery} has it.
+   * One entity list: the items of these entities, closest to the utterance first. The list counts as much as its surest
+   * link, so a guessed 2-character name (or a topic mentioned long ago) does not outvote BM25 and vectors.
    */
-  Map<String, Double> linkedEntities(KnowledgeQuery query) {
+  private void addEntityRanking(List<RankFusion.Ranking<Integer>> rankings, KnowledgeIndex.View view, Map<String, Double> entities,
+      double weight, float[] vector, String text, KnowledgeFilter filter) {
+    if (entities.isEmpty() || weight <= 0) return;
+    double surest = entities.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    List<ScoredDoc> about = view.entities(entities.keySet(), vector, text, filter, config.candidates());
+    rankings.add(new RankFusion.Ranking<>(weight * surest, docs(about, 0)));
+  }
+
+  /** Entity id to link confidence, for the entities the utterance itself names. */
+  Map<String, Double> ownEntities(KnowledgeQuery query) {
     Map<String, Double> weights = new LinkedHashMap<>();
-    if (linker == null) return weights;
-    addLinks(weights, linker.link(query.text(), query.context(), query.packs()), 1.0);
-    for (int i = query.context().size() - 1; i >= 0 && weights.isEmpty(); i--) {
-      List<String> earlier = query.context().subList(0, i);
-      addLinks(weights, linker.link(query.context().get(i), earlier, query.packs()), config.contextLinkDiscount());
-    }
+    if (linker != null) addLinks(weights, linker.link(query.text(), query.context(), query.packs()), 1.0);
     return weights;
+  }
+
+  /**
+   * The entities the recent dialogue is about (它 in 它的导演是谁): those named in the context, newest first, each
+   * weighted by its link confidence times {@code focusDecay} per utterance further back, the utterance's own entities
+   * left out, the {@code focusEntities} heaviest kept. Context is oldest first, as {@link KnowledgeQuery} has it.
+   */
+  Map<String, Double> focusEntities(KnowledgeQuery query, Set<String> own) {
+    Map<String, Double> weights = new LinkedHashMap<>();
+    if (linker == null || config.focusEntities() <= 0) return weights;
+    List<String> context = query.context();
+    double factor = 1.0;
+    for (int i = context.size() - 1; i >= 0; i--, factor *= config.focusDecay()) {
+      addLinks(weights, linker.link(context.get(i), context.subList(0, i), query.packs()), factor);
+    }
+    own.forEach(weights::remove);
+    Map<String, Double> kept = new LinkedHashMap<>();
+    weights.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(config.focusEntities())
+        .forEach(e -> kept.put(e.getKey(), e.getValue()));
+    return kept;
   }
 
   private void addLinks(Map<String, Double> weights, List<LinkedEntity> links, double factor) {

@@ -162,6 +162,15 @@ class HybridKnowledgeSourceTest {
   }
 
   @Test
+  void theDialoguesFocusEntityGroundsAnUtteranceThatDoesNotNameIt() {
+    // The entity was named two utterances back, by either speaker; the latest context names nothing.
+    List<String> context = List.of("我下周想去故宫看看", "好啊，记得提前在网上预约");
+    assertEquals("palace-open", retrieval.source().retrieve(KnowledgeQuery.qa("那边几点开门", context, Set.of(), 1)).get(0).id());
+    // An entity the utterance names itself outranks the focus of the dialogue.
+    assertEquals("jay-debut", retrieval.source().retrieve(KnowledgeQuery.qa("周董什么时候出道的", context, Set.of(), 1)).get(0).id());
+  }
+
+  @Test
   void updatesThroughTheFeedAreSeenByTheNextQuery() {
     assertNotEquals("new-museum", qa("国家博物馆要预约吗", 1).stream().map(KnowledgeItem::id).findFirst().orElse(""));
     retrieval.feed().upsert(List.of(qa("new-museum", "travel-extra", "国家博物馆需要预约吗？", "需要实名预约，免费参观。", "museum")),

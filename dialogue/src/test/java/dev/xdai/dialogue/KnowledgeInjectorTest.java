@@ -1,0 +1,49 @@
+package dev.xdai.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.xdai.prompting.ContextEntry;
+import dev.xdai.prompting.Exchange;
+import dev.xdai.prompting.KnowledgeItem;
+import dev.xdai.retrieval.KnowledgeQuery;
+import dev.xdai.retrieval.KnowledgeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class KnowledgeInjectorTest {
+
+  private final List<KnowledgeQuery> queries = new ArrayList<>();
+  private final KnowledgeSource recording = q -> {
+    queries.add(q);
+    return List.of(KnowledgeItem.qa("k:" + q.text(), q.text() + "？", "答", "kb", "p", 1));
+  };
+
+  private static final List<Exchange> DIALOGUE = List.of(
+      new Exchange(0, "你看过长城吗", "看过，是张艺谋拍的"),
+      new Exchange(1, "好看吗", "特效不错"),
+      new Exchange(2, "主演是谁", ""));
+
+  @Test
+  void theQuerySeesTheLatestUtterancesOfBothSpeakersOldestFirst() {
+    new KnowledgeInjector(recording, new KnowledgeInjector.Settings(0, 2, 4)).inject(List.of(), DIALOGUE, "导演呢", Set.of("film"));
+    KnowledgeQuery q = queries.get(0);
+    assertEquals("导演呢", q.text());
+    // Exchange 2 has no reply yet; the four latest utterances run back into exchange 0's reply.
+    assertEquals(List.of("看过，是张艺谋拍的", "好看吗", "特效不错", "主演是谁"), q.context());
+    assertEquals(Set.of("film"), q.packs());
+    assertEquals(2, q.limit());
+  }
+
+  @Test
+  void eachItemIsInjectedOnceNextToTheUtteranceNearestTheQuery() {
+    KnowledgeSource same = q -> List.of(KnowledgeItem.qa("shared", "长城是谁拍的？", "张艺谋", "kb", "p", 1));
+    List<ContextEntry> history = List.of(new ContextEntry(DIALOGUE.get(0), 1, List.of()), new ContextEntry(DIALOGUE.get(1), 1, List.of()));
+    KnowledgeInjector.Injection injection = new KnowledgeInjector(same, KnowledgeInjector.Settings.defaults())
+        .inject(history, DIALOGUE.subList(0, 2), "长城是谁拍的", Set.of());
+    assertEquals(List.of("shared"), injection.query().stream().map(KnowledgeItem::id).toList());
+    assertEquals(List.of(), injection.history().get(0).knowledge());
+    assertEquals(List.of(), injection.history().get(1).knowledge());
+  }
+}
