@@ -14,6 +14,7 @@ public final class Main {
 
   public static void main(String... args) {
     String command = args.length == 0 ? "serve" : args[0];
+    System.setProperty(Startup.COMMAND_PROPERTY, command);
     if (!command.equals("serve")) {
       System.setProperty("quarkus.http.host-enabled", "false");
       // Commands print to the terminal: keep the log for warnings.

@@ -10,6 +10,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -27,16 +28,27 @@ public class Startup {
 
   private static final Logger LOG = Logger.getLogger(Startup.class);
 
+  /** The system property {@link Main} sets to the command being run. */
+  public static final String COMMAND_PROPERTY = "xdai.command";
+
   @Inject XdaiConfig config;
-  @Inject LanguageModel model;
-  @Inject GraphConnection graph;
-  @Inject IndexSync sync;
-  @Inject DemoPacks demoPacks;
-  @Inject Optional<PersonaDirectoryWatcher> watcher;
+  // Looked up only when needed: `xdai import` starts neither the model nor the graph before it knows whether a running
+  // service should do the import.
+  @Inject Instance<LanguageModel> modelBean;
+  @Inject Instance<GraphConnection> graphBean;
+  @Inject Instance<IndexSync> syncBean;
+  @Inject Instance<DemoPacks> demoPacksBean;
+  @Inject Instance<Optional<PersonaDirectoryWatcher>> watcherBean;
 
   private ScheduledExecutorService curation;
 
   void start(@Observes StartupEvent event) {
+    if ("import".equals(System.getProperty(COMMAND_PROPERTY))) return;
+    LanguageModel model = modelBean.get();
+    GraphConnection graph = graphBean.get();
+    syncBean.get(); // the index is brought up to date with the graph before the first turn
+    DemoPacks demoPacks = demoPacksBean.get();
+    Optional<PersonaDirectoryWatcher> watcher = watcherBean.get();
     LOG.infof("model: %s (context %d tokens)", model.info().name(), model.info().contextLength());
     LOG.infof("graph: %s", graph.health());
     if (config.knowledge().demoPacks()) {

@@ -60,7 +60,8 @@ public class Wiring {
     return p.isAbsolute() ? p : config.projectRoot().resolve(p).normalize();
   }
 
-  static Path dataDir(XdaiConfig config) {
+  /** The data directory (graph, index, sessions, service file), absolute. */
+  public static Path dataDir(XdaiConfig config) {
     return resolve(config, config.dataDir()).toAbsolutePath();
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Sessions survive a restart of the service: the packaged service (with the graph server it starts) is run, a
  * conversation is held over HTTP, the service is stopped, started again on the same data, and the conversation is
- * still there and goes on.
+ * still there and goes on. While it runs, {@code xdai import} from another process goes through the service.
  */
 class RestartDurabilityIT {
 
@@ -41,6 +41,7 @@ class RestartDurabilityIT {
       id = post(base + "/api/sessions", "{\"bot\":\"student\"}", 201).get("id").asText();
       firstReply = post(base + "/api/sessions/" + id + "/turns", "{\"text\":\"你好，你是哪个学校的？\"}", 200).get("reply").asText();
       assertFalse(firstReply.isBlank());
+      importWhileServing(base);
     } finally {
       stop(service);
     }
@@ -59,16 +60,39 @@ class RestartDurabilityIT {
     }
   }
 
+  /** The service owns the graph server and the index: a second process's import must go through its admin API. */
+  private void importWhileServing(String base) throws Exception {
+    Path csv = data.resolve("clinic-extra.csv");
+    Files.writeString(csv, "entity,attribute,value\n星光诊所,停车场,地下二层有四十个车位\n");
+    Path log = data.resolve("import.log");
+    Process p = command(log, "import", "--pack", "it-extra", "--format", "triples", csv.toString());
+    assertTrue(p.waitFor(3, TimeUnit.MINUTES), "import did not finish");
+    String output = Files.readString(log);
+    assertEquals(0, p.exitValue(), output);
+    assertTrue(output.contains("importing through its admin API"), output);
+    JsonNode pack = get(base + "/api/admin/packs/it-extra");
+    assertEquals(1, pack.get("facts").asLong(), pack.toString());
+  }
+
   private Process start(int port) throws IOException {
+    return command(data.resolve("service.log"), "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "serve");
+  }
+
+  /** Runs the packaged jar on this test's data: JVM options (starting with -D) first, then the command line. */
+  private Process command(Path log, String... args) throws IOException {
     Path root = Path.of(System.getProperty("xdai.project.root"));
     Path jar = root.resolve("app/target/quarkus-app/quarkus-run.jar");
     assertTrue(Files.exists(jar), "the packaged service is missing: " + jar);
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx2g",
-        "-Dxdai.project.root=" + root, "-Dxdai.data-dir=" + data, "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-        "-jar", jar.toString(), "serve");
+    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(ProcessHandle.current().info().command().orElse("java"),
+        "--enable-native-access=ALL-UNNAMED", "-Xmx2g", "-Dxdai.project.root=" + root, "-Dxdai.data-dir=" + data));
+    int i = 0;
+    for (; i < args.length && args[i].startsWith("-D"); i++) cmd.add(args[i]);
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    for (; i < args.length; i++) cmd.add(args[i]);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("service.log").toFile()));
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return pb.start();
   }
 

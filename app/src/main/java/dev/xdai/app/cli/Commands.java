@@ -2,7 +2,12 @@ package dev.xdai.app.cli;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
+import dev.xdai.app.Wiring;
+import dev.xdai.app.XdaiConfig;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -11,6 +16,7 @@ public class Commands implements QuarkusApplication {
 
   @Inject ChatCommand chat;
   @Inject ToolCommands tools;
+  @Inject XdaiConfig xdai;
 
   @Override
   public int run(String... args) throws Exception {
@@ -36,7 +42,19 @@ public class Commands implements QuarkusApplication {
     String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
     System.out.println("xdai is serving at " + base + "/api  (Swagger UI: " + base + "/q/swagger-ui, health: " + base + "/q/health)");
     System.out.flush();
-    Quarkus.waitForExit();
+    // Lets `xdai import` find this service instead of fighting it for the graph server and the index.
+    String loopback = "http://" + (host.equals("0.0.0.0") || host.equals("localhost") ? "127.0.0.1" : host) + ":" + port;
+    Path dataDir = Wiring.dataDir(xdai);
+    RunningService.record(dataDir, URI.create(loopback));
+    try {
+      Quarkus.waitForExit();
+    } finally {
+      try {
+        Files.deleteIfExists(dataDir.resolve(RunningService.FILE));
+      } catch (java.io.IOException ignored) {
+        // deleteOnExit tries again; a stale file names a dead pid and is ignored
+      }
+    }
     return 0;
   }
 }

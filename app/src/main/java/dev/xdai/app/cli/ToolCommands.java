@@ -1,5 +1,7 @@
 package dev.xdai.app.cli;
 
+import dev.xdai.app.Wiring;
+import dev.xdai.app.XdaiConfig;
 import dev.xdai.app.eval.PipelineUnderTest;
 import dev.xdai.dialogue.DialogueService;
 import dev.xdai.dialogue.Session;
@@ -41,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ToolCommands {
 
+  @Inject XdaiConfig config;
   @Inject Instance<KnowledgeImporter> importer;
   @Inject Instance<Packs> packs;
   @Inject Instance<GraphConnection> graph;
@@ -84,6 +87,8 @@ public class ToolCommands {
         try (var s = Files.walk(f)) { s.filter(Files::isRegularFile).sorted().forEach(expanded::add); } catch (java.io.IOException e) { return usage(e.getMessage()); }
       } else expanded.add(f);
     }
+    var running = RunningService.find(Wiring.dataDir(config));
+    if (running.isPresent()) return new RemoteImport(running.get().url(), out, err).run(pack, format, faq, expanded);
     List<ImportResult> results = importer.get().importFiles(pack, fmt, expanded, faq == null ? FaqFields.DEFAULT : FaqFields.parse(faq));
     results.forEach(r -> out.println(r.summary()));
     packs.get().get(pack).ifPresent(p -> out.printf("pack %s: %d entities, %d facts, %d QA, %d descriptions%n", p.name(), p.entities(), p.facts(), p.qa(), p.descriptions()));
