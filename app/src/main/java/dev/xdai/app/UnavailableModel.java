@@ -10,6 +10,7 @@ import dev.xdai.generation.TokenListener;
 import dev.xdai.prompting.RenderedPrompt;
 import dev.xdai.prompting.TokenCounter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stands in when no model could be loaded: every call fails with the reason, so the API answers 503 and the terminal
@@ -25,6 +26,11 @@ final class UnavailableModel implements LanguageModel {
 
   String reason() {
     return reason;
+  }
+
+  @Override
+  public Optional<String> unavailableReason() {
+    return Optional.of(reason);
   }
 
   @Override

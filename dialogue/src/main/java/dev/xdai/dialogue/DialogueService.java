@@ -100,6 +100,9 @@ public final class DialogueService {
   public void check(String sessionId, String text, String emotion) {
     checkTurn(text, emotion);
     if (store.find(sessionId).isEmpty()) throw new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'");
+    pipeline.model().unavailableReason().ifPresent(reason -> {
+      throw new DialogueException(DialogueException.Kind.UNAVAILABLE, reason);
+    });
   }
 
   private void checkTurn(String text, String emotion) {

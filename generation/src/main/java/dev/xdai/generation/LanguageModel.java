@@ -2,6 +2,7 @@ package dev.xdai.generation;
 
 import dev.xdai.prompting.RenderedPrompt;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A GLM-style language model that fills the blank of a manufactured prompt. Implementations: the embedded model run
@@ -24,6 +25,14 @@ public interface LanguageModel extends AutoCloseable {
    * blank), in one batch.
    */
   List<Score> score(String promptText, List<String> continuations);
+
+  /**
+   * Why this model cannot serve at all right now, when that is known without trying (it was never loaded; a remote
+   * backend's circuit is open), so callers can refuse before they start a streamed answer. Empty means "try".
+   */
+  default Optional<String> unavailableReason() {
+    return Optional.empty();
+  }
 
   @Override
   default void close() {}

@@ -5,7 +5,6 @@ import dev.xdai.dialogue.DialogueService;
 import dev.xdai.dialogue.Grounding;
 import dev.xdai.dialogue.Session;
 import dev.xdai.dialogue.Switches;
-import dev.xdai.dialogue.TurnListener;
 import dev.xdai.personas.PersonaCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,11 +57,9 @@ public class ChatCommand {
       out.print(name + "：");
       out.flush();
       try {
-        var outcome = dialogue.turn(session.id(), line, turnEmotion, Switches.all(), new TurnListener() {
-          @Override public void onToken(String piece) {}
-          @Override public void onRestart(String reason) {}
-        });
-        out.println(outcome.turn().reply());
+        TerminalStream stream = new TerminalStream(out, System.console() != null);
+        var outcome = dialogue.turn(session.id(), line, turnEmotion, Switches.all(), stream);
+        stream.finish(outcome.turn().reply());
         if (showGrounding) printGrounding(out, outcome.turn().grounding());
       } catch (DialogueException e) {
         out.println();

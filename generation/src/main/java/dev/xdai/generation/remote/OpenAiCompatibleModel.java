@@ -71,6 +71,14 @@ public final class OpenAiCompatibleModel implements LanguageModel {
 
   public CircuitBreaker.State breakerState() { return breaker.state(); }
 
+  /** While the breaker is open and cooling down: the backend is known to be failing, so a turn is refused at once. */
+  @Override
+  public java.util.Optional<String> unavailableReason() {
+    Duration wait = breaker.retryIn();
+    if (wait.isZero()) return java.util.Optional.empty();
+    return java.util.Optional.of("backend " + config.name() + " is failing; not calling it for another " + wait.toMillis() + " ms (circuit open)");
+  }
+
   @Override
   public Generation infill(RenderedPrompt prompt, GenerationOptions options, TokenListener listener) {
     long start = nanoClock.getAsLong();
@@ -265,8 +273,7 @@ public final class OpenAiCompatibleModel implements LanguageModel {
 
   private <T> T withRetries(long start, Duration deadline, Attempt<T> attempt) {
     if (!breaker.tryAcquire()) {
-      throw new ModelUnavailableException("backend " + config.name() + " is failing; not calling it for another "
-          + breaker.retryIn().toMillis() + " ms (circuit open)");
+      throw new ModelUnavailableException(unavailableReason().orElse("backend " + config.name() + " is failing (circuit open)"));
     }
     CallFailure last = null;
     int attempts = 0;

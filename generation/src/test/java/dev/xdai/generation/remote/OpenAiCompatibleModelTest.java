@@ -136,8 +136,10 @@ class OpenAiCompatibleModelTest {
       var open = assertThrows(ModelUnavailableException.class, () -> model.infill(PROMPT, options(), p -> {}));
       assertTrue(open.getMessage().contains("circuit open"), open.getMessage());
       assertEquals(2, server.hits.get()); // the open breaker did not call
+      assertTrue(model.unavailableReason().orElseThrow().contains("circuit open")); // callers can refuse before streaming
 
       clock.addAndGet(Duration.ofSeconds(31).toNanos());
+      assertTrue(model.unavailableReason().isEmpty()); // cooled down: a trial may go out
       server.behaviour = (ex, req, hit) -> FakeOpenAiServer.json(ex, 200, "{\"choices\":[{\"text\":\"在\",\"finish_reason\":\"stop\"}]}");
       assertEquals("在", model.infill(PROMPT, options(), p -> {}).text()); // the half-open trial succeeds
       assertEquals(CircuitBreaker.State.CLOSED, model.breakerState());
