@@ -1,6 +1,10 @@
 package dev.xdai.retrieval.index;
 
 import dev.xdai.prompting.KnowledgeItem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,6 +46,23 @@ public record IndexedKnowledge(
     if (format == KnowledgeItem.Format.QA) return title.isBlank() ? text : title;
     String head = text.length() > DESCRIPTION_EMBED_CHARS ? text.substring(0, DESCRIPTION_EMBED_CHARS) : text;
     return title.isBlank() ? head : title + "：" + head;
+  }
+
+  /**
+   * A digest of everything the index stores for this item: equal fingerprints mean the stored document (and its vector)
+   * can be kept as it is when a pack is synchronised again.
+   */
+  public String fingerprint() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (String part : List.of(id, format.name(), title, text, source, pack, String.join("\u0001", entityIds))) {
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
   }
 
   public KnowledgeItem toItem(double score) {

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +40,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -75,6 +78,8 @@ public final class KnowledgeIndex implements AutoCloseable {
   static final String TEXT = "text";
   static final String ENTITY = "entity";
   static final String VECTOR = "vector";
+  /** {@link IndexedKnowledge#fingerprint()}: lets a pack sync keep unchanged documents instead of embedding them again. */
+  static final String FINGERPRINT = "fp";
   /** Commit metadata naming the embedder whose vectors the index holds. */
   static final String EMBEDDER_KEY = "xdai.embedder";
   /** Embed and write this many items at a time during a rebuild, so memory stays flat for any import size. */
@@ -214,8 +219,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     write(() -> {
       for (int from = 0; from < items.size(); from += CHUNK) {
         List<IndexedKnowledge> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
-        List<float[]> vectors = vectors(chunk);
-        for (int i = 0; i < chunk.size(); i++) writer.updateDocument(new Term(ID, chunk.get(i).id()), document(chunk.get(i), vectors.get(i)));
+        writeAll(chunk);
       }
     });
   }
@@ -230,14 +234,68 @@ public final class KnowledgeIndex implements AutoCloseable {
     write(() -> writer.deleteDocuments(new Term(PACK, pack)));
   }
 
-  /** Replaces a whole pack in one step: searches see the old pack until the new one is complete. */
-  public void replacePack(String pack, Iterable<IndexedKnowledge> items) {
+  /** What a pack sync did: documents kept as they were, written (new or changed, embedded), and removed. */
+  public record PackUpdate(long kept, long written, long removed) {}
+
+  /**
+   * Makes a pack hold exactly {@code items}, in one step: searches see the old pack until the new one is complete.
+   * Items whose stored document has the same {@linkplain IndexedKnowledge#fingerprint() fingerprint} are kept as they
+   * are, so re-importing a large pack after a small change embeds only what changed.
+   */
+  public PackUpdate replacePack(String pack, Iterable<IndexedKnowledge> items) {
+    long[] counts = new long[3];
     write(() -> {
-      writer.deleteDocuments(new Term(PACK, pack));
-      addAll(items.iterator(), item -> {
-        if (!pack.equals(item.pack())) throw new IllegalArgumentException(item.id() + " is not in pack " + pack);
-      });
+      IndexSearcher before = searchers.acquire(); // this write's changes are invisible to it until the final refresh
+      try {
+        Set<String> seen = new HashSet<>();
+        List<IndexedKnowledge> chunk = new ArrayList<>(CHUNK);
+        Iterator<IndexedKnowledge> it = items.iterator();
+        while (it.hasNext()) {
+          IndexedKnowledge item = it.next();
+          if (!pack.equals(item.pack())) throw new IllegalArgumentException(item.id() + " is not in pack " + pack);
+          seen.add(item.id());
+          chunk.add(item);
+          if (chunk.size() == CHUNK || !it.hasNext()) {
+            Map<String, String> stored = fingerprints(before, chunk);
+            List<IndexedKnowledge> changed = new ArrayList<>(chunk.size());
+            for (IndexedKnowledge k : chunk) if (!k.fingerprint().equals(stored.get(k.id()))) changed.add(k);
+            counts[0] += chunk.size() - changed.size();
+            counts[1] += changed.size();
+            writeAll(changed);
+            chunk.clear();
+          }
+        }
+        List<Term> gone = new ArrayList<>();
+        for (String id : ids(before, new TermQuery(new Term(PACK, pack)))) if (!seen.contains(id)) gone.add(new Term(ID, id));
+        writer.deleteDocuments(gone.toArray(Term[]::new));
+        counts[2] = gone.size();
+      } finally {
+        searchers.release(before);
+      }
     });
+    return new PackUpdate(counts[0], counts[1], counts[2]);
+  }
+
+  /** The stored fingerprints of those of {@code items} the searcher's snapshot has, by id. */
+  private static Map<String, String> fingerprints(IndexSearcher searcher, List<IndexedKnowledge> items) throws IOException {
+    Query byId = new TermInSetQuery(ID, items.stream().map(k -> new BytesRef(k.id())).toList());
+    Map<String, String> out = new HashMap<>();
+    StoredFields fields = searcher.storedFields();
+    for (ScoreDoc sd : searcher.search(byId, Math.max(1, items.size() * 2)).scoreDocs) {
+      Document d = fields.document(sd.doc, Set.of(ID, FINGERPRINT));
+      String fp = d.get(FINGERPRINT);
+      if (fp != null) out.put(d.get(ID), fp);
+    }
+    return out;
+  }
+
+  /** The ids of every document matching {@code query} in the searcher's snapshot. */
+  private static List<String> ids(IndexSearcher searcher, Query query) throws IOException {
+    int total = Math.max(1, searcher.count(query));
+    List<String> out = new ArrayList<>(total);
+    StoredFields fields = searcher.storedFields();
+    for (ScoreDoc sd : searcher.search(query, total).scoreDocs) out.add(fields.document(sd.doc, Set.of(ID)).get(ID));
+    return out;
   }
 
   /** Replaces everything (a full rebuild from the graph); searches see the old index until the new one is complete. */
@@ -256,12 +314,17 @@ public final class KnowledgeIndex implements AutoCloseable {
       check.accept(item);
       chunk.add(item);
       if (chunk.size() == CHUNK || !items.hasNext()) {
-        List<float[]> vectors = vectors(chunk);
-        // updateDocument, not addDocument: an id repeated in the input must not become two documents.
-        for (int i = 0; i < chunk.size(); i++) writer.updateDocument(new Term(ID, chunk.get(i).id()), document(chunk.get(i), vectors.get(i)));
+        writeAll(chunk);
         chunk.clear();
       }
     }
+  }
+
+  /** Embeds and writes items (at most a chunk); updateDocument, so an id repeated in the input stays one document. */
+  private void writeAll(List<IndexedKnowledge> chunk) throws IOException {
+    if (chunk.isEmpty()) return;
+    List<float[]> vectors = vectors(chunk);
+    for (int i = 0; i < chunk.size(); i++) writer.updateDocument(new Term(ID, chunk.get(i).id()), document(chunk.get(i), vectors.get(i)));
   }
 
   private List<float[]> vectors(List<IndexedKnowledge> chunk) {
@@ -275,6 +338,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     doc.add(new StringField(FORMAT, k.format().name(), Field.Store.YES));
     doc.add(new StringField(PACK, k.pack(), Field.Store.YES));
     doc.add(new StoredField(SOURCE, k.source()));
+    doc.add(new StringField(FINGERPRINT, k.fingerprint(), Field.Store.YES));
     doc.add(new TextField(TITLE, k.title(), Field.Store.YES));
     doc.add(new TextField(TEXT, k.text(), Field.Store.YES));
     for (String entity : new LinkedHashSet<>(k.entityIds())) doc.add(new StringField(ENTITY, entity, Field.Store.YES));

@@ -105,6 +105,41 @@ class KnowledgeIndexTest {
   }
 
   @Test
+  void replacingAPackAgainEmbedsOnlyWhatChanged() {
+    java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
+    dev.xdai.retrieval.Embedder counting = new dev.xdai.retrieval.Embedder() {
+      @Override public int dimension() { return EMBEDDER.dimension(); }
+      @Override public String name() { return EMBEDDER.name(); }
+      @Override public float[] embed(String text) { embedded.incrementAndGet(); return EMBEDDER.embed(text); }
+      @Override public List<float[]> embedAll(List<String> texts) { embedded.addAndGet(texts.size()); return EMBEDDER.embedAll(texts); }
+    };
+    try (KnowledgeIndex counted = KnowledgeIndex.inMemory(counting, KnowledgeIndex.Options.defaults())) {
+      List<IndexedKnowledge> pack = new java.util.ArrayList<>();
+      for (int i = 0; i < 600; i++) pack.add(qa("t" + i, "景点" + i + "在哪里", "在城东第" + i + "街", "travel", "e" + i));
+      counted.upsert(List.of(qa("f1", "长城电影的导演是谁", "张艺谋", "film")));
+      assertEquals(new KnowledgeIndex.PackUpdate(0, 600, 0), counted.replacePack("travel", pack));
+      assertEquals(601, embedded.get());
+
+      // Again with one answer changed, one item gone and one new: only two are embedded.
+      pack.set(7, qa("t7", "景点7在哪里", "搬到了城西", "travel", "e7"));
+      pack.remove(8);
+      pack.add(qa("t-new", "新景点在哪里", "在城北", "travel"));
+      embedded.set(0);
+      assertEquals(new KnowledgeIndex.PackUpdate(598, 2, 1), counted.replacePack("travel", pack));
+      assertEquals(2, embedded.get());
+      assertEquals(601, counted.size());
+      assertEquals("搬到了城西", counted.get("t7").orElseThrow().text());
+      assertTrue(counted.get("t8").isEmpty());
+      assertTrue(counted.get("f1").isPresent());
+      // The kept documents are still found by their vectors and words.
+      try (KnowledgeIndex.View v = counted.view()) {
+        assertEquals("t42", v.load(v.vector(counting.embed("景点42在哪里"), KnowledgeFilter.ALL, 1).get(0).doc()).id());
+        assertEquals("t42", v.load(v.text("景点42在哪里", KnowledgeFilter.ALL, 1).get(0).doc()).id());
+      }
+    }
+  }
+
+  @Test
   void aFailedWriteLeavesTheIndexAsItWasAndUsable() {
     index.upsert(List.of(qa("t1", "长城有多长", "两万多公里", "travel")));
     assertThrows(IllegalArgumentException.class,
