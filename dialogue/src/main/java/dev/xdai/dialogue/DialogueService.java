@@ -68,22 +68,23 @@ public final class DialogueService {
     ReentrantLock lock = locks.computeIfAbsent(sessionId, k -> new ReentrantLock(true));
     lock.lock();
     try {
-      Session session = store.find(sessionId)
+      Conversation session = store.conversation(sessionId)
           .orElseThrow(() -> new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'"));
-      if (session.turns().size() >= limits.maxTurns()) {
+      int index = session.exchanges().size();
+      if (index >= limits.maxTurns()) {
         throw new DialogueException(DialogueException.Kind.LIMIT, "session has reached its limit of " + limits.maxTurns() + " turns");
       }
       Persona persona = persona(session.bot());
       String turnEmotion = emotion != null && !emotion.isBlank() ? emotion : session.emotion();
       EmbeddingCache cache = caches.computeIfAbsent(sessionId, k -> new EmbeddingCache(embedder, 4 * limits.maxTurns() + 64));
-      TurnRequest request = new TurnRequest(session.exchanges(), text, persona, turnEmotion, switches, null, null, cache, session.turns().size());
+      TurnRequest request = new TurnRequest(session.exchanges(), text, persona, turnEmotion, switches, null, null, cache, index);
       TurnResult result;
       try {
         result = pipeline.run(request, listener);
       } catch (ModelUnavailableException e) {
         throw new DialogueException(DialogueException.Kind.UNAVAILABLE, e.getMessage(), e);
       }
-      TurnRecord record = new TurnRecord(session.turns().size(), text, result.reply(), result.grounding(), Instant.now());
+      TurnRecord record = new TurnRecord(index, text, result.reply(), result.grounding(), Instant.now());
       long p = System.nanoTime();
       store.append(sessionId, record);
       double persistMs = (System.nanoTime() - p) / 1e6;
@@ -99,7 +100,7 @@ public final class DialogueService {
    */
   public void check(String sessionId, String text, String emotion) {
     checkTurn(text, emotion);
-    if (store.find(sessionId).isEmpty()) throw new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'");
+    if (store.conversation(sessionId).isEmpty()) throw new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'");
     pipeline.model().unavailableReason().ifPresent(reason -> {
       throw new DialogueException(DialogueException.Kind.UNAVAILABLE, reason);
     });

@@ -2,6 +2,7 @@ package dev.xdai.dialogue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.prompting.Exchange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,27 @@ public final class Neo4jSessionStore implements SessionStore {
         for (Value t : r.get("turns").values()) turns.add(turn(t));
         return Optional.of(new dev.xdai.dialogue.Session(s0.get("id").asString(), s0.get("bot").asString(), s0.get("emotion").asString(""),
             Instant.ofEpochMilli(s0.get("createdAt").asLong()), turns));
+      });
+    }
+  }
+
+  @Override
+  public Optional<Conversation> conversation(String id) {
+    try (Session s = driver.get().session()) {
+      return s.executeRead(tx -> {
+        var rows = tx.run("""
+            MATCH (s:Session {id: $id})
+            OPTIONAL MATCH (s)-[:HAS_TURN]->(t:Turn)
+            WITH s, t ORDER BY t.index
+            RETURN s.bot AS bot, s.emotion AS emotion, collect([t.index, t.user, t.reply]) AS turns""", Map.of("id", id)).list();
+        if (rows.isEmpty()) return Optional.empty();
+        Record r = rows.get(0);
+        List<Exchange> exchanges = new ArrayList<>();
+        for (Value t : r.get("turns").values()) {
+          if (t.get(0).isNull()) continue; // the session has no turns: collect() got one row of nulls
+          exchanges.add(new Exchange(t.get(0).asInt(), t.get(1).asString(), t.get(2).asString()));
+        }
+        return Optional.of(new Conversation(id, r.get("bot").asString(), r.get("emotion").asString(""), exchanges));
       });
     }
   }

@@ -9,6 +9,11 @@ public interface SessionStore extends AutoCloseable {
 
   Optional<Session> find(String id);
 
+  /** The session without its groundings, for answering its next turn; stores override this to read less. */
+  default Optional<Conversation> conversation(String id) {
+    return find(id).map(Conversation::of);
+  }
+
   /** Appends a turn; its index must be the session's turn count. */
   void append(String sessionId, TurnRecord turn);
 

@@ -1,0 +1,20 @@
+package dev.xdai.dialogue;
+
+import dev.xdai.prompting.Exchange;
+import java.util.List;
+
+/**
+ * What answering the next turn of a session needs: the bot, the session emotion and the exchanges so far (oldest
+ * first), without the stored groundings, which grow with every turn and are not read by the pipeline.
+ */
+public record Conversation(String sessionId, String bot, String emotion, List<Exchange> exchanges) {
+  public Conversation {
+    emotion = emotion == null ? "" : emotion;
+    exchanges = List.copyOf(exchanges);
+  }
+
+  /** The conversation part of a full session. */
+  public static Conversation of(Session s) {
+    return new Conversation(s.id(), s.bot(), s.emotion(), s.exchanges());
+  }
+}
