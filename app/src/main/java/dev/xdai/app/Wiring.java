@@ -235,4 +235,8 @@ public class Wiring {
     return new DialogueService(pipeline, sessions, personas, embedder,
         new DialogueService.Limits(config.limits().maxTextChars(), config.limits().maxTurns()));
   }
+
+  void closeDialogue(@Disposes DialogueService dialogue) {
+    dialogue.close();
+  }
 }

@@ -3,19 +3,23 @@ package dev.xdai.dialogue;
 import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.personas.Persona;
 import dev.xdai.personas.PersonaCatalog;
+import dev.xdai.prompting.Exchange;
 import dev.xdai.retrieval.Embedder;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sessions and turns: checks limits, runs the {@link TurnPipeline} with the session's history, and persists each turn
  * with its grounding (step 8). Turns of one session run one at a time, in order; sessions run in parallel.
  */
-public final class DialogueService {
+public final class DialogueService implements AutoCloseable {
 
   /** @param maxTextChars longest accepted utterance; @param maxTurns turns a session may hold */
   public record Limits(int maxTextChars, int maxTurns) {
@@ -29,6 +33,13 @@ public final class DialogueService {
   private final Limits limits;
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final Map<String, EmbeddingCache> caches = new ConcurrentHashMap<>();
+  /** Embeds each finished exchange in the background, off the next turn's path; drops work when far behind. */
+  private final ThreadPoolExecutor prefetcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256),
+      r -> {
+        Thread t = new Thread(r, "xdai-embedding-prefetch");
+        t.setDaemon(true);
+        return t;
+      }, new ThreadPoolExecutor.AbortPolicy());
 
   public DialogueService(TurnPipeline pipeline, SessionStore store, PersonaCatalog personas, Embedder embedder, Limits limits) {
     this.pipeline = pipeline;
@@ -46,6 +57,11 @@ public final class DialogueService {
     Session s = new Session(UUID.randomUUID().toString(), persona.id(), emotion, Instant.now(), java.util.List.of());
     store.create(s);
     return s;
+  }
+
+  @Override
+  public void close() {
+    prefetcher.shutdownNow();
   }
 
   public Optional<Session> find(String id) {
@@ -88,6 +104,7 @@ public final class DialogueService {
       long p = System.nanoTime();
       store.append(sessionId, record);
       double persistMs = (System.nanoTime() - p) / 1e6;
+      cache.prefetch(HistorySelector.exchangeText(new Exchange(index, text, result.reply())), prefetcher);
       return new TurnOutcome(sessionId, record, result, persistMs);
     } finally {
       lock.unlock();

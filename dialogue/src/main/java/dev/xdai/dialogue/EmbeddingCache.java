@@ -5,6 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Embeddings of one session's texts, so that no text is embedded twice in a session; missing texts are embedded in
@@ -14,6 +20,8 @@ public final class EmbeddingCache {
 
   private final Embedder embedder;
   private final Map<String, float[]> vectors;
+  /** Texts being embedded in the background ({@link #prefetch}); a caller that needs one waits for it. */
+  private final Map<String, CompletableFuture<float[]>> pending = new ConcurrentHashMap<>();
 
   public EmbeddingCache(Embedder embedder, int capacity) {
     this.embedder = embedder;
@@ -25,8 +33,47 @@ public final class EmbeddingCache {
     };
   }
 
+  /**
+   * Starts embedding {@code text} on {@code executor}, so that a later {@link #vectors} finds it ready: the service
+   * embeds a finished exchange while the user is typing the next utterance. A full executor just skips it.
+   */
+  public void prefetch(String text, Executor executor) {
+    synchronized (vectors) {
+      if (vectors.containsKey(text)) return;
+    }
+    CompletableFuture<float[]> future = new CompletableFuture<>();
+    if (pending.putIfAbsent(text, future) != null) return;
+    try {
+      executor.execute(() -> {
+        try {
+          float[] v = embedder.embed(text);
+          synchronized (vectors) {
+            vectors.put(text, v);
+          }
+          future.complete(v);
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        } finally {
+          pending.remove(text, future);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      pending.remove(text, future);
+      future.cancel(false);
+    }
+  }
+
   /** Vectors for {@code texts}, in order, embedding only those not seen before. */
   public List<float[]> vectors(List<String> texts) {
+    for (String t : texts) {
+      CompletableFuture<float[]> inFlight = pending.get(t);
+      if (inFlight == null) continue;
+      try {
+        inFlight.join();
+      } catch (CancellationException | CompletionException e) {
+        // the background attempt failed: embedded below like any missing text
+      }
+    }
     List<String> missing = new ArrayList<>();
     synchronized (vectors) {
       for (String t : texts) if (!vectors.containsKey(t) && !missing.contains(t)) missing.add(t);

@@ -55,17 +55,34 @@ public final class GlmPromptRenderer {
 
   /** Renders {@code spec} within {@code budget} tokens, dropping the least relevant parts first. */
   public RenderedPrompt render(PromptSpec spec, int budget) {
-    List<String> dropped = new ArrayList<>();
+    String text = renderText(spec);
+    int tokens = counter.count(text);
     PromptSpec current = spec;
-    String text = renderText(current);
-    while (counter.count(text) > budget) {
-      PromptSpec next = dropOne(current, dropped);
-      if (next == null) break;
-      current = next;
+    List<String> dropped = new ArrayList<>();
+    if (tokens > budget) {
+      // The drops form a fixed sequence (least relevant first) and each one shortens the prompt, so the fewest drops
+      // that fit are found by binary search: a few tokenizer calls instead of one per dropped part.
+      List<PromptSpec> chain = new ArrayList<>(List.of(spec));
+      List<String> labels = new ArrayList<>();
+      for (PromptSpec next = dropOne(spec, labels); next != null; next = dropOne(next, labels)) chain.add(next);
+      int lo = 1, hi = chain.size() - 1; // chain[0] is over budget; find the first index that fits, if any
+      int found = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (counter.count(renderText(chain.get(mid))) <= budget) {
+          found = mid;
+          hi = mid - 1;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      int kept = found < 0 ? chain.size() - 1 : found;
+      current = chain.get(kept);
+      dropped.addAll(labels.subList(0, kept));
       text = renderText(current);
+      tokens = counter.count(text);
     }
     boolean truncated = false;
-    int tokens = counter.count(text);
     if (tokens > budget) {
       current = truncateQuery(current, budget);
       text = renderText(current);
@@ -75,7 +92,8 @@ public final class GlmPromptRenderer {
     return new RenderedPrompt(text, current, dropped, tokens, truncated);
   }
 
-  private static PromptSpec dropOne(PromptSpec s, List<String> dropped) {
+  /** The spec without its least relevant part (named in {@code dropped}), or null when only the query is left. */
+  static PromptSpec dropOne(PromptSpec s, List<String> dropped) {
     if (!s.history().isEmpty()) {
       ContextEntry victim = s.history().stream()
           .min(Comparator.comparingDouble(ContextEntry::relevance)

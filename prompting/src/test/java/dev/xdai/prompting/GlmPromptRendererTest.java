@@ -62,6 +62,47 @@ class GlmPromptRendererTest {
     assertEquals(3, text.chars().filter(c -> c == '|').count());
   }
 
+  /** The fewest drops that fit, found by trying one drop after another: what the binary search must agree with. */
+  private record Fitted(String text, List<String> dropped) {}
+
+  private static Fitted dropOneByOne(GlmPromptRenderer r, TokenCounter counter, PromptSpec spec, int budget) {
+    List<String> dropped = new java.util.ArrayList<>();
+    PromptSpec current = spec;
+    while (counter.count(r.renderText(current)) > budget) {
+      PromptSpec next = GlmPromptRenderer.dropOne(current, dropped);
+      if (next == null) break;
+      current = next;
+    }
+    return new Fitted(r.renderText(current), dropped);
+  }
+
+  @Test
+  void budgetFittingAgreesWithDroppingOneByOneOnRandomPrompts() {
+    java.util.Random random = new java.util.Random(42);
+    TokenCounter wordish = text -> text.length() / 2 + 1; // not additive per character, like a BPE tokenizer
+    for (TokenCounter counter : List.of(TokenCounter.CODE_POINTS, wordish)) {
+      GlmPromptRenderer r = new GlmPromptRenderer(counter);
+      for (int round = 0; round < 300; round++) {
+        List<ContextEntry> history = new java.util.ArrayList<>();
+        for (int i = 0; i < random.nextInt(8); i++) {
+          history.add(entry(i, "问".repeat(1 + random.nextInt(20)), "答".repeat(random.nextInt(20)), random.nextDouble()));
+        }
+        List<KnowledgeItem> knowledge = new java.util.ArrayList<>();
+        for (int i = 0; i < random.nextInt(5); i++) knowledge.add(qa("k" + i, "知".repeat(1 + random.nextInt(10)), "识".repeat(1 + random.nextInt(30)), random.nextDouble()));
+        List<BackgroundPiece> background = random.nextBoolean() ? List.of(BackgroundPiece.persona("我".repeat(1 + random.nextInt(30)))) : List.of();
+        PostResponse post = random.nextBoolean() ? new PostResponse(List.of(Utterance.user("后".repeat(1 + random.nextInt(10))))) : PostResponse.none();
+        PromptSpec spec = new PromptSpec(background, history, knowledge, "现在".repeat(1 + random.nextInt(10)), post);
+        int budget = 5 + random.nextInt(r.renderText(spec).length() + 10);
+        RenderedPrompt fast = r.render(spec, budget);
+        Fitted slow = dropOneByOne(r, counter, spec, budget);
+        if (fast.queryTruncated()) continue; // even the bare query did not fit: both cut it
+        assertEquals(slow.dropped(), fast.dropped(), "round " + round);
+        assertEquals(slow.text(), fast.text(), "round " + round);
+        assertTrue(fast.tokens() <= budget);
+      }
+    }
+  }
+
   @Test
   void overBudgetDropsLeastRelevantHistoryFirst() {
     PromptSpec spec = new PromptSpec(List.of(BackgroundPiece.persona("背景")),
