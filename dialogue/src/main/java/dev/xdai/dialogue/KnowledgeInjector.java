@@ -7,7 +7,10 @@ import dev.xdai.retrieval.KnowledgeQuery;
 import dev.xdai.retrieval.KnowledgeSource;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -30,6 +33,20 @@ public final class KnowledgeInjector {
 
   private final KnowledgeSource source;
   private final Settings settings;
+  /**
+   * A history exchange's knowledge, remembered while the source's knowledge stays the same: each turn would otherwise
+   * search again for every selected exchange. Bounded, least recently used first out.
+   */
+  private final Map<HistoryKey, List<KnowledgeItem>> remembered = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<HistoryKey, List<KnowledgeItem>> eldest) {
+      return size() > HISTORY_MEMORY;
+    }
+  };
+
+  static final int HISTORY_MEMORY = 4096;
+
+  private record HistoryKey(String text, Set<String> packs, int limit, long version) {}
 
   public KnowledgeInjector(KnowledgeSource source, Settings settings) {
     this.source = source;
@@ -49,11 +66,27 @@ public final class KnowledgeInjector {
     List<ContextEntry> withKnowledge = new ArrayList<>(history);
     for (int i = history.size() - 1; i >= 0; i--) {
       ContextEntry e = history.get(i);
-      List<KnowledgeItem> items = take(source.retrieve(KnowledgeQuery.qa(HistorySelector.exchangeText(e.exchange()), List.of(), packs, settings.perHistory())),
-          settings.perHistory(), seen);
+      List<KnowledgeItem> items = take(historyKnowledge(HistorySelector.exchangeText(e.exchange()), packs), settings.perHistory(), seen);
       withKnowledge.set(i, new ContextEntry(e.exchange(), e.relevance(), items));
     }
     return new Injection(List.copyOf(withKnowledge), forQuery);
+  }
+
+  /** A history exchange's knowledge: the same text and packs get the same items while the knowledge is unchanged. */
+  private List<KnowledgeItem> historyKnowledge(String text, Set<String> packs) {
+    KnowledgeQuery query = KnowledgeQuery.qa(text, List.of(), packs, settings.perHistory());
+    OptionalLong version = source.version(); // read before searching: a change during the search gets a new key
+    if (version.isEmpty()) return source.retrieve(query);
+    HistoryKey key = new HistoryKey(text, query.packs(), query.limit(), version.getAsLong());
+    synchronized (remembered) {
+      List<KnowledgeItem> known = remembered.get(key);
+      if (known != null) return known;
+    }
+    List<KnowledgeItem> items = List.copyOf(source.retrieve(query));
+    synchronized (remembered) {
+      remembered.put(key, items);
+    }
+    return items;
   }
 
   /** The query's knowledge is given (oracle evaluation); history gets none. */

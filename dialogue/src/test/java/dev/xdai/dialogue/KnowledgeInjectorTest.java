@@ -46,4 +46,29 @@ class KnowledgeInjectorTest {
     assertEquals(List.of(), injection.history().get(0).knowledge());
     assertEquals(List.of(), injection.history().get(1).knowledge());
   }
+
+  @Test
+  void historyKnowledgeIsSearchedOnceWhileTheKnowledgeIsUnchanged() {
+    java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong(1);
+    KnowledgeSource versioned = new KnowledgeSource() {
+      @Override public List<KnowledgeItem> retrieve(KnowledgeQuery q) { return recording.retrieve(q); }
+      @Override public java.util.OptionalLong version() { return java.util.OptionalLong.of(version.get()); }
+    };
+    KnowledgeInjector injector = new KnowledgeInjector(versioned, new KnowledgeInjector.Settings(1, 1, 4));
+    List<ContextEntry> history = List.of(new ContextEntry(DIALOGUE.get(0), 1, List.of()), new ContextEntry(DIALOGUE.get(1), 1, List.of()));
+    injector.inject(history, DIALOGUE.subList(0, 2), "主演是谁", Set.of());
+    assertEquals(3, queries.size()); // the query and two exchanges
+    KnowledgeInjector.Injection again = injector.inject(history, DIALOGUE.subList(0, 2), "导演是谁", Set.of());
+    assertEquals(4, queries.size()); // only the new query was searched
+    assertEquals("k:你看过长城吗 看过，是张艺谋拍的", again.history().get(0).knowledge().get(0).id());
+    version.incrementAndGet(); // an import changed the knowledge
+    injector.inject(history, DIALOGUE.subList(0, 2), "导演是谁", Set.of());
+    assertEquals(7, queries.size());
+    // A source that cannot tell whether it changed is always asked.
+    queries.clear();
+    KnowledgeInjector plain = new KnowledgeInjector(recording, new KnowledgeInjector.Settings(1, 1, 4));
+    plain.inject(history, DIALOGUE.subList(0, 2), "主演是谁", Set.of());
+    plain.inject(history, DIALOGUE.subList(0, 2), "主演是谁", Set.of());
+    assertEquals(6, queries.size());
+  }
 }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -58,6 +59,12 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
     this.index = index;
     this.linker = linker;
     this.config = config;
+  }
+
+  /** Both generations only grow, so their sum changes with every change of either. */
+  @Override
+  public OptionalLong version() {
+    return OptionalLong.of(index.generation() + (linker == null ? 0 : linker.dictionaryGeneration()));
   }
 
   @Override

@@ -119,6 +119,8 @@ public final class KnowledgeIndex implements AutoCloseable {
   private volatile IndexWriter writer;
   private volatile SearcherManager searchers;
   private final ReentrantLock writeLock = new ReentrantLock();
+  /** Grows with every committed write (see {@link #generation()}). */
+  private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
   /** Set when vectors of another embedder were thrown away at open; a rebuild clears it. */
   private volatile boolean cleared;
 
@@ -201,6 +203,11 @@ public final class KnowledgeIndex implements AutoCloseable {
    */
   public boolean needsRebuild() {
     return cleared || size() == 0;
+  }
+
+  /** Grows with every write, once searches see it: equal generations mean equal search results. */
+  public long generation() {
+    return generation.get();
   }
 
   /** The embedder that made the vectors, or null when the index keeps none. */
@@ -361,6 +368,7 @@ public final class KnowledgeIndex implements AutoCloseable {
       }
       writer.commit();
       searchers.maybeRefreshBlocking();
+      generation.incrementAndGet();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

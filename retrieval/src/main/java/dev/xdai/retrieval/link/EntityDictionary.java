@@ -18,6 +18,7 @@ public final class EntityDictionary {
 
   private final Map<String, Map<String, DictionaryEntity>> byPack = new LinkedHashMap<>();
   private volatile Snapshot snapshot;
+  private volatile long generation;
 
   /** Replaces the whole dictionary (after a full rebuild of the graph). */
   public synchronized void replaceAll(Collection<DictionaryEntity> entities) {
@@ -43,13 +44,13 @@ public final class EntityDictionary {
   public synchronized void remove(String pack, Collection<String> ids) {
     Map<String, DictionaryEntity> entities = byPack.get(pack);
     if (entities != null) ids.forEach(entities::remove);
-    snapshot = null;
+    changed();
   }
 
   /** Removes every entity of a pack. */
   public synchronized void deletePack(String pack) {
     byPack.remove(pack);
-    snapshot = null;
+    changed();
   }
 
   public synchronized int size() {
@@ -62,7 +63,17 @@ public final class EntityDictionary {
 
   private void putAll(Collection<DictionaryEntity> entities) {
     for (DictionaryEntity e : entities) byPack.computeIfAbsent(e.pack(), p -> new LinkedHashMap<>()).put(e.id(), e);
+    changed();
+  }
+
+  private void changed() {
     snapshot = null;
+    generation++; // only under this object's lock
+  }
+
+  /** Grows with every change: equal generations mean the same names link to the same entities. */
+  public long generation() {
+    return generation;
   }
 
   /** The current lookup structure, rebuilt if the dictionary changed since the last one. */

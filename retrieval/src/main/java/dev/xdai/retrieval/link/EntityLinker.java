@@ -29,6 +29,11 @@ public final class EntityLinker {
     this.dictionary = dictionary;
   }
 
+  /** The generation of the dictionary behind this linker ({@link EntityDictionary#generation()}). */
+  public long dictionaryGeneration() {
+    return dictionary.generation();
+  }
+
   /** Links entities of any pack in a text alone. */
   public List<LinkedEntity> link(String text) {
     return link(text, List.of(), Set.of());

@@ -173,10 +173,14 @@ class HybridKnowledgeSourceTest {
   @Test
   void updatesThroughTheFeedAreSeenByTheNextQuery() {
     assertNotEquals("new-museum", qa("国家博物馆要预约吗", 1).stream().map(KnowledgeItem::id).findFirst().orElse(""));
+    long before = retrieval.source().version().orElseThrow();
     retrieval.feed().upsert(List.of(qa("new-museum", "travel-extra", "国家博物馆需要预约吗？", "需要实名预约，免费参观。", "museum")),
         List.of(new DictionaryEntity("museum", "travel-extra", "国家博物馆", List.of("国博"), "北京天安门广场东侧的博物馆")));
     assertEquals("new-museum", qa("国博要预约吗", 1).get(0).id());
+    long afterUpsert = retrieval.source().version().orElseThrow();
+    assertTrue(afterUpsert > before, "a change must change the version callers remember answers by");
     retrieval.feed().deletePack("travel-extra");
+    assertTrue(retrieval.source().version().orElseThrow() > afterUpsert);
     assertTrue(qa("国博要预约吗", 5).stream().noneMatch(k -> k.id().equals("new-museum")));
     assertTrue(retrieval.linker().link("国博").isEmpty());
   }
