@@ -2,7 +2,7 @@
 # Measures what docs/results.md reports and rewrites that page (and docs/img/*.png) from the saved results.
 #
 #   evaluation/measure.sh                 everything: eval runs, benchmarks, JMH, then the page
-#   evaluation/measure.sh eval bench      only some parts (eval, bench, standalone, load, jmh), then the page
+#   evaluation/measure.sh eval bench      only some parts (eval, ablations, bench, standalone, load, jmh), then the page
 #   evaluation/measure.sh page            only rewrite the page from evaluation/results/*.json
 #
 # Each run's last output line (its --json object) is saved as evaluation/results/<name>.json; a run that fails
@@ -30,12 +30,17 @@ save() { # save NAME COMMAND...: runs the command, keeps its last line if it is 
 
 for part in "${parts[@]}"; do
   case "$part" in
-    eval)
-      save eval-oracle "$ROOT/xdai" eval kdconv --mode oracle --json
-      save eval-none "$ROOT/xdai" eval kdconv --mode none --json
-      save eval-retrieved "$ROOT/xdai" eval kdconv --mode retrieved --json
+    eval) # model quality on the held-out conversations (never trained on); knowledge recall on all of KdConv dev too
+      H=(--data "$ROOT/training/heldout")
+      save eval-oracle "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 200 --json
+      save eval-none "$ROOT/xdai" eval kdconv "${H[@]}" --mode none --samples 200 --json
+      save eval-retrieved "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 200 --json
+      save eval-retrieved-dev "$ROOT/xdai" eval kdconv --mode retrieved --json
+      save eval-retrieved-100 "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 100 --json
+      save eval-retrieved-100-inverse-prompting "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 100 --inverse-prompting --json ;;
+    ablations)
       for switch in no-history-selection no-knowledge no-background inverse-prompting no-persona; do
-        save "eval-retrieved-$switch" "$ROOT/xdai" eval kdconv --mode retrieved "--$switch" --json
+        save "eval-retrieved-$switch" "$ROOT/xdai" eval kdconv --data "$ROOT/training/heldout" --mode retrieved --samples 200 "--$switch" --json
       done ;;
     bench) # needs the app's live components
       save bench-pipeline "$ROOT/xdai" bench pipeline --json
@@ -49,7 +54,7 @@ for part in "${parts[@]}"; do
     jmh)
       (cd "$ROOT" && ./mvnw -B -q -f evaluation/pom.xml -Pjmh test-compile exec:exec) || { echo "measure: FAILED (jmh)" >&2; failed=1; } ;;
     page) ;;
-    *) echo "measure: unknown part '$part' (eval, bench, standalone, load, jmh, page)" >&2; exit 2 ;;
+    *) echo "measure: unknown part '$part' (eval, ablations, bench, standalone, load, jmh, page)" >&2; exit 2 ;;
   esac
 done
 

@@ -102,6 +102,16 @@ public final class ResultsPage {
     return out;
   }
 
+  /** The data of a run, short: the last folder or file name of each path given. */
+  static String dataLabel(JsonNode data) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode d : data) {
+      String p = d.asText().replaceAll("[/\\\\]+$", "");
+      names.add(p.substring(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1));
+    }
+    return names.isEmpty() ? "default" : String.join("+", names);
+  }
+
   private void evalSection(StringBuilder md, List<ResultRecord> runs) throws IOException {
     md.append("## Reply quality and knowledge selection (`xdai eval kdconv`)\n\n");
     md.append("Samples, modes and figures as defined in `../shared/docs/evaluation.md`: characters are code points without ")
@@ -115,18 +125,20 @@ public final class ResultsPage {
       sorted.sort(Comparator.comparingInt((ResultRecord r) -> MODES.indexOf(r.json().path("mode").asText()))
           .thenComparing(r -> r.json().path("ablation").asText().equals("default") ? "" : r.json().path("ablation").asText())
           .thenComparing(ResultRecord::date));
-      List<String> header = new ArrayList<>(List.of("mode", "steps", "samples"));
+      List<String> header = new ArrayList<>(List.of("mode", "steps", "data", "samples"));
       for (Figure f : Figure.values()) header.add(f.key());
       header.addAll(List.of("model", "date", "command"));
       List<List<String>> rows = new ArrayList<>();
       DefaultCategoryDataset bars = new DefaultCategoryDataset();
       for (ResultRecord r : sorted) {
         JsonNode j = r.json();
-        List<String> row = new ArrayList<>(List.of(j.path("mode").asText(), j.path("ablation").asText(), j.path("samples").asText()));
+        String data = dataLabel(j.path("data"));
+        List<String> row = new ArrayList<>(List.of(j.path("mode").asText(), j.path("ablation").asText(), data, j.path("samples").asText()));
         for (Figure f : Figure.values()) row.add(number(j.path(f.key()), 1));
         row.addAll(List.of(j.path("model").asText(), r.day(), "`" + r.command() + "`"));
         rows.add(row);
-        String label = j.path("mode").asText() + " / " + j.path("ablation").asText();
+        // Runs of one mode and ablation on other data or sample counts are different bars.
+        String label = j.path("mode").asText() + " / " + j.path("ablation").asText() + " / " + data + " " + j.path("samples").asText();
         for (Figure f : List.of(Figure.F1, Figure.KNOWLEDGE_F1, Figure.BLEU2, Figure.KNOWLEDGE_RECALL_5)) {
           if (j.path(f.key()).isNumber()) bars.addValue(j.path(f.key()).asDouble(), f.key(), label);
         }

@@ -40,13 +40,13 @@ class ResultsPageTest {
         {"kind":"eval","mode":"oracle","samples":400,"f1":41.234,"knowledge_f1":30.0,"bleu1":40.0,"bleu2":20.0,
          "distinct1":5.0,"distinct2":20.0,"char_ppl":9.5,"hallucinated_numbers":3.0,"knowledge_recall@1":null,
          "knowledge_recall@3":null,"knowledge_recall@5":null,"ablation":"default","model":"m","date":"2026-11-20T10:00:00Z",
-         "command":"./xdai eval kdconv --mode oracle --json"}""");
+         "data":["/x/training/heldout/"],"command":"./xdai eval kdconv --mode oracle --json"}""");
     Files.writeString(results.resolve("bench-retrieval.json"), """
         {"kind":"bench","bench":"retrieval","machine":{"cores":2,"memory_mb":24576,"jvm":"OpenJDK 25"},"warmup":50,
          "iterations":200,"rows":[{"pairs":1000,"p50_ms":1.5,"p99_ms":3.0},{"pairs":100000,"p50_ms":4.0,"p99_ms":9.0}],
          "notes":[],"date":"2026-11-21T10:00:00Z","command":"./xdai bench retrieval --json"}""");
     String page = write();
-    assertTrue(page.contains("| oracle | default | 400 | 41.2 |"), page);
+    assertTrue(page.contains("| oracle | default | heldout | 400 | 41.2 |"), page);
     assertTrue(page.contains("`./xdai eval kdconv --mode oracle --json`") && page.contains("2026-11-20"), page);
     assertTrue(page.contains("`./xdai bench retrieval --json` — 2026-11-21"), page);
     assertTrue(page.contains("| 100000 | 4.00 | 9.00 |"), page);
