@@ -1,5 +1,6 @@
 package dev.xdai.app;
 
+import dev.xdai.app.cli.RunningService;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.knowledge.curation.ConceptExpander;
 import dev.xdai.knowledge.demo.DemoPacks;
@@ -43,7 +44,11 @@ public class Startup {
   private ScheduledExecutorService curation;
 
   void start(@Observes StartupEvent event) {
-    if ("import".equals(System.getProperty(COMMAND_PROPERTY))) return;
+    String command = System.getProperty(COMMAND_PROPERTY, "serve");
+    // These go through a running service when there is one (it owns the graph server and the index); import never
+    // needs the model or the demo packs.
+    if (command.equals("import")) return;
+    if (command.equals("chat") && RunningService.find(Wiring.dataDir(config)).isPresent()) return;
     LanguageModel model = modelBean.get();
     GraphConnection graph = graphBean.get();
     syncBean.get(); // the index is brought up to date with the graph before the first turn

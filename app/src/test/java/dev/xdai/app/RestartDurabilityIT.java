@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Sessions survive a restart of the service: the packaged service (with the graph server it starts) is run, a
  * conversation is held over HTTP, the service is stopped, started again on the same data, and the conversation is
- * still there and goes on. While it runs, {@code xdai import} from another process goes through the service.
+ * still there and goes on. While it runs, {@code xdai import} and {@code xdai chat} from other processes go through the
+ * service.
  */
 class RestartDurabilityIT {
 
@@ -42,6 +43,7 @@ class RestartDurabilityIT {
       firstReply = post(base + "/api/sessions/" + id + "/turns", "{\"text\":\"你好，你是哪个学校的？\"}", 200).get("reply").asText();
       assertFalse(firstReply.isBlank());
       importWhileServing(base);
+      chatWhileServing();
     } finally {
       stop(service);
     }
@@ -74,12 +76,29 @@ class RestartDurabilityIT {
     assertEquals(1, pack.get("facts").asLong(), pack.toString());
   }
 
+  /** A terminal chat started next to the service talks to it over HTTP (and streams its replies). */
+  private void chatWhileServing() throws Exception {
+    Path input = data.resolve("chat-input.txt");
+    Files.writeString(input, "图书馆几点开门？\n/quit\n");
+    Path log = data.resolve("chat.log");
+    Process p = command(log, input, "chat", "--bot", "student");
+    assertTrue(p.waitFor(3, TimeUnit.MINUTES), "chat did not finish");
+    String output = Files.readString(log);
+    assertEquals(0, p.exitValue(), output);
+    assertTrue(output.contains("(through the service running at"), output);
+    assertTrue(output.contains("你：") && output.contains("(session "), output);
+  }
+
   private Process start(int port) throws IOException {
     return command(data.resolve("service.log"), "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "serve");
   }
 
   /** Runs the packaged jar on this test's data: JVM options (starting with -D) first, then the command line. */
   private Process command(Path log, String... args) throws IOException {
+    return command(log, null, args);
+  }
+
+  private Process command(Path log, Path stdin, String... args) throws IOException {
     Path root = Path.of(System.getProperty("xdai.project.root"));
     Path jar = root.resolve("app/target/quarkus-app/quarkus-run.jar");
     assertTrue(Files.exists(jar), "the packaged service is missing: " + jar);
@@ -93,6 +112,7 @@ class RestartDurabilityIT {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (stdin != null) pb.redirectInput(stdin.toFile());
     return pb.start();
   }
 

@@ -1,5 +1,7 @@
 package dev.xdai.app.cli;
 
+import dev.xdai.app.Wiring;
+import dev.xdai.app.XdaiConfig;
 import dev.xdai.dialogue.DialogueException;
 import dev.xdai.dialogue.DialogueService;
 import dev.xdai.dialogue.Grounding;
@@ -7,18 +9,48 @@ import dev.xdai.dialogue.Session;
 import dev.xdai.dialogue.Switches;
 import dev.xdai.personas.PersonaCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** {@code xdai chat}: a terminal conversation through the same pipeline and session store as the service. */
+/**
+ * {@code xdai chat}: a terminal conversation through the same pipeline and session store as the service: in this
+ * process, or, while {@code xdai serve} runs on the same data, through that service's chat API.
+ */
 @ApplicationScoped
 public class ChatCommand {
 
-  @Inject DialogueService dialogue;
-  @Inject PersonaCatalog personas;
+  @Inject XdaiConfig config;
+  // Looked up only for a chat in this process: with a running service, nothing here may open the graph or the index.
+  @Inject Instance<DialogueService> dialogue;
+  @Inject Instance<PersonaCatalog> personas;
+
+  /** One side of the terminal chat: where the turns go. */
+  interface Backend {
+    /** Opens a session with the bot; fails with a message naming the choices when the bot is unknown. */
+    Opened open(String bot, String emotion) throws ChatFailure;
+
+    /** Answers one utterance, streaming its pieces to {@code stream}; returns the stored reply and its grounding. */
+    Answered turn(String sessionId, String text, String emotion, TerminalStream stream) throws ChatFailure;
+  }
+
+  record Opened(String sessionId, String botId, String botName, String greeting) {}
+
+  record Answered(String reply, Optional<Grounding> grounding) {}
+
+  /** A turn or session that failed; {@code unavailable} when no model can serve (the chat then ends). */
+  static final class ChatFailure extends Exception {
+    final boolean unavailable;
+
+    ChatFailure(String message, boolean unavailable) {
+      super(message);
+      this.unavailable = unavailable;
+    }
+  }
 
   public int run(String... args) throws Exception {
     String bot = "xiaodai";
@@ -31,18 +63,28 @@ public class ChatCommand {
       }
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    Backend backend = RunningService.find(Wiring.dataDir(config))
+        .<Backend>map(s -> {
+          out.println("(through the service running at " + s.url() + ")");
+          return new RemoteChat(s.url());
+        })
+        .orElseGet(() -> new Local(dialogue.get(), personas.get()));
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Session session;
+    return converse(backend, bot, emotion, in, out, System.console() != null);
+  }
+
+  /** The terminal conversation, whichever the backend: greeting, turns, commands, and the exit status. */
+  static int converse(Backend backend, String bot, String emotion, BufferedReader in, PrintStream out, boolean terminal) throws Exception {
+    Opened session;
     try {
-      session = dialogue.create(bot, emotion);
-    } catch (DialogueException e) {
-      System.err.println("xdai chat: " + e.getMessage() + "; personas: " + personas.all().stream().map(p -> p.id()).toList());
-      return 2;
+      session = backend.open(bot, emotion);
+    } catch (ChatFailure e) {
+      System.err.println("xdai chat: " + e.getMessage());
+      return e.unavailable ? 3 : 2;
     }
-    var persona = personas.find(session.bot()).orElseThrow();
-    String name = persona.displayName();
-    out.println("Chatting with " + name + " (" + persona.id() + "). Commands: /grounding toggles grounding, /emotion E, /quit.");
-    if (!persona.greeting().isBlank()) out.println(name + "：" + persona.greeting());
+    String name = session.botName();
+    out.println("Chatting with " + name + " (" + session.botId() + "). Commands: /grounding toggles grounding, /emotion E, /quit.");
+    if (!session.greeting().isBlank()) out.println(name + "：" + session.greeting());
     boolean showGrounding = false;
     String turnEmotion = null;
     while (true) {
@@ -56,22 +98,46 @@ public class ChatCommand {
       if (line.startsWith("/emotion")) { turnEmotion = line.substring("/emotion".length()).strip(); out.println("(emotion: " + (turnEmotion.isEmpty() ? "default" : turnEmotion) + ")"); continue; }
       out.print(name + "：");
       out.flush();
+      TerminalStream stream = new TerminalStream(out, terminal);
       try {
-        TerminalStream stream = new TerminalStream(out, System.console() != null);
-        var outcome = dialogue.turn(session.id(), line, turnEmotion, Switches.all(), stream);
-        stream.finish(outcome.turn().reply());
-        if (showGrounding) printGrounding(out, outcome.turn().grounding());
-      } catch (DialogueException e) {
+        Answered answer = backend.turn(session.sessionId(), line, turnEmotion, stream);
+        stream.finish(answer.reply());
+        if (showGrounding) answer.grounding().ifPresent(g -> printGrounding(out, g));
+      } catch (ChatFailure e) {
         out.println();
-        out.println("[" + (e.kind() == DialogueException.Kind.UNAVAILABLE ? "model unavailable" : "error") + "] " + e.getMessage());
-        if (e.kind() == DialogueException.Kind.UNAVAILABLE) return 3;
+        out.println("[" + (e.unavailable ? "model unavailable" : "error") + "] " + e.getMessage());
+        if (e.unavailable) return 3;
       }
     }
-    out.println("(session " + session.id() + " is kept; it survives restarts)");
+    out.println("(session " + session.sessionId() + " is kept; it survives restarts)");
     return 0;
   }
 
-  private static void printGrounding(PrintStream out, Grounding g) {
+  /** Turns run in this process. */
+  record Local(DialogueService dialogue, PersonaCatalog personas) implements Backend {
+    @Override
+    public Opened open(String bot, String emotion) throws ChatFailure {
+      try {
+        Session s = dialogue.create(bot, emotion);
+        var persona = personas.find(s.bot()).orElseThrow();
+        return new Opened(s.id(), persona.id(), persona.displayName(), persona.greeting());
+      } catch (DialogueException e) {
+        throw new ChatFailure(e.getMessage() + "; personas: " + personas.all().stream().map(p -> p.id()).toList(), false);
+      }
+    }
+
+    @Override
+    public Answered turn(String sessionId, String text, String emotion, TerminalStream stream) throws ChatFailure {
+      try {
+        var outcome = dialogue.turn(sessionId, text, emotion, Switches.all(), stream);
+        return new Answered(outcome.turn().reply(), Optional.of(outcome.turn().grounding()));
+      } catch (DialogueException e) {
+        throw new ChatFailure(e.getMessage(), e.kind() == DialogueException.Kind.UNAVAILABLE);
+      }
+    }
+  }
+
+  static void printGrounding(PrintStream out, Grounding g) {
     g.history().forEach(h -> out.printf("  history #%d (%.3f): %s / %s%n", h.index(), h.relevance(), h.user(), h.bot()));
     g.knowledge().forEach(k -> out.printf("  knowledge [%s] %s %s → %s%n", k.position(), k.item().id(), k.item().title(), k.item().text()));
     g.background().forEach(b -> out.println("  background: " + b.text()));
