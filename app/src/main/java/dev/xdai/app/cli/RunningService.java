@@ -50,7 +50,11 @@ public record RunningService(URI url, long pid) {
     }
   }
 
+  /** The recorded process is alive and a JVM (after a crash, its pid may have been given to something else). */
   boolean alive() {
-    return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return pid > 0 && ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .map(p -> p.info().command().map(c -> c.contains("java")).orElse(true))
+        .orElse(false);
   }
 }
