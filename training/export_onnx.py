@@ -101,7 +101,9 @@ def top_k(logits_row, k=10):
     return {"ids": i.tolist(), "logits": [round(x, 5) for x in v.tolist()]}
 
 
-def export(ckpt_path, out_dir):
+def export(ckpt_path, out_dir, max_prompt_tokens=None):
+    """max_prompt_tokens: the longest part A the model was trained on (train.py's max_a); runtimes keep prompts
+    within it, since position embeddings beyond it were never trained. Omitted from config.json when None."""
     model, tok, summary = load(ckpt_path)
     cfg = model.cfg
     os.makedirs(out_dir, exist_ok=True)
@@ -150,6 +152,7 @@ def export(ckpt_path, out_dir):
         json.dump({"name": "xdai-glm-small", "vocab_size": cfg.vocab_size, "num_layers": cfg.num_layers,
                    "num_heads": cfg.num_heads, "hidden_size": cfg.hidden_size, "head_dim": cfg.head_dim,
                    "max_positions": cfg.max_positions, "ffn_size": cfg.ffn_mult * cfg.hidden_size,
+                   **({"max_prompt_tokens": int(max_prompt_tokens)} if max_prompt_tokens else {}),
                    "special_tokens": {s: i for i, s in enumerate(SPECIALS)}}, f, ensure_ascii=False, indent=1)
     with open(os.path.join(out_dir, "reference.json"), "w", encoding="utf-8") as f:
         json.dump({"note": "PyTorch float32 logits for fixed inputs; each step is one call of model.onnx, the "
@@ -160,4 +163,6 @@ def export(ckpt_path, out_dir):
 
 
 if __name__ == "__main__":
-    export(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "models/xdai-glm-small")
+    # export_onnx.py CKPT [DIR [MAX_PROMPT_TOKENS]]
+    export(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "models/xdai-glm-small",
+           int(sys.argv[3]) if len(sys.argv) > 3 else None)

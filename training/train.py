@@ -188,7 +188,7 @@ def main():
     torch.save({"model": model.state_dict(), "config": mcfg.to_dict(), "vocab": tok.vocab, "summary": summary}, ckpt)
     if not args.no_export:
         from export_onnx import export
-        export(ckpt, out_dir)
+        export(ckpt, out_dir, max_prompt_tokens=cfg["max_a"])
         emit({"event": "exported", "dir": out_dir})
 
 

@@ -97,7 +97,7 @@ public final class TurnPipeline {
 
     GenerationOptions options = options(req);
     PromptSpec spec = new PromptSpec(background.pieces(), injection.history(), injection.query(), req.text(), condition.postResponse());
-    int budget = model.info().contextLength() - options.maxNewTokens() - 2;
+    int budget = Math.min(model.info().contextLength() - options.maxNewTokens() - 2, model.info().maxPromptTokens());
     RenderedPrompt prompt = renderer.render(spec, budget);
     t = lap(timings, "render", t);
 

@@ -56,10 +56,11 @@ final class Doubles {
     final List<GenerationOptions> options = new ArrayList<>();
     Generation.FinishReason reason = Generation.FinishReason.END;
     int contextLength = 512;
+    int maxPromptTokens = 512;
 
     ScriptedModel(String... fills) { this.fills.addAll(List.of(fills)); }
 
-    @Override public ModelInfo info() { return new ModelInfo("scripted", contextLength, TokenCounter.CODE_POINTS); }
+    @Override public ModelInfo info() { return new ModelInfo("scripted", contextLength, TokenCounter.CODE_POINTS, maxPromptTokens); }
 
     @Override public Generation infill(RenderedPrompt prompt, GenerationOptions o, TokenListener listener) {
       prompts.add(prompt.text());

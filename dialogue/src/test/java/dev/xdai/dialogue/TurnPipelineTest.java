@@ -112,6 +112,17 @@ class TurnPipelineTest {
   }
 
   @Test
+  void thePromptStaysWithinTheLengthTheModelWasTrainedOn() {
+    List<Exchange> history = List.of(new Exchange(0, "我们聊聊滑雪吧".repeat(3), "好啊，你想聊什么".repeat(3)),
+        new Exchange(1, "你会滑雪吗".repeat(3), "会一点".repeat(3)));
+    model.maxPromptTokens = 40; // far below contextLength - maxNewTokens
+    TurnResult r = pipeline(KnowledgeSource.NONE).run(request(history, "滑雪难不难", PLAIN, ""), TurnListener.NONE);
+    assertTrue(r.prompt().tokens() <= 40, r.prompt().text());
+    assertTrue(r.prompt().text().endsWith("A:滑雪难不难|B:[gMASK]"), r.prompt().text());
+    assertFalse(r.prompt().dropped().isEmpty());
+  }
+
+  @Test
   void relevanceOrderPutsTheMostRelevantExchangeNextToTheQuery() {
     List<Exchange> history = List.of(new Exchange(0, "滑雪场在哪里", "在北山"), new Exchange(1, "今天好冷", "多穿点"), new Exchange(2, "你吃饭了吗", "吃了"));
     HistorySelector.Settings s = new HistorySelector.Settings(1.0, 12, 500, 0, HistoryOrder.RELEVANCE);

@@ -56,7 +56,7 @@ public final class EmbeddedGlm implements LanguageModel {
     this.model = model;
     this.translator = new GlmStepTranslator(config);
     this.permits = new Semaphore(settings.permits(), true);
-    this.info = new ModelInfo(config.name(), config.maxPositions(), tokenizer::count);
+    this.info = new ModelInfo(config.name(), config.maxPositions(), tokenizer::count, config.promptLimit());
   }
 
   /**

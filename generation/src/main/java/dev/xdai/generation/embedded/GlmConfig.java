@@ -13,6 +13,7 @@ import java.util.Map;
 public record GlmConfig(String name, @JsonProperty("vocab_size") int vocabSize, @JsonProperty("num_layers") int numLayers,
     @JsonProperty("num_heads") int numHeads, @JsonProperty("hidden_size") int hiddenSize,
     @JsonProperty("head_dim") int headDim, @JsonProperty("max_positions") int maxPositions,
+    @JsonProperty("max_prompt_tokens") Integer maxPromptTokens,
     @JsonProperty("special_tokens") Map<String, Integer> specialTokens) {
 
   /** The special tokens the contract requires. */
@@ -37,6 +38,11 @@ public record GlmConfig(String name, @JsonProperty("vocab_size") int vocabSize, 
       Integer id = specialTokens.get(s);
       if (id == null || id < 0 || id >= vocabSize) throw new IllegalArgumentException("config.json lacks special token " + s);
     }
+  }
+
+  /** The longest prompt (part A) the model was trained on: {@code max_prompt_tokens}, else all positions. */
+  public int promptLimit() {
+    return maxPromptTokens == null || maxPromptTokens <= 0 ? maxPositions : Math.min(maxPromptTokens, maxPositions);
   }
 
   public int special(String token) { return specialTokens.get(token); }

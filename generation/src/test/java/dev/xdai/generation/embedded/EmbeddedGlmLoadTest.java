@@ -33,4 +33,14 @@ class EmbeddedGlmLoadTest {
     var e = assertThrows(ModelUnavailableException.class, () -> EmbeddedGlm.load(EmbeddedGlmConfig.of(dir)));
     assertTrue(e.getMessage().contains("config.json"), e.getMessage());
   }
+
+  @Test
+  void thePromptLimitIsTheTrainedLengthWhenConfigGivesOne(@TempDir Path dir) throws Exception {
+    String base = "\"name\":\"x\",\"vocab_size\":10,\"num_layers\":1,\"num_heads\":1,\"hidden_size\":4,\"head_dim\":4,"
+        + "\"max_positions\":512,\"special_tokens\":{\"[pad]\":0,\"[unk]\":1,\"[MASK]\":2,\"[sMASK]\":3,\"[gMASK]\":4,\"[sop]\":5,\"[eop]\":6}";
+    Files.writeString(dir.resolve("a.json"), "{" + base + ",\"max_prompt_tokens\":400}");
+    Files.writeString(dir.resolve("b.json"), "{" + base + "}");
+    assertEquals(400, GlmConfig.read(dir.resolve("a.json")).promptLimit());
+    assertEquals(512, GlmConfig.read(dir.resolve("b.json")).promptLimit()); // older exports: every position
+  }
 }
