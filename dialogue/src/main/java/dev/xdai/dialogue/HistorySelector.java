@@ -36,6 +36,11 @@ public final class HistorySelector {
 
   /** Selects from {@code history} (oldest first) for {@code query}, using the session's embedding cache. */
   public List<ContextEntry> select(List<Exchange> history, String query, EmbeddingCache cache) {
+    return select(history, query, cache, settings.order());
+  }
+
+  /** As {@link #select(List, String, EmbeddingCache)}, the result in {@code order} instead of the configured one. */
+  public List<ContextEntry> select(List<Exchange> history, String query, EmbeddingCache cache, HistoryOrder order) {
     if (history.isEmpty() || settings.maxSelected() <= 0) return List.of();
     List<String> texts = new ArrayList<>(history.size() + 1);
     texts.add(query);
@@ -48,7 +53,7 @@ public final class HistorySelector {
       double decay = Math.pow(settings.alpha(), t - i);
       scored.add(new ContextEntry(history.get(i), decay * Embedder.cosine(vectors.get(i + 1), q), List.of()));
     }
-    return choose(scored);
+    return choose(scored, order);
   }
 
   /** Without embeddings (the ablation): the most recent exchanges, relevance = recency. */
@@ -56,10 +61,10 @@ public final class HistorySelector {
     int t = history.size();
     List<ContextEntry> scored = new ArrayList<>(t);
     for (int i = 0; i < t; i++) scored.add(new ContextEntry(history.get(i), Math.pow(settings.alpha(), t - i), List.of()));
-    return choose(scored);
+    return choose(scored, settings.order());
   }
 
-  private List<ContextEntry> choose(List<ContextEntry> scored) {
+  private List<ContextEntry> choose(List<ContextEntry> scored, HistoryOrder orderOf) {
     int t = scored.size();
     List<ContextEntry> candidates = new ArrayList<>();
     for (int i = Math.max(0, t - settings.keepLast()); i < t; i++) candidates.add(scored.get(i));
@@ -77,7 +82,7 @@ public final class HistorySelector {
       kept.add(e);
       used += cost;
     }
-    Comparator<ContextEntry> order = settings.order() == HistoryOrder.DIALOGUE
+    Comparator<ContextEntry> order = (orderOf == null ? settings.order() : orderOf) == HistoryOrder.DIALOGUE
         ? Comparator.comparingInt(e -> e.exchange().index())
         : Comparator.comparingDouble(ContextEntry::relevance).thenComparingInt(e -> e.exchange().index());
     kept.sort(order);

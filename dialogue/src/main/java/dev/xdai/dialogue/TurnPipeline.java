@@ -76,7 +76,7 @@ public final class TurnPipeline {
 
     long t = System.nanoTime();
     List<ContextEntry> history = sw.historySelection()
-        ? historySelector.select(req.history(), req.text(), req.embeddings())
+        ? historySelector.select(req.history(), req.text(), req.embeddings(), sw.historyOrder())
         : historySelector.recent(req.history());
     t = lap(timings, "history", t);
 

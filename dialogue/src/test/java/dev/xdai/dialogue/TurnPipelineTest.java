@@ -123,6 +123,18 @@ class TurnPipelineTest {
   }
 
   @Test
+  void aTurnMayAskForTheOtherHistoryOrder() {
+    List<Exchange> history = List.of(new Exchange(0, "滑雪场在哪里", "在北山"), new Exchange(1, "今天好冷", "多穿点"), new Exchange(2, "你吃饭了吗", "吃了"));
+    HistorySelector.Settings dialogueOrder = new HistorySelector.Settings(1.0, 12, 500, 0, HistoryOrder.DIALOGUE);
+    TurnRequest r = new TurnRequest(history, "滑雪场远吗", PLAIN, "", Switches.all().withHistoryOrder(HistoryOrder.RELEVANCE), null, null,
+        new EmbeddingCache(embedder, 100), 0);
+    pipeline(KnowledgeSource.NONE, dialogueOrder).run(r, TurnListener.NONE);
+    assertTrue(model.prompts.get(0).endsWith("A:滑雪场在哪里|B:在北山|A:滑雪场远吗|B:[gMASK]"), model.prompts.get(0));
+    pipeline(KnowledgeSource.NONE, dialogueOrder).run(request(history, "滑雪场远吗", PLAIN, ""), TurnListener.NONE);
+    assertTrue(model.prompts.get(1).startsWith("A:滑雪场在哪里|B:在北山|A:今天好冷"), model.prompts.get(1));
+  }
+
+  @Test
   void relevanceOrderPutsTheMostRelevantExchangeNextToTheQuery() {
     List<Exchange> history = List.of(new Exchange(0, "滑雪场在哪里", "在北山"), new Exchange(1, "今天好冷", "多穿点"), new Exchange(2, "你吃饭了吗", "吃了"));
     HistorySelector.Settings s = new HistorySelector.Settings(1.0, 12, 500, 0, HistoryOrder.RELEVANCE);

@@ -19,6 +19,7 @@ import dev.xdai.personas.Persona;
 import dev.xdai.personas.PersonaCatalog;
 import dev.xdai.prompting.ContextEntry;
 import dev.xdai.prompting.GlmPromptRenderer;
+import dev.xdai.prompting.HistoryOrder;
 import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.retrieval.Embedder;
 import java.util.ArrayList;
@@ -93,6 +94,7 @@ public final class PipelineUnderTest implements DialogueUnderTest {
         .withBackground(knowledge && a.background())
         .withPersona(a.persona())
         .withInversePrompting(a.inversePrompting())
+        .withHistoryOrder(a.relevanceOrder() ? HistoryOrder.RELEVANCE : null)
         // evaluation measures the model's own numbers: no regeneration on ungrounded ones
         .withFaithfulnessGuard(false);
   }

@@ -6,13 +6,15 @@ import java.util.Map;
 /**
  * Which steps of the method run, to measure what each contributes. Off means: no history selection (the most recent
  * utterances in order, as the budget allows), no knowledge injection (no QA pairs), no background addition (no
- * description prefix), no persona (no persona text or post-response). Inverse prompting is off unless asked for.
+ * description prefix), no persona (no persona text or post-response). Inverse prompting is off unless asked for;
+ * {@code relevanceOrder} shows the selected history by relevance (the most relevant next to the utterance) instead of
+ * in dialogue order.
  */
 public record Ablations(boolean historySelection, boolean knowledgeInjection, boolean background, boolean inversePrompting,
-    boolean persona) {
+    boolean persona, boolean relevanceOrder) {
 
-  /** Production settings: every step on, inverse prompting off. */
-  public static final Ablations DEFAULT = new Ablations(true, true, true, false, true);
+  /** Production settings: every step on, inverse prompting off, history in dialogue order. */
+  public static final Ablations DEFAULT = new Ablations(true, true, true, false, true, false);
 
   /** The switches by name, as they appear in results. */
   public Map<String, Boolean> asMap() {
@@ -22,6 +24,7 @@ public record Ablations(boolean historySelection, boolean knowledgeInjection, bo
     m.put("background", background);
     m.put("inverse_prompting", inversePrompting);
     m.put("persona", persona);
+    m.put("history_relevance_order", relevanceOrder);
     return m;
   }
 
@@ -33,6 +36,7 @@ public record Ablations(boolean historySelection, boolean knowledgeInjection, bo
     if (!background) s.append(" no-background");
     if (inversePrompting) s.append(" inverse-prompting");
     if (!persona) s.append(" no-persona");
+    if (relevanceOrder) s.append(" relevance-order");
     return s.isEmpty() ? "default" : s.toString().strip().replace(' ', ',');
   }
 }

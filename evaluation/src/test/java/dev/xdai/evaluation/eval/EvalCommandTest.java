@@ -117,8 +117,16 @@ class EvalCommandTest {
     EvalTurn t = turns.get(0);
     assertEquals(EvalMode.NONE, t.mode());
     assertTrue(t.oracleKnowledge().isEmpty());
-    assertEquals(new Ablations(true, true, false, true, false), t.ablations());
+    assertEquals(new Ablations(true, true, false, true, false, false), t.ablations());
     assertEquals("guide", t.bot());
+  }
+
+  @Test
+  void relevanceOrderIsASwitchWithItsOwnLabel() throws Exception {
+    assertEquals(0, run("kdconv", "--data", data.toString(), "--mode", "retrieved", "--relevance-order", "--samples", "1", "--json"));
+    assertTrue(turns.get(0).ablations().relevanceOrder());
+    assertEquals("relevance-order", lastLine().get("ablation").asText());
+    assertTrue(lastLine().get("ablations").get("history_relevance_order").asBoolean());
   }
 
   @Test
