@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 
 /**
  * The knowledge source of a dialogue turn: four ranked lists over one index snapshot (BM25 on the words, HNSW on the
@@ -121,14 +122,14 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
   /** Entity id to link confidence, for the entities the utterance itself names. */
   Map<String, Double> ownEntities(KnowledgeQuery query) {
     Map<String, Double> weights = new LinkedHashMap<>();
-    if (linker != null) addLinks(weights, linker.link(query.text(), query.context(), query.packs()), 1.0);
+    if (linker != null) addLinks(weights, linker.link(query.text(), query.context(), query.packs()), 1.0, Math::max);
     return weights;
   }
 
   /**
-   * The entities the recent dialogue is about (它 in 它的导演是谁): those named in the context, newest first, each
-   * weighted by its link confidence times {@code focusDecay} per utterance further back, the utterance's own entities
-   * left out, the {@code focusEntities} heaviest kept. Context is oldest first, as {@link KnowledgeQuery} has it.
+   * The entities the recent dialogue is about (它 in 它的导演是谁): those named in the context, each mention weighted
+   * by its link confidence times {@code focusDecay} per utterance further back and the mentions summed, the utterance's
+   * own entities left out, the {@code focusEntities} heaviest kept. Context is oldest first, as {@link KnowledgeQuery} has it.
    */
   Map<String, Double> focusEntities(KnowledgeQuery query, Set<String> own) {
     Map<String, Double> weights = new LinkedHashMap<>();
@@ -136,7 +137,8 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
     List<String> context = query.context();
     double factor = 1.0;
     for (int i = context.size() - 1; i >= 0; i--, factor *= config.focusDecay()) {
-      addLinks(weights, linker.link(context.get(i), context.subList(0, i), query.packs()), factor);
+      // Summed over mentions: the topic of a conversation is named again and again, a word that happens to be a name once.
+      addLinks(weights, linker.link(context.get(i), context.subList(0, i), query.packs()), factor, Double::sum);
     }
     own.forEach(weights::remove);
     Map<String, Double> kept = new LinkedHashMap<>();
@@ -147,9 +149,10 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
     return kept;
   }
 
-  private void addLinks(Map<String, Double> weights, List<LinkedEntity> links, double factor) {
+  private void addLinks(Map<String, Double> weights, List<LinkedEntity> links, double factor,
+      BinaryOperator<Double> combine) {
     for (LinkedEntity e : links) {
-      if (e.confidence() >= config.minLinkConfidence()) weights.merge(e.entityId(), e.confidence() * factor, Math::max);
+      if (e.confidence() >= config.minLinkConfidence()) weights.merge(e.entityId(), e.confidence() * factor, combine);
     }
   }
 }

@@ -171,6 +171,17 @@ class HybridKnowledgeSourceTest {
   }
 
   @Test
+  void theTopicNamedAgainAndAgainOutweighsANameMentionedOnceLatest() {
+    HybridKnowledgeSource source = (HybridKnowledgeSource) retrieval.source();
+    List<String> context = List.of("我想去故宫", "故宫很大吧", "故宫要走一天", "周杰伦的歌挺好听");
+    List<String> focus = List.copyOf(source.focusEntities(KnowledgeQuery.qa("门票呢", context, Set.of(), 1), Set.of()).keySet());
+    assertEquals(List.of("palace", "jay"), focus);
+    // Named once each, the more recent mention weighs more.
+    List<String> once = List.copyOf(source.focusEntities(KnowledgeQuery.qa("门票呢", List.of("我想去故宫", "周杰伦的歌挺好听"), Set.of(), 1), Set.of()).keySet());
+    assertEquals(List.of("jay", "palace"), once);
+  }
+
+  @Test
   void updatesThroughTheFeedAreSeenByTheNextQuery() {
     assertNotEquals("new-museum", qa("国家博物馆要预约吗", 1).stream().map(KnowledgeItem::id).findFirst().orElse(""));
     long before = retrieval.source().version().orElseThrow();
