@@ -65,25 +65,18 @@ public final class EmbeddingCache {
 
   /** Vectors for {@code texts}, in order, embedding only those not seen before. */
   public List<float[]> vectors(List<String> texts) {
-    for (String t : texts) {
-      CompletableFuture<float[]> inFlight = pending.get(t);
-      if (inFlight == null) continue;
+    // Texts being embedded in the background are waited for after the missing ones are embedded here, so that both
+    // run at once (a user who answers quickly finds the previous exchange still in flight).
+    List<CompletableFuture<float[]>> inFlight = new ArrayList<>();
+    embedMissing(texts, inFlight);
+    for (CompletableFuture<float[]> f : inFlight) {
       try {
-        inFlight.join();
+        f.join();
       } catch (CancellationException | CompletionException e) {
         // the background attempt failed: embedded below like any missing text
       }
     }
-    List<String> missing = new ArrayList<>();
-    synchronized (vectors) {
-      for (String t : texts) if (!vectors.containsKey(t) && !missing.contains(t)) missing.add(t);
-    }
-    if (!missing.isEmpty()) {
-      List<float[]> fresh = embedder.embedAll(missing);
-      synchronized (vectors) {
-        for (int i = 0; i < missing.size(); i++) vectors.put(missing.get(i), fresh.get(i));
-      }
-    }
+    if (!inFlight.isEmpty()) embedMissing(texts, new ArrayList<>());
     List<float[]> out = new ArrayList<>(texts.size());
     synchronized (vectors) {
       for (String t : texts) {
@@ -96,6 +89,24 @@ public final class EmbeddingCache {
       }
     }
     return out;
+  }
+
+  /** Embeds the texts neither cached nor in flight; those in flight are added to {@code inFlight}. */
+  private void embedMissing(List<String> texts, List<CompletableFuture<float[]>> inFlight) {
+    List<String> missing = new ArrayList<>();
+    synchronized (vectors) {
+      for (String t : texts) {
+        if (vectors.containsKey(t) || missing.contains(t)) continue;
+        CompletableFuture<float[]> f = pending.get(t);
+        if (f != null) inFlight.add(f);
+        else missing.add(t);
+      }
+    }
+    if (missing.isEmpty()) return;
+    List<float[]> fresh = embedder.embedAll(missing);
+    synchronized (vectors) {
+      for (int i = 0; i < missing.size(); i++) vectors.put(missing.get(i), fresh.get(i));
+    }
   }
 
   public float[] vector(String text) {

@@ -52,6 +52,32 @@ class EmbeddingCacheTest {
   }
 
   @Test
+  void newTextsAreEmbeddedWhileAPrefetchIsStillInFlight() throws Exception {
+    EmbeddingCache cache = new EmbeddingCache(embedder, 10);
+    CountDownLatch release = new CountDownLatch(1);
+    cache.prefetch("上一轮 回答", task -> new Thread(() -> {
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      task.run();
+    }).start());
+    List<List<float[]>> result = new ArrayList<>();
+    Thread caller = new Thread(() -> result.add(cache.vectors(List.of("上一轮 回答", "这一轮的问题"))));
+    caller.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (embedder.embedded.get() < 1 && System.nanoTime() < deadline) Thread.sleep(5);
+    assertEquals(1, embedder.embedded.get(), "the new text is embedded before the background one finishes");
+    assertTrue(caller.isAlive(), "and the caller still waits for the background one");
+    release.countDown();
+    caller.join(5000);
+    assertEquals(2, embedder.embedded.get());
+    assertArrayEquals(embedder.embed("上一轮 回答"), result.get(0).get(0));
+    assertArrayEquals(embedder.embed("这一轮的问题"), result.get(0).get(1));
+  }
+
+  @Test
   void aFullExecutorSkipsThePrefetchAndTheTextIsEmbeddedWhenNeeded() {
     EmbeddingCache cache = new EmbeddingCache(embedder, 10);
     cache.prefetch("忙", task -> { throw new RejectedExecutionException("full"); });
