@@ -221,7 +221,7 @@ public class Wiring {
     InversePromptingReranker reranker = new InversePromptingReranker(model, InversePromptingConfig.defaults());
     ReplyGenerator inverse = reranker::generate;
     return new TurnPipeline(history,
-        new KnowledgeInjector(knowledge, new KnowledgeInjector.Settings(k.perHistory(), k.perQuery(), k.contextUtterances())),
+        new KnowledgeInjector(knowledge, new KnowledgeInjector.Settings(k.perHistory(), k.perQuery(), k.contextUtterances(), k.qaChars())),
         new BackgroundComposer(knowledge, new BackgroundComposer.Settings(k.descriptions(), k.descriptionChars())),
         new ConditionComposer(personas), model, inverse, new PostProcessor(g.maxReplyChars()), new FaithfulnessGuard(),
         new TurnPipeline.Settings(options, g.maxReplyChars(), g.attempts(), TurnPipeline.Settings.standard().fallbackReply(),

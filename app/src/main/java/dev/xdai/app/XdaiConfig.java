@@ -130,6 +130,10 @@ public interface XdaiConfig {
     @WithDefault("12")
     int contextUtterances();
 
+    /** Each injected QA item's answer cut to this many characters (what the embedded model is trained with). */
+    @WithDefault("120")
+    int qaChars();
+
     @WithDefault("1")
     int descriptions();
 

@@ -41,18 +41,11 @@ public final class BackgroundComposer {
       Set<String> packs = persona == null ? Set.of() : Set.copyOf(persona.packs());
       for (KnowledgeItem d : source.retrieve(KnowledgeQuery.descriptions(query, context, packs, settings.descriptions()))) {
         if (used.size() >= settings.descriptions()) break;
-        KnowledgeItem cut = cut(d);
+        KnowledgeItem cut = d.cut(settings.maxChars());
         used.add(cut);
         pieces.add(BackgroundPiece.of(cut));
       }
     }
     return new Background(List.copyOf(pieces), List.copyOf(used));
-  }
-
-  private KnowledgeItem cut(KnowledgeItem d) {
-    String text = d.text();
-    if (text.codePointCount(0, text.length()) <= settings.maxChars()) return d;
-    String shortened = text.substring(0, text.offsetByCodePoints(0, settings.maxChars()));
-    return new KnowledgeItem(d.id(), d.format(), d.title(), shortened, d.source(), d.pack(), d.score());
   }
 }

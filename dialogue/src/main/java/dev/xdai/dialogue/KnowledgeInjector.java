@@ -22,10 +22,11 @@ public final class KnowledgeInjector {
   /**
    * @param perHistory QA items before each selected history exchange; @param perQuery QA items before the query;
    * @param contextUtterances how many of the latest utterances (both speakers) the source sees as context, to find
-   *     what the dialogue is about when the utterance does not say it (它的导演是谁)
+   *     what the dialogue is about when the utterance does not say it (它的导演是谁); @param maxChars each item's text
+   *     cut to this length, so that one long abstract cannot push the history and the other facts out of the prompt
    */
-  public record Settings(int perHistory, int perQuery, int contextUtterances) {
-    public static Settings defaults() { return new Settings(1, 5, 12); }
+  public record Settings(int perHistory, int perQuery, int contextUtterances, int maxChars) {
+    public static Settings defaults() { return new Settings(1, 5, 12, 120); }
   }
 
   /** The history entries with their knowledge, and the query's knowledge. */
@@ -94,11 +95,11 @@ public final class KnowledgeInjector {
     return new Injection(history, List.copyOf(items));
   }
 
-  private static List<KnowledgeItem> take(List<KnowledgeItem> items, int limit, Set<String> seen) {
+  private List<KnowledgeItem> take(List<KnowledgeItem> items, int limit, Set<String> seen) {
     List<KnowledgeItem> out = new ArrayList<>();
     for (KnowledgeItem k : items) {
       if (out.size() >= limit) break;
-      if (seen.add(k.id())) out.add(k);
+      if (seen.add(k.id())) out.add(k.cut(settings.maxChars()));
     }
     return out;
   }

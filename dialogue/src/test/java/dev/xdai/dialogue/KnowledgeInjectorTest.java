@@ -27,7 +27,7 @@ class KnowledgeInjectorTest {
 
   @Test
   void theQuerySeesTheLatestUtterancesOfBothSpeakersOldestFirst() {
-    new KnowledgeInjector(recording, new KnowledgeInjector.Settings(0, 2, 4)).inject(List.of(), DIALOGUE, "导演呢", Set.of("film"));
+    new KnowledgeInjector(recording, new KnowledgeInjector.Settings(0, 2, 4, 120)).inject(List.of(), DIALOGUE, "导演呢", Set.of("film"));
     KnowledgeQuery q = queries.get(0);
     assertEquals("导演呢", q.text());
     // Exchange 2 has no reply yet; the four latest utterances run back into exchange 0's reply.
@@ -48,13 +48,26 @@ class KnowledgeInjectorTest {
   }
 
   @Test
+  void aLongAnswerIsCutSoThatItCannotCrowdOutTheRestOfThePrompt() {
+    String abstractText = "长城是中国古代的军事防御工程。".repeat(20); // 300 characters
+    KnowledgeSource longOne = q -> List.of(
+        KnowledgeItem.description("long", "长城", abstractText, "kb", "p", 2),
+        KnowledgeItem.qa("short", "长城有多长？", "约两万公里", "kb", "p", 1));
+    List<KnowledgeItem> items = new KnowledgeInjector(longOne, new KnowledgeInjector.Settings(0, 5, 4, 40))
+        .inject(List.of(), DIALOGUE, "长城怎么样", Set.of()).query();
+    assertEquals(abstractText.substring(0, 40), items.get(0).text());
+    assertEquals("长城", items.get(0).title());
+    assertEquals("约两万公里", items.get(1).text()); // within the limit: untouched
+  }
+
+  @Test
   void historyKnowledgeIsSearchedOnceWhileTheKnowledgeIsUnchanged() {
     java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong(1);
     KnowledgeSource versioned = new KnowledgeSource() {
       @Override public List<KnowledgeItem> retrieve(KnowledgeQuery q) { return recording.retrieve(q); }
       @Override public java.util.OptionalLong version() { return java.util.OptionalLong.of(version.get()); }
     };
-    KnowledgeInjector injector = new KnowledgeInjector(versioned, new KnowledgeInjector.Settings(1, 1, 4));
+    KnowledgeInjector injector = new KnowledgeInjector(versioned, new KnowledgeInjector.Settings(1, 1, 4, 120));
     List<ContextEntry> history = List.of(new ContextEntry(DIALOGUE.get(0), 1, List.of()), new ContextEntry(DIALOGUE.get(1), 1, List.of()));
     injector.inject(history, DIALOGUE.subList(0, 2), "主演是谁", Set.of());
     assertEquals(3, queries.size()); // the query and two exchanges
@@ -66,7 +79,7 @@ class KnowledgeInjectorTest {
     assertEquals(7, queries.size());
     // A source that cannot tell whether it changed is always asked.
     queries.clear();
-    KnowledgeInjector plain = new KnowledgeInjector(recording, new KnowledgeInjector.Settings(1, 1, 4));
+    KnowledgeInjector plain = new KnowledgeInjector(recording, new KnowledgeInjector.Settings(1, 1, 4, 120));
     plain.inject(history, DIALOGUE.subList(0, 2), "主演是谁", Set.of());
     plain.inject(history, DIALOGUE.subList(0, 2), "主演是谁", Set.of());
     assertEquals(6, queries.size());

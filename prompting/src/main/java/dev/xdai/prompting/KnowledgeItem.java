@@ -28,6 +28,16 @@ public record KnowledgeItem(String id, Format format, String title, String text,
     return new KnowledgeItem(id, Format.DESCRIPTION, label, text, source, pack, score);
   }
 
+  /**
+   * This item with its text cut to {@code maxChars} code points: a prompt has room for several short facts, and the
+   * model is trained (and the evaluation's oracle knowledge given) with answers of at most 120 characters.
+   */
+  public KnowledgeItem cut(int maxChars) {
+    if (maxChars < 1) throw new IllegalArgumentException("maxChars must be positive");
+    if (text.codePointCount(0, text.length()) <= maxChars) return this;
+    return new KnowledgeItem(id, format, title, text.substring(0, text.offsetByCodePoints(0, maxChars)), source, pack, score);
+  }
+
   public KnowledgeItem withScore(double newScore) {
     return new KnowledgeItem(id, format, title, text, source, pack, newScore);
   }

@@ -117,17 +117,32 @@ class GlmPromptRendererTest {
   }
 
   @Test
-  void dropOrderIsHistoryThenBackgroundThenKnowledgeThenPostResponse() {
+  void dropOrderKeepsTheLatestExchangeAndTheBestFactsLongest() {
     PromptSpec spec = new PromptSpec(
         List.of(BackgroundPiece.persona("人设"), BackgroundPiece.of(KnowledgeItem.description("d", "标", "描述", "", "", 1))),
-        List.of(entry(0, "旧话", "旧答", 0.3)),
-        List.of(qa("hi", "高", "分", 0.9), qa("lo", "低", "分", 0.1)),
+        List.of(entry(0, "旧话", "旧答", 0.9), entry(1, "新话", "新答", 0.3)),
+        List.of(qa("hi", "高", "分", 0.9), qa("lo", "低", "分", 0.1), qa("mid", "中", "分", 0.5)),
         "问题",
         new PostResponse(List.of(Utterance.user("后文"))));
     RenderedPrompt r = renderer.render(spec, "A:问题|B:[gMASK]".length());
-    assertEquals(List.of("history:0", "background:d", "background:persona", "knowledge:lo", "knowledge:hi", "post-response"), r.dropped());
+    assertEquals(List.of("history:0", "background:d", "background:persona", "knowledge:lo", "history:1", "knowledge:mid",
+        "knowledge:hi", "post-response"), r.dropped());
     assertEquals("A:问题|B:[gMASK]", r.text());
     assertFalse(r.queryTruncated());
+  }
+
+  @Test
+  void theLatestExchangeOutlastsTheBackgroundKnowledgeAndTheWeakerFacts() {
+    PromptSpec spec = new PromptSpec(
+        List.of(BackgroundPiece.of(KnowledgeItem.description("d", "长城", "很长的一段介绍文字".repeat(4), "", "", 1))),
+        List.of(entry(3, "它有多长", "两万多公里", 0.2)),
+        List.of(qa("a", "长城在哪？", "北方", 0.9), qa("b", "长城多高？", "七八米", 0.8), qa("c", "故宫在哪？", "北京", 0.1)),
+        "那门票呢", null);
+    // Just too long without the background: one more fact has to go, and the latest exchange stays.
+    int withoutBackground = renderer.renderText(new PromptSpec(List.of(), spec.history(), spec.queryKnowledge(), spec.query(), null)).length();
+    RenderedPrompt r = renderer.render(spec, withoutBackground - 1);
+    assertEquals(List.of("background:d", "knowledge:c"), r.dropped());
+    assertTrue(r.text().contains("A:它有多长|B:两万多公里"), r.text());
   }
 
   @Test
