@@ -83,7 +83,7 @@ public final class PipelineUnderTest implements DialogueUnderTest {
       gold = null; // the model cannot score it (e.g. prompt + gold reply exceed its context): left out of char_ppl
     }
     return new EvalOutcome(reply, result.grounding().queryKnowledge().stream().map(InjectedKnowledge::of).toList(),
-        String.join("\n", knowledge), String.join("\n", context), gold);
+        String.join("\n", knowledge), String.join("\n", context), gold, result.prompt().text());
   }
 
   static Switches switches(Ablations a, EvalMode mode) {

@@ -13,14 +13,16 @@ import java.util.List;
  * @param contextText the dialogue history the prompt contained
  * @param goldScore log-likelihood of the gold reply as the fill of this turn's prompt ({@code char_ppl} divides it by the
  *     gold reply's length in characters as {@code CharText} counts them); null when the model cannot score
+ * @param prompt the exact prompt the model was given, for {@code --dump}; empty when the dialogue does not say
  */
 public record EvalOutcome(String reply, List<InjectedKnowledge> injected, String knowledgeText, String contextText,
-    Score goldScore) {
+    Score goldScore, String prompt) {
 
   public EvalOutcome {
     reply = reply == null ? "" : reply;
     injected = List.copyOf(injected);
     knowledgeText = knowledgeText == null ? "" : knowledgeText;
     contextText = contextText == null ? "" : contextText;
+    prompt = prompt == null ? "" : prompt;
   }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * {@code --dump FILE}: one JSON line per answered sample, so a figure can be traced back to the samples behind it.
- * {@code gold_rank} is the 1-based position of the first injected item that is a gold triple, 0 when none is.
+ * {@code prompt} is the exact prompt, {@code prompt_context} the selected history in prompt order with the utterance last; {@code gold_rank} is the 1-based position of the first injected item that is a gold triple, 0 when none is.
  */
 final class SampleDump implements AutoCloseable {
 
@@ -49,6 +49,9 @@ final class SampleDump implements AutoCloseable {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", sample.id());
     m.put("context", sample.context().stream().map(Utterance::text).toList());
+    // The selected history as the prompt showed it (selection and order), then the utterance.
+    m.put("prompt_context", s.outcome().contextText().isEmpty() ? List.of() : List.of(s.outcome().contextText().split("\n")));
+    m.put("prompt", s.outcome().prompt());
     m.put("gold_reply", sample.goldReply());
     m.put("reply", s.reply());
     m.put("gold_triples", sample.goldTriples().stream().map(SampleDump::triple).toList());

@@ -43,7 +43,8 @@ class EvalCommandTest {
       }
       turn.oracleKnowledge().forEach(k -> injected.add(InjectedKnowledge.of(k)));
       String reply = turn.sample().goldReply();
-      return new EvalOutcome(reply, injected, "", "", new Score(-reply.length(), reply.length(), reply.length()));
+      String query = turn.sample().context().get(turn.sample().context().size() - 1).text(); // shown with no history
+      return new EvalOutcome(reply, injected, "", query, new Score(-reply.length(), reply.length(), reply.length()), "A:" + query + "|B:[gMASK]");
     }
   };
 
@@ -78,6 +79,10 @@ class EvalCommandTest {
       assertEquals(1, sample.get("gold_rank").asInt()); // the parrot injects the gold triples first
       assertTrue(sample.get("gold_triples").size() > 0);
       assertEquals(sample.get("gold_triples").size(), sample.get("injected").size());
+      JsonNode context = sample.get("context");
+      assertEquals(List.of(context.get(context.size() - 1).asText()), List.of(sample.get("prompt_context").get(0).asText()));
+      assertEquals(1, sample.get("prompt_context").size());
+      assertEquals("A:" + context.get(context.size() - 1).asText() + "|B:[gMASK]", sample.get("prompt").asText());
     }
   }
 
@@ -159,7 +164,7 @@ class EvalCommandTest {
       @Override public String modelName() { return "chatty"; }
 
       @Override public EvalOutcome respond(EvalTurn turn) {
-        return new EvalOutcome("好".repeat(200), List.of(), "", "", null);
+        return new EvalOutcome("好".repeat(200), List.of(), "", "", null, null);
       }
     };
     KdConvEvaluation evaluation = new KdConvEvaluation(chatty, null);
