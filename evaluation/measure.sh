@@ -11,6 +11,8 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RESULTS="$ROOT/evaluation/results"
 mkdir -p "$RESULTS"
+cd "$ROOT" # relative paths in the recorded commands
+. "$ROOT/.mvn/jdk.sh" # the Maven steps below need a JDK >= 21 too
 parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(eval bench standalone jmh)
 STANDALONE=("$ROOT/mvnw" -B -q -f "$ROOT/evaluation/pom.xml" -Pbench compile exec:java)
 failed=0
@@ -31,7 +33,7 @@ save() { # save NAME COMMAND...: runs the command, keeps its last line if it is 
 for part in "${parts[@]}"; do
   case "$part" in
     eval) # model quality on the held-out conversations (never trained on); knowledge recall on all of KdConv dev too
-      H=(--data "$ROOT/training/heldout")
+      H=(--data training/heldout)
       save eval-oracle "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 200 --json
       save eval-none "$ROOT/xdai" eval kdconv "${H[@]}" --mode none --samples 200 --json
       save eval-retrieved "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 200 --json
@@ -39,8 +41,8 @@ for part in "${parts[@]}"; do
       save eval-retrieved-100 "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 100 --json
       save eval-retrieved-100-inverse-prompting "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 100 --inverse-prompting --json ;;
     ablations)
-      for switch in no-history-selection no-knowledge no-background inverse-prompting no-persona; do
-        save "eval-retrieved-$switch" "$ROOT/xdai" eval kdconv --data "$ROOT/training/heldout" --mode retrieved --samples 200 "--$switch" --json
+      for switch in no-history-selection no-knowledge no-background inverse-prompting no-persona relevance-order; do
+        save "eval-retrieved-$switch" "$ROOT/xdai" eval kdconv --data training/heldout --mode retrieved --samples 200 "--$switch" --json
       done ;;
     bench) # needs the app's live components
       save bench-pipeline "$ROOT/xdai" bench pipeline --json
