@@ -46,6 +46,8 @@ for part in "${parts[@]}"; do
       done ;;
     bench) # needs the app's live components
       save bench-pipeline "$ROOT/xdai" bench pipeline --json
+      # steady state: the graph server's JIT warm, a pause between a session's turns as a person would leave
+      save bench-pipeline-steady "$ROOT/xdai" bench pipeline --warmup 600 --turns 600 --pause-ms 100 --json
       save bench-import "$ROOT/xdai" bench import --json ;;
     standalone) # builds what it measures (decode: the embedded model in models/): runs without the app
       save bench-retrieval "${STANDALONE[@]}" "-Dbench.args=retrieval --qa 1000,10000,100000 --json"
