@@ -62,10 +62,14 @@ final class Charts {
     ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
   }
 
-  /** Grouped bars: one group per run (category), one bar per figure (series). */
+  /**
+   * Grouped bars: one group per run (category), one bar per figure (series). Horizontal, so that a run's whole label
+   * (mode / ablation / data) is readable, and as tall as the runs need.
+   */
   static void bars(Path png, String title, String valueAxis, DefaultCategoryDataset data) throws IOException {
-    JFreeChart chart = ChartFactory.createBarChart(title, "", valueAxis, data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart = ChartFactory.createBarChart(title, "", valueAxis, data, PlotOrientation.HORIZONTAL, true, false, false);
     CategoryPlot plot = chart.getCategoryPlot();
+    plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.5f);
     BarRenderer renderer = (BarRenderer) plot.getRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
@@ -73,7 +77,7 @@ final class Charts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     style(chart);
-    ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+    ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, Math.max(HEIGHT, 120 + 70 * data.getColumnCount()));
   }
 
   private static void style(JFreeChart chart) {
