@@ -38,5 +38,10 @@ class QaTemplatesTest {
     assertEquals(List.of("恋恋笔记本", full), EntityNames.aliases(full));
     assertEquals(List.of("故宫"), EntityNames.aliases("故宫"));
     assertEquals("（注）", EntityNames.display("（注）")); // nothing before the bracket: keep the whole name
+    // Only punctuation before the bracket: the whole name, which says what the entity is.
+    assertEquals("？（陈奕迅2011年发行专辑）", EntityNames.display("？（陈奕迅2011年发行专辑）"));
+    assertEquals(List.of("？（陈奕迅2011年发行专辑）"), EntityNames.aliases("？（陈奕迅2011年发行专辑）"));
+    assertEquals("……", EntityNames.display("……"));
+    assertEquals("1984", EntityNames.display("1984（乔治·奥威尔小说）"));
   }
 }

@@ -12,12 +12,16 @@ import java.util.Set;
 public final class EntityNames {
   private EntityNames() {}
 
-  /** The name to show and to put in questions: the full name cut at the first {@code （}, trimmed. */
+  /**
+   * The name to show and to put in questions: the full name cut at the first {@code （}, trimmed; the full name when
+   * the cut one has no letter, digit or ideograph (an album called {@code ？（陈奕迅2011年发行专辑）}), since a question
+   * about {@code ？} would read like a question about nothing and match every generic question.
+   */
   public static String display(String fullName) {
     String name = fullName.strip();
     int cut = name.indexOf('（');
     String display = cut > 0 ? name.substring(0, cut).strip() : name;
-    return display.isEmpty() ? name : display;
+    return display.codePoints().anyMatch(Character::isLetterOrDigit) ? display : name;
   }
 
   /** The names the entity linker should know: the display name and the full name (once if equal). */

@@ -62,10 +62,14 @@ public final class EntityLinker {
     return disambiguate(chosen, text, context, snapshot);
   }
 
-  /** One-character names only as the whole utterance; Latin names only on Latin word boundaries. */
+  /**
+   * Never a name without a letter or ideograph (a song called 《？》 must not be found in every question); one-character
+   * names only as the whole utterance; Latin names only on Latin word boundaries.
+   */
   private static boolean acceptable(String folded, int start, int end, String wholeText) {
-    String name = folded.substring(start, end);
-    if (ChineseText.contentOnly(name).length() == 1 && !wholeText.equals(ChineseText.contentOnly(name))) return false;
+    String content = ChineseText.contentOnly(folded.substring(start, end));
+    if (content.isEmpty()) return false;
+    if (content.length() == 1 && !wholeText.equals(content)) return false;
     return !(start > 0 && joins(folded.charAt(start - 1), folded.charAt(start)))
         && !(end < folded.length() && joins(folded.charAt(end - 1), folded.charAt(end)));
   }

@@ -34,7 +34,9 @@ class EntityLinkerTest {
         entity("ai", "tech", "AI", "人工智能", "人工智能"),
         entity("cat", "pets", "猫", "一种宠物"),
         entity("apple-fruit", "food", "苹果", "一种水果，味道酸甜，富含维生素"),
-        entity("apple-inc", "tech", "苹果", "美国科技公司，生产iPhone手机和Mac电脑", "Apple")));
+        entity("apple-inc", "tech", "苹果", "美国科技公司，生产iPhone手机和Mac电脑", "Apple"),
+        entity("question-song", "music", "？", "一首歌曲的名字"),
+        entity("dots-album", "music", "……", "一张专辑的名字")));
     linker = new EntityLinker(dictionary);
   }
 
@@ -67,6 +69,9 @@ class EntityLinkerTest {
       "我的iPhone15坏了|iphone",
       "iPhones are great|''",
       "说说北京，好吗|beijing",
+      "这首歌叫什么？|''",
+      "？|''",
+      "嗯……北京呢？|beijing",
   })
   void linksTheExpectedEntities(String text, String expected) {
     List<String> want = expected == null || expected.isEmpty() ? List.of() : List.of(expected.split(" "));
