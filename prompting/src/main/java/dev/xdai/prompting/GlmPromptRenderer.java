@@ -109,7 +109,7 @@ public final class GlmPromptRenderer {
           .orElseThrow();
       return withoutHistory(s, victim, dropped);
     }
-    int knowledgePiece = lastIndex(s.background(), true);
+    int knowledgePiece = lastKnowledgePiece(s.background());
     if (knowledgePiece >= 0) return withoutBackground(s, knowledgePiece, dropped);
     if (!s.background().isEmpty()) return withoutBackground(s, s.background().size() - 1, dropped);
     if (s.queryKnowledge().size() > KEPT_FACTS) return withoutWeakestFact(s, dropped);
@@ -122,8 +122,9 @@ public final class GlmPromptRenderer {
     return null;
   }
 
-  private static int lastIndex(List<BackgroundPiece> pieces, boolean knowledge) {
-    for (int i = pieces.size() - 1; i >= 0; i--) if (pieces.get(i).knowledgeId().isEmpty() != knowledge) return i;
+  /** The index of the last piece that came from knowledge (not the persona), or -1. */
+  private static int lastKnowledgePiece(List<BackgroundPiece> pieces) {
+    for (int i = pieces.size() - 1; i >= 0; i--) if (!pieces.get(i).knowledgeId().isEmpty()) return i;
     return -1;
   }
 

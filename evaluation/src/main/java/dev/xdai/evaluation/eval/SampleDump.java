@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * {@code --dump FILE}: one JSON line per answered sample, so a figure can be traced back to the samples behind it.
- * {@code prompt} is the exact prompt, {@code prompt_context} the selected history in prompt order with the utterance last; {@code gold_rank} is the 1-based position of the first injected item that is a gold triple, 0 when none is.
+ * {@code prompt} is the exact prompt, {@code prompt_context} the selected history in prompt order with the utterance
+ * last; {@code gold_rank} is the 1-based position of the first injected item that is a gold triple, 0 when none is.
  */
 final class SampleDump implements AutoCloseable {
 
