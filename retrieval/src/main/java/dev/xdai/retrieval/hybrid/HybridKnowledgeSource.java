@@ -74,10 +74,11 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
     KnowledgeFilter filter = new KnowledgeFilter(query.packs(), query.formats());
     Map<String, Double> entities = ownEntities(query);
     Map<String, Double> focus = focusEntities(query, entities.keySet());
-    float[] vector = index.hasVectors() ? index.embedder().embed(config.queryInstruction() + query.text()) : null;
     try (KnowledgeIndex.View view = index.view()) {
       List<RankFusion.Ranking<Integer>> rankings = new ArrayList<>(3);
       rankings.add(new RankFusion.Ranking<>(config.textWeight(), docs(view.text(query.text(), filter, config.candidates()), 0)));
+      // The vector last: the turn pipeline embeds the utterance ahead, so by now it is usually ready or nearly so.
+      float[] vector = index.hasVectors() ? index.embedder().embed(config.queryInstruction() + query.text()) : null;
       if (vector != null) {
         float minScore = (float) ((1 + config.minCosine()) / 2); // Lucene's dot-product score is (1 + cos) / 2
         rankings.add(new RankFusion.Ranking<>(config.vectorWeight(), docs(view.vector(vector, filter, config.candidates()), minScore)));

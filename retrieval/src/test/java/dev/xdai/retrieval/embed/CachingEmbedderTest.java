@@ -32,6 +32,67 @@ class CachingEmbedderTest {
     }
   }
 
+  /** Blocks in the model until released; fails the first call when told to. */
+  static final class Gated implements Embedder {
+    final HashingEmbedder inner = new HashingEmbedder(16);
+    final List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.atomic.AtomicBoolean failFirst = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Override
+    public int dimension() {
+      return 16;
+    }
+
+    @Override
+    public float[] embed(String text) {
+      return embedAll(List.of(text)).get(0);
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+      seen.addAll(texts);
+      entered.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      if (failFirst.getAndSet(false)) throw new IllegalStateException("model failed");
+      return inner.embedAll(texts);
+    }
+  }
+
+  @Test
+  void aTextBeingEmbeddedIsWaitedForNotEmbeddedAgain() throws Exception {
+    Gated model = new Gated();
+    CachingEmbedder cache = new CachingEmbedder(model, 100);
+    var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.embed("甲"));
+    model.entered.await();
+    var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.embedAll(List.of("甲", "乙")));
+    Thread.sleep(100); // the second caller is now waiting for 甲 (and has sent 乙 to the model)
+    model.release.countDown();
+    assertArrayEquals(first.get(), second.get().get(0));
+    assertArrayEquals(new HashingEmbedder(16).embed("乙"), second.get().get(1));
+    assertEquals(1, model.seen.stream().filter("甲"::equals).count(), "甲 reached the model once: " + model.seen);
+  }
+
+  @Test
+  void whenTheCallerEmbeddingATextFailsAWaiterEmbedsItItself() throws Exception {
+    Gated model = new Gated();
+    model.failFirst.set(true);
+    CachingEmbedder cache = new CachingEmbedder(model, 100);
+    var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.embed("甲"));
+    model.entered.await();
+    var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.embed("甲"));
+    Thread.sleep(100);
+    model.release.countDown();
+    assertThrows(java.util.concurrent.ExecutionException.class, first::get);
+    assertArrayEquals(new HashingEmbedder(16).embed("甲"), second.get());
+    assertEquals(List.of("甲", "甲"), model.seen);
+  }
+
   @Test
   void aTextIsEmbeddedOnceAndDuplicatesInABatchOnce() {
     Counting model = new Counting();
