@@ -24,6 +24,7 @@ public class TurnMetrics {
 
   public void record(DialogueService.TurnOutcome outcome) {
     outcome.result().grounding().timingsMs().forEach(this::step);
+    step("session", outcome.loadMs());
     step("persist", outcome.persistMs());
     tokens.increment(outcome.result().generation().tokens());
     registry.counter("xdai.turns", "finish", outcome.result().grounding().finishReason()).increment();

@@ -13,6 +13,13 @@ public record Conversation(String sessionId, String bot, String emotion, List<Ex
     exchanges = List.copyOf(exchanges);
   }
 
+  /** This conversation with one more exchange at its end. */
+  public Conversation with(Exchange next) {
+    List<Exchange> more = new java.util.ArrayList<>(exchanges);
+    more.add(next);
+    return new Conversation(sessionId, bot, emotion, more);
+  }
+
   /** The conversation part of a full session. */
   public static Conversation of(Session s) {
     return new Conversation(s.id(), s.bot(), s.emotion(), s.exchanges());

@@ -3,8 +3,11 @@ package dev.xdai.dialogue;
 /** A turn or session request that cannot be served, with a reason a client can act on. */
 public class DialogueException extends RuntimeException {
 
-  /** What went wrong, so the API can pick a status. */
-  public enum Kind { NOT_FOUND, INVALID, LIMIT, UNAVAILABLE }
+  /**
+   * What went wrong, so the API can pick a status: {@code CONFLICT} means the session's state forbids the turn (it is
+   * full, or another instance stored a turn first).
+   */
+  public enum Kind { NOT_FOUND, INVALID, LIMIT, CONFLICT, UNAVAILABLE }
 
   private final Kind kind;
 

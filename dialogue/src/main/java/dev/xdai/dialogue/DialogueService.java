@@ -6,6 +6,7 @@ import dev.xdai.personas.PersonaCatalog;
 import dev.xdai.prompting.Exchange;
 import dev.xdai.retrieval.Embedder;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Sessions and turns: checks limits, runs the {@link TurnPipeline} with the session's history, and persists each turn
  * with its grounding (step 8). Turns of one session run one at a time, in order; sessions run in parallel.
+ *
+ * <p>The conversations this service answered recently are kept in memory, written through on every stored turn, so a
+ * turn does not read its history back from the store. Another service instance writing the same session is caught by
+ * the store's append check: the turn fails with {@code CONFLICT} and the session is read afresh next time.
  */
 public final class DialogueService implements AutoCloseable {
 
@@ -33,6 +38,15 @@ public final class DialogueService implements AutoCloseable {
   private final Limits limits;
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final Map<String, EmbeddingCache> caches = new ConcurrentHashMap<>();
+  /** Recently answered conversations, least recently used out first; guarded by itself. */
+  private final Map<String, Conversation> conversations = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Conversation> eldest) {
+      return size() > CONVERSATIONS_KEPT;
+    }
+  };
+
+  static final int CONVERSATIONS_KEPT = 4096;
   /** Embeds each finished exchange in the background, off the next turn's path; drops work when far behind. */
   private final ThreadPoolExecutor prefetcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256),
       r -> {
@@ -69,6 +83,7 @@ public final class DialogueService implements AutoCloseable {
   }
 
   public boolean delete(String id) {
+    forget(id);
     caches.remove(id);
     locks.remove(id);
     return store.delete(id);
@@ -84,11 +99,13 @@ public final class DialogueService implements AutoCloseable {
     ReentrantLock lock = locks.computeIfAbsent(sessionId, k -> new ReentrantLock(true));
     lock.lock();
     try {
-      Conversation session = store.conversation(sessionId)
+      long l = System.nanoTime();
+      Conversation session = conversation(sessionId)
           .orElseThrow(() -> new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'"));
+      double loadMs = (System.nanoTime() - l) / 1e6;
       int index = session.exchanges().size();
       if (index >= limits.maxTurns()) {
-        throw new DialogueException(DialogueException.Kind.LIMIT, "session has reached its limit of " + limits.maxTurns() + " turns");
+        throw new DialogueException(DialogueException.Kind.CONFLICT, "session has reached its limit of " + limits.maxTurns() + " turns");
       }
       Persona persona = persona(session.bot());
       String turnEmotion = emotion != null && !emotion.isBlank() ? emotion : session.emotion();
@@ -102,12 +119,42 @@ public final class DialogueService implements AutoCloseable {
       }
       TurnRecord record = new TurnRecord(index, text, result.reply(), result.grounding(), Instant.now());
       long p = System.nanoTime();
-      store.append(sessionId, record);
+      try {
+        store.append(sessionId, record);
+      } catch (RuntimeException e) {
+        forget(sessionId); // whatever the store holds now is read afresh next time
+        throw e;
+      }
       double persistMs = (System.nanoTime() - p) / 1e6;
-      cache.prefetch(HistorySelector.exchangeText(new Exchange(index, text, result.reply())), prefetcher);
-      return new TurnOutcome(sessionId, record, result, persistMs);
+      Exchange exchange = new Exchange(index, text, result.reply());
+      remember(session.with(exchange));
+      cache.prefetch(HistorySelector.exchangeText(exchange), prefetcher);
+      return new TurnOutcome(sessionId, record, result, loadMs, persistMs);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** The session's conversation, from memory when this service answered it last. */
+  private Optional<Conversation> conversation(String id) {
+    synchronized (conversations) {
+      Conversation known = conversations.get(id);
+      if (known != null) return Optional.of(known);
+    }
+    Optional<Conversation> stored = store.conversation(id);
+    stored.ifPresent(this::remember);
+    return stored;
+  }
+
+  private void remember(Conversation c) {
+    synchronized (conversations) {
+      conversations.put(c.sessionId(), c);
+    }
+  }
+
+  private void forget(String id) {
+    synchronized (conversations) {
+      conversations.remove(id);
     }
   }
 
@@ -117,7 +164,7 @@ public final class DialogueService implements AutoCloseable {
    */
   public void check(String sessionId, String text, String emotion) {
     checkTurn(text, emotion);
-    if (store.conversation(sessionId).isEmpty()) throw new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'");
+    if (conversation(sessionId).isEmpty()) throw new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'");
     pipeline.model().unavailableReason().ifPresent(reason -> {
       throw new DialogueException(DialogueException.Kind.UNAVAILABLE, reason);
     });
@@ -138,6 +185,9 @@ public final class DialogueService implements AutoCloseable {
     return personas.find(id).orElseThrow(() -> new DialogueException(DialogueException.Kind.NOT_FOUND, "no persona '" + id + "'"));
   }
 
-  /** A stored turn with the pipeline's result (the exact prompt) and the time it took to persist. */
-  public record TurnOutcome(String sessionId, TurnRecord turn, TurnResult result, double persistMs) {}
+  /**
+   * A stored turn with the pipeline's result (the exact prompt), the time it took to get the session's conversation
+   * (from memory or the store) and the time it took to persist the turn.
+   */
+  public record TurnOutcome(String sessionId, TurnRecord turn, TurnResult result, double loadMs, double persistMs) {}
 }

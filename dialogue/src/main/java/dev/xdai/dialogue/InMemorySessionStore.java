@@ -24,8 +24,10 @@ public final class InMemorySessionStore implements SessionStore {
   @Override
   public void append(String sessionId, TurnRecord turn) {
     sessions.compute(sessionId, (id, s) -> {
-      if (s == null) throw new IllegalStateException("no session " + id);
-      if (turn.index() != s.turns().size()) throw new IllegalStateException("turn index " + turn.index() + " != " + s.turns().size());
+      if (s == null) throw new DialogueException(DialogueException.Kind.CONFLICT, "session " + id + " is gone");
+      if (turn.index() != s.turns().size()) {
+        throw new DialogueException(DialogueException.Kind.CONFLICT, "turn " + turn.index() + " is out of order: the session holds " + s.turns().size());
+      }
       List<TurnRecord> turns = new ArrayList<>(s.turns());
       turns.add(turn);
       return new Session(s.id(), s.bot(), s.emotion(), s.createdAt(), turns);

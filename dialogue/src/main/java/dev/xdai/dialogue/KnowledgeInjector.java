@@ -59,10 +59,23 @@ public final class KnowledgeInjector {
    * @param dialogue the whole dialogue so far, oldest first (the source's context is its latest utterances)
    */
   public Injection inject(List<ContextEntry> history, List<Exchange> dialogue, String query, Set<String> packs) {
-    List<String> context = recentUtterances(dialogue);
+    return withHistory(history, forQuery(dialogue, query, packs), packs);
+  }
+
+  /**
+   * The query's knowledge alone, which does not depend on the history selection: the pipeline looks it up while the
+   * utterance's vector is still being computed. {@code dialogue} is the whole dialogue so far, oldest first.
+   */
+  public List<KnowledgeItem> forQuery(List<Exchange> dialogue, String query, Set<String> packs) {
+    return take(source.retrieve(KnowledgeQuery.qa(query, recentUtterances(dialogue), packs, settings.perQuery())), settings.perQuery(),
+        new HashSet<>());
+  }
+
+  /** Adds each selected exchange's knowledge to {@code history}; an item already before the query is not repeated. */
+  public Injection withHistory(List<ContextEntry> history, List<KnowledgeItem> forQuery, Set<String> packs) {
+    if (settings.perHistory() <= 0) return new Injection(history, List.copyOf(forQuery));
     Set<String> seen = new HashSet<>();
-    List<KnowledgeItem> forQuery = take(source.retrieve(KnowledgeQuery.qa(query, context, packs, settings.perQuery())), settings.perQuery(), seen);
-    if (settings.perHistory() <= 0) return new Injection(history, forQuery);
+    forQuery.forEach(k -> seen.add(k.id()));
     // Walk from the newest exchange back, so a shared item stays next to the utterance nearest the query.
     List<ContextEntry> withKnowledge = new ArrayList<>(history);
     for (int i = history.size() - 1; i >= 0; i--) {
@@ -70,7 +83,7 @@ public final class KnowledgeInjector {
       List<KnowledgeItem> items = take(historyKnowledge(HistorySelector.exchangeText(e.exchange()), packs), settings.perHistory(), seen);
       withKnowledge.set(i, new ContextEntry(e.exchange(), e.relevance(), items));
     }
-    return new Injection(List.copyOf(withKnowledge), forQuery);
+    return new Injection(List.copyOf(withKnowledge), List.copyOf(forQuery));
   }
 
   /** A history exchange's knowledge: the same text and packs get the same items while the knowledge is unchanged. */

@@ -107,7 +107,9 @@ public final class Neo4jSessionStore implements SessionStore {
           RETURN n""",
           Map.of("id", sessionId, "index", turn.index(), "user", turn.user(), "reply", turn.reply(), "grounding", grounding,
               "at", turn.at().toEpochMilli())).hasNext());
-      if (!appended) throw new IllegalStateException("session " + sessionId + " is missing or turn " + turn.index() + " is out of order");
+      if (!appended) {
+        throw new DialogueException(DialogueException.Kind.CONFLICT, "session " + sessionId + " is gone or turn " + turn.index() + " is out of order");
+      }
     }
   }
 

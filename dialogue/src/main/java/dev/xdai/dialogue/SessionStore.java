@@ -14,7 +14,11 @@ public interface SessionStore extends AutoCloseable {
     return find(id).map(Conversation::of);
   }
 
-  /** Appends a turn; its index must be the session's turn count. */
+  /**
+   * Appends a turn; its index must be the session's turn count.
+   *
+   * @throws DialogueException of kind {@code CONFLICT} when the session is gone or holds a different number of turns
+   */
   void append(String sessionId, TurnRecord turn);
 
   /** Forgets the session and its turns; false when there was none. */

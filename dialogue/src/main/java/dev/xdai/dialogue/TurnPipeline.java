@@ -18,11 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One user turn, the method's steps in order: history selection, knowledge injection, background addition, persona and
- * emotion, prompt rendering within the model's context, generation, post-processing. Persisting is the caller's
- * ({@link DialogueService}). Thread-safe; holds no per-session state.
+ * One user turn, the method's steps: history selection, knowledge injection, background addition, persona and emotion,
+ * prompt rendering within the model's context, generation, post-processing. The query's knowledge is looked up first,
+ * while the utterance's vector is computed on another core; the prompt is the same as in the method's order. Persisting
+ * is the caller's ({@link DialogueService}). Thread-safe; holds no per-session state.
  */
 public final class TurnPipeline {
 
@@ -49,6 +53,8 @@ public final class TurnPipeline {
   private final FaithfulnessGuard guard;
   private final GlmPromptRenderer renderer;
   private final Settings settings;
+  /** Computes the utterance's vector ahead of the steps that need it; a full queue just skips that (they compute it). */
+  private final ThreadPoolExecutor ahead = daemonPool("xdai-turn-ahead");
 
   /** @param inverse the inverse-prompting generator, or null when not available */
   public TurnPipeline(HistorySelector historySelector, KnowledgeInjector knowledgeInjector, BackgroundComposer backgroundComposer,
@@ -75,6 +81,14 @@ public final class TurnPipeline {
     Set<String> packs = Set.copyOf(persona.packs());
 
     long t = System.nanoTime();
+    // The utterance's vector (history selection, retrieval and the post-response all need it) is computed on another
+    // core while the words are searched and the entities linked; whoever needs it first waits for it.
+    if (req.embeddings() != null) req.embeddings().prefetch(req.text(), ahead);
+    List<KnowledgeItem> queryKnowledge = req.givenKnowledge() == null && sw.knowledgeInjection()
+        ? knowledgeInjector.forQuery(req.history(), req.text(), packs)
+        : List.of();
+    t = lap(timings, "knowledge", t);
+
     List<ContextEntry> history = sw.historySelection()
         ? historySelector.select(req.history(), req.text(), req.embeddings(), sw.historyOrder())
         : historySelector.recent(req.history());
@@ -82,7 +96,7 @@ public final class TurnPipeline {
 
     KnowledgeInjector.Injection injection;
     if (req.givenKnowledge() != null) injection = KnowledgeInjector.given(history, req.givenKnowledge());
-    else if (sw.knowledgeInjection()) injection = knowledgeInjector.inject(history, req.history(), req.text(), packs);
+    else if (sw.knowledgeInjection()) injection = knowledgeInjector.withHistory(history, queryKnowledge, packs);
     else injection = KnowledgeInjector.given(history, List.of());
     t = lap(timings, "knowledge", t);
 
@@ -184,14 +198,26 @@ public final class TurnPipeline {
     return String.join("|", spec.postResponse().lines().stream().map(u -> u.speaker().tag() + u.text()).toList());
   }
 
+  /** Adds the time since {@code since} to {@code step} (a step may run in more than one part). */
   private static long lap(Map<String, Double> timings, String step, long since) {
     long now = System.nanoTime();
-    timings.put(step, (now - since) / 1e6);
+    timings.merge(step, (now - since) / 1e6, Double::sum);
     return now;
   }
 
   private static double ms(long since) {
     return (System.nanoTime() - since) / 1e6;
+  }
+
+  private static ThreadPoolExecutor daemonPool(String name) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(cores, cores, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** The deadline the pipeline applies to one generation. */

@@ -13,13 +13,33 @@ class DialogueServiceTest {
   Doubles.CharEmbedder embedder = new Doubles.CharEmbedder();
   InMemorySessionStore store = new InMemorySessionStore();
 
+  /** Counts how often the pipeline's history is read from the store. */
+  final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+
+  SessionStore counted(SessionStore inner) {
+    return new SessionStore() {
+      @Override public void create(Session session) { inner.create(session); }
+      @Override public java.util.Optional<Session> find(String id) { return inner.find(id); }
+      @Override public java.util.Optional<Conversation> conversation(String id) {
+        reads.incrementAndGet();
+        return inner.conversation(id);
+      }
+      @Override public void append(String sessionId, TurnRecord turn) { inner.append(sessionId, turn); }
+      @Override public boolean delete(String id) { return inner.delete(id); }
+    };
+  }
+
   DialogueService service() {
+    return service(store, 2);
+  }
+
+  DialogueService service(SessionStore store, int maxTurns) {
     var catalog = Doubles.catalog(List.of(TurnPipelineTest.PLAIN), List.of(TurnPipelineTest.ANGRY));
     var pipeline = new TurnPipeline(new HistorySelector(HistorySelector.Settings.defaults(), TokenCounter.CODE_POINTS),
         new KnowledgeInjector(KnowledgeSource.NONE, KnowledgeInjector.Settings.defaults()),
         new BackgroundComposer(KnowledgeSource.NONE, BackgroundComposer.Settings.defaults()),
         new ConditionComposer(catalog), model, null, new PostProcessor(60), new FaithfulnessGuard(), TurnPipeline.Settings.standard());
-    return new DialogueService(pipeline, store, catalog, embedder, new DialogueService.Limits(10, 2));
+    return new DialogueService(pipeline, store, catalog, embedder, new DialogueService.Limits(10, maxTurns));
   }
 
   @Test
@@ -48,8 +68,47 @@ class DialogueServiceTest {
     assertEquals(DialogueException.Kind.INVALID, assertThrows(DialogueException.class, () -> s.create("plain", "furious")).kind());
     s.turn(session.id(), "一", null, Switches.all(), TurnListener.NONE);
     s.turn(session.id(), "二", null, Switches.all(), TurnListener.NONE);
-    assertEquals(DialogueException.Kind.LIMIT, assertThrows(DialogueException.class, () -> s.turn(session.id(), "三", null, Switches.all(), TurnListener.NONE)).kind());
+    var full = assertThrows(DialogueException.class, () -> s.turn(session.id(), "三", null, Switches.all(), TurnListener.NONE));
+    assertEquals(DialogueException.Kind.CONFLICT, full.kind());
+    assertTrue(full.getMessage().contains("limit of 2 turns"), full.getMessage());
     assertEquals(2, store.find(session.id()).orElseThrow().turns().size());
+  }
+
+  @Test
+  void aSessionsHistoryIsReadFromTheStoreOnceThenKeptInMemory() {
+    DialogueService s = service(counted(store), 10);
+    Session session = s.create("plain", "");
+    for (String text : List.of("一", "二", "三")) s.turn(session.id(), text, null, Switches.all(), TurnListener.NONE);
+    assertEquals(1, reads.get());
+    assertEquals(3, store.find(session.id()).orElseThrow().turns().size());
+    assertEquals("A:一|B:第一句回答|A:二|B:第二句回答|A:三|B:[gMASK]", model.prompts.get(2));
+  }
+
+  @Test
+  void aTurnStoredByAnotherInstanceFirstIsAConflictThatLosesNothingAndTheRetrySeesIt() {
+    DialogueService here = service(store, 10);
+    DialogueService elsewhere = service(store, 10);
+    Session session = here.create("plain", "");
+    here.turn(session.id(), "一", null, Switches.all(), TurnListener.NONE);
+    elsewhere.turn(session.id(), "二", null, Switches.all(), TurnListener.NONE);
+    var conflict = assertThrows(DialogueException.class, () -> here.turn(session.id(), "三", null, Switches.all(), TurnListener.NONE));
+    assertEquals(DialogueException.Kind.CONFLICT, conflict.kind());
+    assertEquals(List.of("一", "二"), store.find(session.id()).orElseThrow().turns().stream().map(TurnRecord::user).toList());
+    here.turn(session.id(), "三", null, Switches.all(), TurnListener.NONE);
+    assertEquals(List.of("一", "二", "三"), store.find(session.id()).orElseThrow().turns().stream().map(TurnRecord::user).toList());
+    assertTrue(model.prompts.get(model.prompts.size() - 1).startsWith("A:一|B:第一句回答|A:二|"), model.prompts.toString());
+  }
+
+  @Test
+  void aSessionDeletedElsewhereIsAConflictThenNotFound() {
+    DialogueService here = service(store, 10);
+    Session session = here.create("plain", "");
+    here.turn(session.id(), "一", null, Switches.all(), TurnListener.NONE);
+    assertTrue(service(store, 10).delete(session.id()));
+    assertEquals(DialogueException.Kind.CONFLICT,
+        assertThrows(DialogueException.class, () -> here.turn(session.id(), "二", null, Switches.all(), TurnListener.NONE)).kind());
+    assertEquals(DialogueException.Kind.NOT_FOUND,
+        assertThrows(DialogueException.class, () -> here.turn(session.id(), "二", null, Switches.all(), TurnListener.NONE)).kind());
   }
 
   @Test

@@ -15,16 +15,18 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response dialogue(DialogueException e) {
-    Response.Status status = switch (e.kind()) {
-      case NOT_FOUND -> Response.Status.NOT_FOUND;
-      case INVALID -> Response.Status.BAD_REQUEST;
-      case LIMIT -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
-      case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
+    return Problem.response(Response.Status.fromStatusCode(status(e)), e.getMessage());
+  }
+
+  /** The HTTP status of a refused turn or session request, for JSON answers and SSE error events alike. */
+  static int status(DialogueException e) {
+    return switch (e.kind()) {
+      case NOT_FOUND -> 404;
+      case INVALID -> 400;
+      case LIMIT -> 413;
+      case CONFLICT -> 409;
+      case UNAVAILABLE -> 503;
     };
-    if (e.kind() == DialogueException.Kind.LIMIT && e.getMessage().contains("turns")) {
-      return Problem.response(409, "Conflict", e.getMessage());
-    }
-    return Problem.response(status, e.getMessage());
   }
 
   @ServerExceptionMapper

@@ -92,13 +92,9 @@ public class SessionResource {
         sink.send(sse.newEventBuilder().name("turn").mediaType(MediaType.APPLICATION_JSON_TYPE).data(Dtos.TurnReply.class, reply).build());
       } catch (DialogueException e) {
         sink.send(sse.newEventBuilder().name("error").mediaType(MediaType.APPLICATION_JSON_TYPE)
-            .data(Problem.class, new Problem("about:blank", e.kind().name(), status(e), e.getMessage())).build());
+            .data(Problem.class, new Problem("about:blank", e.kind().name(), ProblemMappers.status(e), e.getMessage())).build());
       }
     }
-  }
-
-  private static int status(DialogueException e) {
-    return switch (e.kind()) { case NOT_FOUND -> 404; case INVALID -> 400; case LIMIT -> 413; case UNAVAILABLE -> 503; };
   }
 
   private static void requireText(Dtos.TurnBody body) {

@@ -126,6 +126,7 @@ public class ToolCommands {
       });
       var outcome = service.turn(id, text, null, Switches.all(), TurnListener.NONE);
       Map<String, Long> steps = new LinkedHashMap<>();
+      steps.put("session", (long) (outcome.loadMs() * 1e6));
       outcome.result().grounding().timingsMs().forEach((k, v) -> {
         if (!k.equals("generate") && !k.equals("total")) steps.put(k, (long) (v * 1e6));
       });
