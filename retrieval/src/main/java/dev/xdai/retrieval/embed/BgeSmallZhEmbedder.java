@@ -27,8 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -111,24 +109,15 @@ public final class BgeSmallZhEmbedder implements Embedder {
           .optEngine("OnnxRuntime")
           .optModelPath(dir.resolve(MODEL_RESOURCE))
           .optTranslator(new BgeTranslator(tokenizer))
-          .optArgument("sessionOptions", sessionOptions(options))
+          .optOption("intraOpNumThreads", Integer.toString(options.threads()))
+          .optOption("interOpNumThreads", "1")
           .build();
       return new BgeSmallZhEmbedder(options, tokenizer, criteria.loadModel());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (ModelNotFoundException | MalformedModelException | OrtException e) {
+    } catch (ModelNotFoundException | MalformedModelException e) {
       throw new IllegalStateException("cannot load bge-small-zh-v1.5 from " + dir, e);
     }
-  }
-
-  // Idle intra-op threads must not spin: on 2 cores they would burn the core the rest of the turn runs on.
-  private static OrtSession.SessionOptions sessionOptions(Options options) throws OrtException {
-    OrtSession.SessionOptions o = new OrtSession.SessionOptions();
-    o.setIntraOpNumThreads(options.threads());
-    o.setInterOpNumThreads(1);
-    o.addConfigEntry("session.intra_op.allow_spinning", "0");
-    o.addConfigEntry("session.inter_op.allow_spinning", "0");
-    return o;
   }
 
   @SuppressWarnings("unchecked")
