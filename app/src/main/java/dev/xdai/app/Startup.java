@@ -1,6 +1,7 @@
 package dev.xdai.app;
 
 import dev.xdai.app.cli.RunningService;
+import dev.xdai.dialogue.SessionStore;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.knowledge.curation.ConceptExpander;
 import dev.xdai.knowledge.demo.DemoPacks;
@@ -40,6 +41,7 @@ public class Startup {
   @Inject Instance<IndexSync> syncBean;
   @Inject Instance<DemoPacks> demoPacksBean;
   @Inject Instance<Optional<PersonaDirectoryWatcher>> watcherBean;
+  @Inject Instance<SessionStore> sessionsBean;
 
   private ScheduledExecutorService curation;
 
@@ -52,6 +54,7 @@ public class Startup {
     LanguageModel model = modelBean.get();
     GraphConnection graph = graphBean.get();
     syncBean.get(); // the index is brought up to date with the graph before the first turn
+    sessionsBean.get(); // turns a crash left in the session journal go to the graph now, not on the first request
     DemoPacks demoPacks = demoPacksBean.get();
     Optional<PersonaDirectoryWatcher> watcher = watcherBean.get();
     LOG.infof("model: %s (context %d tokens)", model.info().name(), model.info().contextLength());

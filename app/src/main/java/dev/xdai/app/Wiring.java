@@ -7,6 +7,7 @@ import dev.xdai.dialogue.DialogueService;
 import dev.xdai.dialogue.FaithfulnessGuard;
 import dev.xdai.dialogue.HistorySelector;
 import dev.xdai.dialogue.KnowledgeInjector;
+import dev.xdai.dialogue.JournaledSessionStore;
 import dev.xdai.dialogue.Neo4jSessionStore;
 import dev.xdai.dialogue.PostProcessor;
 import dev.xdai.dialogue.ReplyGenerator;
@@ -168,8 +169,18 @@ public class Wiring {
 
   @Produces
   @Singleton
-  SessionStore sessions(GraphConnection graph, ObjectMapper json) {
-    return new Neo4jSessionStore(graph::driver, json).ensureSchema();
+  SessionStore sessions(XdaiConfig config, GraphConnection graph, ObjectMapper json) {
+    SessionStore graphStore = new Neo4jSessionStore(graph::driver, json).ensureSchema();
+    if (!config.sessions().writeBehind()) return graphStore;
+    Path journal = dataDir(config).resolve("sessions.journal");
+    return JournaledSessionStore.open(graphStore, journal, json).<SessionStore>map(j -> j).orElseGet(() -> {
+      LOG.warnf("%s is in use by another xdai process: turns are written to the graph directly", journal);
+      return graphStore;
+    });
+  }
+
+  void closeSessions(@Disposes SessionStore sessions) {
+    sessions.close();
   }
 
   // ---- personas ------------------------------------------------------------------------------------------------------

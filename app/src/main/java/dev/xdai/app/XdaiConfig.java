@@ -28,6 +28,8 @@ public interface XdaiConfig {
 
   Graph graph();
 
+  Sessions sessions();
+
   Personas personas();
 
   /** The language model backend. */
@@ -170,6 +172,17 @@ public interface XdaiConfig {
 
     @WithDefault("768m")
     String heap();
+  }
+
+  /** How turns are stored. */
+  interface Sessions {
+    /**
+     * Acknowledge a turn once it is in the local journal ({@code <data-dir>/sessions.journal}, forced to disk) and store
+     * it in the graph right after, instead of waiting for the graph's commit. Turn it off when several instances may
+     * serve the same session at once: then a turn stored first elsewhere is refused at once (409) rather than logged.
+     */
+    @WithDefault("true")
+    boolean writeBehind();
   }
 
   /** Persona files. */

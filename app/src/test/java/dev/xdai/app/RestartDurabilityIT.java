@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Sessions survive a restart of the service: the packaged service (with the graph server it starts) is run, a
  * conversation is held over HTTP, the service is stopped, started again on the same data, and the conversation is
  * still there and goes on. While it runs, {@code xdai import} and {@code xdai chat} from other processes go through the
- * service.
+ * service. Killed without warning right after a reply, it still has that turn when started again.
  */
 class RestartDurabilityIT {
 
@@ -45,6 +45,20 @@ class RestartDurabilityIT {
       JsonNode second = app.post("/api/sessions/" + id + "/turns", "{\"text\":\"图书馆几点开门？\"}", 200);
       assertEquals(1, second.get("index").asInt());
       assertEquals(2, app.get("/api/sessions/" + id).get("turns").size());
+      JsonNode third = app.post("/api/sessions/" + id + "/turns", "{\"text\":\"谢谢你\"}", 200);
+      assertEquals(2, third.get("index").asInt());
+      // A crash right after the reply: the acknowledged turn is in the session journal or already in the graph.
+      service.destroyForcibly();
+      assertTrue(service.waitFor(1, TimeUnit.MINUTES));
+    } finally {
+      PackagedService.stop(service);
+    }
+    service = app.serve();
+    try {
+      app.awaitReady(service);
+      JsonNode turns = app.get("/api/sessions/" + id).get("turns");
+      assertEquals(3, turns.size(), turns.toString());
+      assertEquals("谢谢你", turns.get(2).get("user").asText());
     } finally {
       PackagedService.stop(service);
     }

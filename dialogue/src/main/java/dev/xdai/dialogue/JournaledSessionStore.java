@@ -1,0 +1,281 @@
+package dev.xdai.dialogue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link SessionStore} that makes each turn durable in a local journal (one JSON line, forced to disk) and applies it
+ * to the store behind it on a background thread, in order. A turn then costs one local disk write instead of a database
+ * round trip; a crash before a turn reaches the store loses nothing, because opening the journal again applies what it
+ * holds (turns already stored are recognised and skipped). Reads, creates and deletes first wait until the turns
+ * journaled before them are applied, so they see every acknowledged turn.
+ *
+ * <p>A turn the store refuses for good (its session was deleted, or another service instance stored that turn first)
+ * is logged and dropped: with write-behind, one session must be served by one instance at a time. Thread-safe.
+ */
+public final class JournaledSessionStore implements SessionStore {
+
+  private static final System.Logger LOG = System.getLogger(JournaledSessionStore.class.getName());
+  /** How long a read waits for earlier turns to be applied while the store is unreachable, before it reads anyway. */
+  static final Duration READ_WAIT = Duration.ofSeconds(30);
+
+  /** One journal line. */
+  record Line(String session, int index, String user, String reply, long at, Grounding grounding) {
+    static Line of(String session, TurnRecord t) {
+      return new Line(session, t.index(), t.user(), t.reply(), t.at().toEpochMilli(), t.grounding());
+    }
+
+    TurnRecord turn() {
+      return new TurnRecord(index, user, reply, grounding, Instant.ofEpochMilli(at));
+    }
+  }
+
+  private final SessionStore store;
+  private final ObjectMapper json;
+  private final FileChannel channel;
+  private final FileLock fileLock;
+  /** Guards everything below; signalled when a line is applied. */
+  private final Object lock = new Object();
+  private final Deque<Line> pending = new ArrayDeque<>();
+  private long journaled;
+  private long applied;
+  private boolean closing;
+  private final Thread applier;
+
+  private JournaledSessionStore(SessionStore store, ObjectMapper json, FileChannel channel, FileLock fileLock, List<Line> replay) {
+    this.store = store;
+    this.json = json;
+    this.channel = channel;
+    this.fileLock = fileLock;
+    pending.addAll(replay);
+    journaled = replay.size();
+    applier = new Thread(this::applyLoop, "xdai-session-journal");
+    applier.setDaemon(true);
+    applier.start();
+  }
+
+  /**
+   * Opens (or creates) the journal at {@code file} in front of {@code store}; turns left in it by an earlier process
+   * are applied first. Empty when another process holds the journal: then the caller writes to the store directly.
+   */
+  public static Optional<JournaledSessionStore> open(SessionStore store, Path file, ObjectMapper json) {
+    try {
+      if (file.getParent() != null) Files.createDirectories(file.getParent());
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock fileLock;
+      try {
+        fileLock = channel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        fileLock = null; // this process holds it already
+      }
+      if (fileLock == null) {
+        channel.close();
+        return Optional.empty();
+      }
+      List<Line> replay = read(file, json);
+      channel.position(channel.size());
+      if (!replay.isEmpty()) LOG.log(System.Logger.Level.INFO, "applying " + replay.size() + " journaled turns from " + file);
+      return Optional.of(new JournaledSessionStore(store, json, channel, fileLock, replay));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the session journal " + file, e);
+    }
+  }
+
+  /** The journal's complete lines; a torn last line (the process died while writing it, unacknowledged) is skipped. */
+  private static List<Line> read(Path file, ObjectMapper json) throws IOException {
+    List<Line> lines = new java.util.ArrayList<>();
+    for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (raw.isBlank()) continue;
+      try {
+        lines.add(json.readValue(raw, Line.class));
+      } catch (JsonProcessingException e) {
+        LOG.log(System.Logger.Level.WARNING, "skipping an unreadable session journal line: " + e.getOriginalMessage());
+      }
+    }
+    return lines;
+  }
+
+  @Override
+  public void append(String sessionId, TurnRecord turn) {
+    Line line = Line.of(sessionId, turn);
+    byte[] bytes;
+    try {
+      bytes = (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the turn", e);
+    }
+    synchronized (lock) {
+      if (closing) throw new IllegalStateException("the session journal is closed");
+      try {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) channel.write(buffer);
+        channel.force(false); // acknowledged only once on disk
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the session journal", e);
+      }
+      pending.addLast(line);
+      journaled++;
+      lock.notifyAll();
+    }
+  }
+
+  @Override
+  public void create(Session session) {
+    awaitApplied();
+    store.create(session);
+  }
+
+  @Override
+  public Optional<Session> find(String id) {
+    awaitApplied();
+    return store.find(id);
+  }
+
+  @Override
+  public Optional<Conversation> conversation(String id) {
+    awaitApplied();
+    return store.conversation(id);
+  }
+
+  @Override
+  public boolean delete(String id) {
+    awaitApplied();
+    return store.delete(id);
+  }
+
+  /** Turns journaled but not yet in the store. */
+  public long backlog() {
+    synchronized (lock) {
+      return journaled - applied;
+    }
+  }
+
+  /** Waits (at most {@link #READ_WAIT}) until every turn journaled so far is in the store. */
+  private void awaitApplied() {
+    long deadline = System.nanoTime() + READ_WAIT.toNanos();
+    synchronized (lock) {
+      long target = journaled;
+      while (applied < target && !closing) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          LOG.log(System.Logger.Level.WARNING, (target - applied) + " journaled turns are not in the store yet; reading without them");
+          return;
+        }
+        waitOn(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
+  private void applyLoop() {
+    while (true) {
+      Line next;
+      synchronized (lock) {
+        while (pending.isEmpty() && !closing) waitOn(0);
+        if (pending.isEmpty()) return;
+        next = pending.peekFirst();
+      }
+      if (!apply(next)) return; // closing while the store is unreachable: the line stays journaled
+      synchronized (lock) {
+        pending.pollFirst();
+        applied++;
+        if (applied == journaled) truncate();
+        lock.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Stores one line, retrying while the store is unreachable; false when closing: then an unreachable store is not
+   * waited for (it may be shutting down too) and the line stays journaled for the next start.
+   */
+  private boolean apply(Line line) {
+    long backoff = 50;
+    while (true) {
+      try {
+        try {
+          store.append(line.session(), line.turn());
+        } catch (DialogueException e) { // refused for good: the session is gone, or holds another turn at this index
+          if (e.kind() != DialogueException.Kind.CONFLICT || !alreadyStored(line)) {
+            LOG.log(System.Logger.Level.ERROR, "turn " + line.index() + " of session " + line.session() + " was not stored: " + e.getMessage());
+          }
+        }
+        return true;
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "the session store is unreachable (" + e.getMessage() + "); turns stay journaled");
+      }
+      synchronized (lock) {
+        if (closing) return false;
+        waitOn(backoff);
+      }
+      backoff = Math.min(2_000, backoff * 2);
+    }
+  }
+
+  /** Replaying after a crash finds turns that reached the store before it: the same turn at the same index. */
+  private boolean alreadyStored(Line line) {
+    return store.find(line.session())
+        .filter(s -> s.turns().size() > line.index())
+        .map(s -> s.turns().get(line.index()))
+        .filter(t -> t.user().equals(line.user()) && t.reply().equals(line.reply()) && t.at().toEpochMilli() == line.at())
+        .isPresent();
+  }
+
+  /** Called with the lock held once every journaled line is in the store: the journal starts empty again. */
+  private void truncate() {
+    try {
+      channel.truncate(0);
+      channel.position(0);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot truncate the session journal: " + e.getMessage());
+    }
+  }
+
+  private void waitOn(long millis) {
+    try {
+      lock.wait(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the session journal", e);
+    }
+  }
+
+  /**
+   * Applies what the store takes now (without waiting for an unreachable one), then releases the journal; what is left
+   * is applied at the next start. Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (closing) return;
+      closing = true;
+      lock.notifyAll();
+    }
+    try {
+      applier.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      fileLock.release();
+      channel.close();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot close the session journal: " + e.getMessage());
+    }
+    store.close();
+  }
+}
