@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -70,6 +71,7 @@ public final class DialogueService implements AutoCloseable {
     }
     Session s = new Session(UUID.randomUUID().toString(), persona.id(), emotion, Instant.now(), java.util.List.of());
     store.create(s);
+    remember(Conversation.of(s));
     return s;
   }
 
@@ -128,10 +130,29 @@ public final class DialogueService implements AutoCloseable {
       double persistMs = (System.nanoTime() - p) / 1e6;
       Exchange exchange = new Exchange(index, text, result.reply());
       remember(session.with(exchange));
-      cache.prefetch(HistorySelector.exchangeText(exchange), prefetcher);
+      prepareNext(exchange, persona, switches, cache);
       return new TurnOutcome(sessionId, record, result, loadMs, persistMs);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Starts the next turn's work on the finished exchange in the background, the vector first (marked in flight at once,
+   * so a user who answers quickly waits for it rather than computes it twice); when far behind, the work is skipped.
+   */
+  private void prepareNext(Exchange exchange, Persona persona, Switches switches, EmbeddingCache cache) {
+    cache.prefetch(HistorySelector.exchangeText(exchange), prefetcher);
+    try {
+      prefetcher.execute(() -> {
+        try {
+          pipeline.prepare(exchange, persona, switches, cache);
+        } catch (RuntimeException e) {
+          // only a head start: the next turn does this work itself
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // far behind: the next turn does this work itself
     }
   }
 

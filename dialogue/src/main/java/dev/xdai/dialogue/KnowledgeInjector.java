@@ -86,6 +86,14 @@ public final class KnowledgeInjector {
     return new Injection(List.copyOf(withKnowledge), List.copyOf(forQuery));
   }
 
+  /**
+   * Looks up a finished exchange's knowledge ahead of the next turn, which will show that exchange in its history: the
+   * service calls this between turns, while the user reads and types.
+   */
+  public void prepare(Exchange finished, Set<String> packs) {
+    if (settings.perHistory() > 0) historyKnowledge(HistorySelector.exchangeText(finished), packs);
+  }
+
   /** A history exchange's knowledge: the same text and packs get the same items while the knowledge is unchanged. */
   private List<KnowledgeItem> historyKnowledge(String text, Set<String> packs) {
     KnowledgeQuery query = KnowledgeQuery.qa(text, List.of(), packs, settings.perHistory());

@@ -7,6 +7,7 @@ import dev.xdai.personas.GenerationOverrides;
 import dev.xdai.personas.Persona;
 import dev.xdai.prompting.BackgroundPiece;
 import dev.xdai.prompting.ContextEntry;
+import dev.xdai.prompting.Exchange;
 import dev.xdai.prompting.GlmPromptRenderer;
 import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.prompting.PromptSpec;
@@ -207,6 +208,15 @@ public final class TurnPipeline {
 
   private static double ms(long since) {
     return (System.nanoTime() - since) / 1e6;
+  }
+
+  /**
+   * Work for the next turn of a session, done between turns: the finished exchange's vector (history selection) and,
+   * with knowledge injection on, its knowledge (the next prompt shows it in the history).
+   */
+  public void prepare(Exchange finished, Persona persona, Switches switches, EmbeddingCache embeddings) {
+    embeddings.vector(HistorySelector.exchangeText(finished));
+    if (switches.knowledgeInjection()) knowledgeInjector.prepare(finished, Set.copyOf(persona.packs()));
   }
 
   private static ThreadPoolExecutor daemonPool(String name) {

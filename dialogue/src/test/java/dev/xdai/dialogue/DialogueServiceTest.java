@@ -75,12 +75,16 @@ class DialogueServiceTest {
   }
 
   @Test
-  void aSessionsHistoryIsReadFromTheStoreOnceThenKeptInMemory() {
+  void aSessionsHistoryIsReadFromTheStoreAtMostOnceThenKeptInMemory() {
     DialogueService s = service(counted(store), 10);
     Session session = s.create("plain", "");
     for (String text : List.of("一", "二", "三")) s.turn(session.id(), text, null, Switches.all(), TurnListener.NONE);
+    assertEquals(0, reads.get()); // created here: known from the start
+    DialogueService other = service(counted(store), 10);
+    other.turn(session.id(), "四", null, Switches.all(), TurnListener.NONE);
+    other.turn(session.id(), "五", null, Switches.all(), TurnListener.NONE);
     assertEquals(1, reads.get());
-    assertEquals(3, store.find(session.id()).orElseThrow().turns().size());
+    assertEquals(5, store.find(session.id()).orElseThrow().turns().size());
     assertEquals("A:一|B:第一句回答|A:二|B:第二句回答|A:三|B:[gMASK]", model.prompts.get(2));
   }
 

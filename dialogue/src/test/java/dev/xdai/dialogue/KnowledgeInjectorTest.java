@@ -84,4 +84,21 @@ class KnowledgeInjectorTest {
     plain.inject(history, DIALOGUE.subList(0, 2), "主演是谁", Set.of());
     assertEquals(6, queries.size());
   }
+
+  @Test
+  void anExchangePreparedBetweenTurnsIsNotSearchedAgainByTheNextTurn() {
+    KnowledgeSource versioned = new KnowledgeSource() {
+      @Override public List<KnowledgeItem> retrieve(KnowledgeQuery q) { return recording.retrieve(q); }
+      @Override public java.util.OptionalLong version() { return java.util.OptionalLong.of(1); }
+    };
+    KnowledgeInjector injector = new KnowledgeInjector(versioned, new KnowledgeInjector.Settings(1, 1, 4, 120));
+    injector.prepare(DIALOGUE.get(1), Set.of("film"));
+    assertEquals(List.of("好看吗 特效不错"), queries.stream().map(KnowledgeQuery::text).toList());
+    KnowledgeInjector.Injection next = injector.inject(List.of(new ContextEntry(DIALOGUE.get(1), 1, List.of())), DIALOGUE.subList(0, 2),
+        "主演是谁", Set.of("film"));
+    assertEquals(List.of("好看吗 特效不错", "主演是谁"), queries.stream().map(KnowledgeQuery::text).toList());
+    assertEquals("k:好看吗 特效不错", next.history().get(0).knowledge().get(0).id());
+    injector.prepare(DIALOGUE.get(0), Set.of("other")); // other packs: another search
+    assertEquals(3, queries.size());
+  }
 }
