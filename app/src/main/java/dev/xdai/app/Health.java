@@ -1,5 +1,7 @@
 package dev.xdai.app;
 
+import dev.xdai.dialogue.JournaledSessionStore;
+import dev.xdai.dialogue.SessionStore;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.graph.GraphHealth;
@@ -10,13 +12,17 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: the model can serve, the graph answers (a restarting graph is DOWN with its reason), personas loaded. */
+/**
+ * Readiness: the model can serve, the graph answers (a restarting graph is DOWN with its reason), the session journal's
+ * backlog, personas loaded.
+ */
 @ApplicationScoped
 public class Health {
 
   @Inject LanguageModel model;
   @Inject GraphConnection graph;
   @Inject PersonaRegistry personas;
+  @Inject SessionStore sessions;
 
   @Readiness
   HealthCheck model() {
@@ -33,6 +39,14 @@ public class Health {
       return HealthCheckResponse.named("graph").status(h.isUp()).withData("status", h.status().name())
           .withData("detail", h.detail() == null ? "" : h.detail()).withData("uri", h.uri() == null ? "" : h.uri()).build();
     };
+  }
+
+  /** Turns acknowledged but not yet in the graph: above zero for long only while the graph is down. */
+  @Readiness
+  HealthCheck sessions() {
+    return () -> sessions instanceof JournaledSessionStore j
+        ? HealthCheckResponse.named("sessions").up().withData("writeBehind", true).withData("backlog", j.backlog()).build()
+        : HealthCheckResponse.named("sessions").up().withData("writeBehind", false).build();
   }
 
   @Readiness

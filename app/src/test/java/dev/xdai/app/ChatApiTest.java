@@ -94,7 +94,8 @@ class ChatApiTest {
   @Test
   void openApiHealthAndMetricsAreServed() {
     given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/sessions"));
-    given().when().get("/q/health/ready").then().statusCode(200);
+    given().when().get("/q/health/ready").then().statusCode(200)
+        .body("checks.find { it.name == 'sessions' }.data.writeBehind", equalTo(true));
     createSessionAndTalk();
     given().when().get("/q/metrics").then().statusCode(200)
         .body(containsString("xdai_turn_step_seconds_bucket"))

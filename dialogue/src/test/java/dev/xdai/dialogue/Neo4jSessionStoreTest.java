@@ -1,0 +1,99 @@
+package dev.xdai.dialogue;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.knowledge.graph.GraphServerConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The session store against a real Neo4j server started by the production launcher, and the journal in front of it. */
+class Neo4jSessionStoreTest {
+
+  @TempDir static Path dir;
+  static GraphConnection graph;
+  static Neo4jSessionStore store;
+
+  @BeforeAll
+  static void start() {
+    graph = GraphConnection.open(GraphServerConfig.local(dir.resolve("graph")));
+    store = new Neo4jSessionStore(graph::driver, new ObjectMapper()).ensureSchema();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (graph != null) graph.close();
+  }
+
+  static Session newSession(String emotion) {
+    return new Session(UUID.randomUUID().toString(), "student", emotion, Instant.ofEpochMilli(5_000), List.of());
+  }
+
+  @Test
+  void turnsComeBackInOrderWithTheirGrounding() {
+    Session s = newSession("happy");
+    store.create(s);
+    for (int i = 0; i < 3; i++) store.append(s.id(), JournaledSessionStoreTest.turn(i, "第" + i + "句"));
+    Session found = store.find(s.id()).orElseThrow();
+    assertEquals("student", found.bot());
+    assertEquals("happy", found.emotion());
+    assertEquals(JournaledSessionStoreTest.turn(1, "第1句"), found.turns().get(1));
+    Conversation c = store.conversation(s.id()).orElseThrow();
+    assertEquals(List.of("第0句", "第1句", "第2句"), c.exchanges().stream().map(e -> e.user()).toList());
+    assertEquals("回答2", c.exchanges().get(2).bot());
+  }
+
+  @Test
+  void anOutOfOrderTurnOrAMissingSessionIsAConflictThatChangesNothing() {
+    Session s = newSession("");
+    store.create(s);
+    store.append(s.id(), JournaledSessionStoreTest.turn(0, "一"));
+    DialogueException twice = assertThrows(DialogueException.class, () -> store.append(s.id(), JournaledSessionStoreTest.turn(0, "又一")));
+    assertEquals(DialogueException.Kind.CONFLICT, twice.kind());
+    assertEquals(DialogueException.Kind.CONFLICT,
+        assertThrows(DialogueException.class, () -> store.append(s.id(), JournaledSessionStoreTest.turn(5, "五"))).kind());
+    assertEquals(DialogueException.Kind.CONFLICT,
+        assertThrows(DialogueException.class, () -> store.append("no-such-session", JournaledSessionStoreTest.turn(0, "一"))).kind());
+    assertEquals(List.of("一"), store.find(s.id()).orElseThrow().turns().stream().map(TurnRecord::user).toList());
+  }
+
+  @Test
+  void cypherInTheTextIsStoredAsText() {
+    Session s = newSession("");
+    store.create(s);
+    String hostile = "'}) MATCH (n) DETACH DELETE n //\" RETURN 1; CALL db.labels()";
+    store.append(s.id(), JournaledSessionStoreTest.turn(0, hostile));
+    assertEquals(hostile, store.find(s.id()).orElseThrow().turns().get(0).user());
+    assertTrue(store.find(s.id()).isPresent());
+  }
+
+  @Test
+  void deleteRemovesTheSessionAndItsTurns() {
+    Session s = newSession("");
+    store.create(s);
+    store.append(s.id(), JournaledSessionStoreTest.turn(0, "一"));
+    assertTrue(store.delete(s.id()));
+    assertTrue(store.find(s.id()).isEmpty());
+    assertTrue(store.conversation(s.id()).isEmpty());
+    assertFalse(store.delete(s.id()));
+  }
+
+  @Test
+  void throughTheJournalTurnsReachTheGraph() {
+    Session s = newSession("");
+    try (JournaledSessionStore journal = JournaledSessionStore.open(store, dir.resolve("sessions.journal"), new ObjectMapper()).orElseThrow()) {
+      journal.create(s);
+      for (int i = 0; i < 5; i++) journal.append(s.id(), JournaledSessionStoreTest.turn(i, "第" + i + "句"));
+      assertEquals(5, journal.find(s.id()).orElseThrow().turns().size());
+      assertEquals(0, journal.backlog());
+    }
+    assertEquals(5, store.find(s.id()).orElseThrow().turns().size());
+  }
+}
