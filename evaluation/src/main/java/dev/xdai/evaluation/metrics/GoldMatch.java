@@ -9,11 +9,16 @@ import dev.xdai.evaluation.kdconv.Triple;
  * <ul>
  *   <li>When the item carries its origin triple: entity, attribute and value must all be equal.</li>
  *   <li>Otherwise by text: the item's answer (a QA pair's answer or a description's text) and the gold value must be
- *       equal over their first 120 characters (importers cut long values), and the item's title (the question or the
- *       label) must contain the gold entity's short name.</li>
+ *       equal over their first 120 characters (importers cut long values), or the answer must be the value cut shorter
+ *       than that, at least {@value #MIN_CUT_CHARS} characters of its start (the pipeline cuts injected answers at 120
+ *       characters counting whitespace, which this comparison drops); and the item's title (the question or the label)
+ *       must contain the gold entity's short name.</li>
  * </ul>
  */
 public final class GoldMatch {
+
+  /** The shortest start of a long gold value that still counts as the value (a fragment of it does not). */
+  static final int MIN_CUT_CHARS = 60;
 
   private GoldMatch() {}
 
@@ -25,7 +30,8 @@ public final class GoldMatch {
     }
     String answer = head(injected.item().text());
     String value = head(gold.value());
-    return !value.isEmpty() && answer.equals(value)
+    boolean sameAnswer = answer.equals(value) || (answer.length() >= MIN_CUT_CHARS && value.startsWith(answer));
+    return !value.isEmpty() && sameAnswer
         && CharText.normalise(injected.item().title()).contains(CharText.normalise(gold.shortEntity()));
   }
 

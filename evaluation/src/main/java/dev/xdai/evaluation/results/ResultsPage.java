@@ -49,7 +49,9 @@ public final class ResultsPage {
       context, or any utterance of the sample's context.
       - `knowledge_recall@k` (`GoldMatch`): an injected item matches a gold triple by its origin triple when the pipeline \
       reports one (entity short name, attribute and value equal, whitespace removed), else by text (its answer equals the \
-      value over the first 120 characters and its question or label contains the entity's short name).
+      value over the first 120 characters, or is the value cut shorter, at least 60 characters of its start, as the \
+      pipeline's cut at 120 characters counting whitespace leaves it; and its question or label contains the entity's \
+      short name).
       - Percentiles (`Percentiles`): nearest rank, in milliseconds.
 
       """;

@@ -50,6 +50,22 @@ class KnowledgeRecallTest {
   }
 
   @Test
+  void aLongValueCutWithItsSpacesBeforeInjectionStillMatches() {
+    // The pipeline cuts answers at 120 characters spaces included; the comparison drops spaces, so the cut answer is a
+    // shorter prefix of the value than 120 characters.
+    String value = "金智娟（Wawa King），艺名娃娃，1964年10月4日出生于台湾高雄市冈山区，1981年和朋友组成 丘丘合唱团，担任主唱。加盟新格唱片，"
+        + "1982年首张专辑《 就在今夜》出版，同名歌曲及《 为何梦见他》红遍大街小巷。娃娃从此被列为台湾 摇滚女歌手第一人。";
+    Triple info = new Triple("娃娃", Triple.INFORMATION, value);
+    KnowledgeItem injected = KnowledgeItem.qa("d", "娃娃是什么？", value, "", "p", 1).cut(120);
+    assertTrue(KnowledgeRecall.hit(List.of(InjectedKnowledge.of(injected)), List.of(info), 1));
+    // A short fragment of the value is not the value.
+    KnowledgeItem fragment = KnowledgeItem.qa("f", "娃娃是什么？", value.substring(0, 12), "", "p", 1);
+    assertFalse(KnowledgeRecall.hit(List.of(InjectedKnowledge.of(fragment)), List.of(info), 1));
+    assertFalse(KnowledgeRecall.hit(List.of(InjectedKnowledge.of(KnowledgeItem.qa("g", "恋恋笔记本的导演是谁？", "尼克", "", "p", 1))),
+        List.of(GOLD), 1));
+  }
+
+  @Test
   void nothingInjectedNeverHits() {
     assertFalse(KnowledgeRecall.hit(List.of(), List.of(GOLD), 5));
   }
