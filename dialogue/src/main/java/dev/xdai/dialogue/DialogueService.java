@@ -10,11 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -49,12 +47,7 @@ public final class DialogueService implements AutoCloseable {
 
   static final int CONVERSATIONS_KEPT = 4096;
   /** Embeds each finished exchange in the background, off the next turn's path; drops work when far behind. */
-  private final ThreadPoolExecutor prefetcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256),
-      r -> {
-        Thread t = new Thread(r, "xdai-embedding-prefetch");
-        t.setDaemon(true);
-        return t;
-      }, new ThreadPoolExecutor.AbortPolicy());
+  private final ThreadPoolExecutor prefetcher = DaemonPool.of("xdai-embedding-prefetch", 1, 256);
 
   public DialogueService(TurnPipeline pipeline, SessionStore store, PersonaCatalog personas, Embedder embedder, Limits limits) {
     this.pipeline = pipeline;
@@ -146,7 +139,7 @@ public final class DialogueService implements AutoCloseable {
     try {
       prefetcher.execute(() -> {
         try {
-          pipeline.prepare(exchange, persona, switches, cache);
+          pipeline.prepare(exchange, persona, switches);
         } catch (RuntimeException e) {
           // only a head start: the next turn does this work itself
         }

@@ -19,9 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One user turn, the method's steps: history selection, knowledge injection, background addition, persona and emotion,
@@ -55,7 +53,7 @@ public final class TurnPipeline {
   private final GlmPromptRenderer renderer;
   private final Settings settings;
   /** Computes the utterance's vector ahead of the steps that need it; a full queue just skips that (they compute it). */
-  private final ThreadPoolExecutor ahead = daemonPool("xdai-turn-ahead");
+  private final ThreadPoolExecutor ahead = DaemonPool.of("xdai-turn-ahead", Runtime.getRuntime().availableProcessors(), 64);
 
   /** @param inverse the inverse-prompting generator, or null when not available */
   public TurnPipeline(HistorySelector historySelector, KnowledgeInjector knowledgeInjector, BackgroundComposer backgroundComposer,
@@ -211,23 +209,11 @@ public final class TurnPipeline {
   }
 
   /**
-   * Work for the next turn of a session, done between turns: the finished exchange's vector (history selection) and,
-   * with knowledge injection on, its knowledge (the next prompt shows it in the history).
+   * Work for the next turn of a session, done between turns once the finished exchange's vector is on its way: with
+   * knowledge injection on, that exchange's knowledge (the next prompt shows it in the history).
    */
-  public void prepare(Exchange finished, Persona persona, Switches switches, EmbeddingCache embeddings) {
-    embeddings.vector(HistorySelector.exchangeText(finished));
+  public void prepare(Exchange finished, Persona persona, Switches switches) {
     if (switches.knowledgeInjection()) knowledgeInjector.prepare(finished, Set.copyOf(persona.packs()));
-  }
-
-  private static ThreadPoolExecutor daemonPool(String name) {
-    int cores = Runtime.getRuntime().availableProcessors();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(cores, cores, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
   }
 
   /** The deadline the pipeline applies to one generation. */
