@@ -11,6 +11,7 @@ import dev.xdai.retrieval.index.KnowledgeIndex.ScoredDoc;
 import dev.xdai.retrieval.link.EntityLinker;
 import dev.xdai.retrieval.link.LinkedEntity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,9 @@ import java.util.Set;
 import java.util.function.BinaryOperator;
 
 /**
- * The knowledge source of a dialogue turn: four ranked lists over one index snapshot (BM25 on the words, HNSW on the
- * sentence vector, the items of the entities linked in the utterance, and the items of the entities the recent dialogue
- * is about, each entity list ordered by closeness to the utterance), fused by weighted reciprocal rank, filtered
+ * The knowledge source of a dialogue turn: three ranked lists over one index snapshot (BM25 on the words, HNSW on the
+ * sentence vector, and the items of the entities the utterance names or, when it names none, of the entities the recent
+ * dialogue is about, ordered by closeness to the utterance), fused by weighted reciprocal rank, filtered
  * by pack and format, de-duplicated by id and by near-identical text, cut to the limit. Each item's score is its fused
  * score divided by the best possible one, so 1.0 means "first in every list". Thread-safe.
  */
@@ -30,7 +31,10 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
 
   /**
    * Ranking knobs. {@code candidates}: depth of each list; {@code rrfK}: the fusion constant; the weights of the lists
-   * (BM25, vectors, the utterance's entities, the dialogue's focus entities); {@code minCosine}: vector hits below this
+   * (BM25, vectors, the utterance's entities, the dialogue's focus entities), the entity lists heavier because the same
+   * question about every other entity (…的门票多少钱？) matches the words and the vector as well as the right one, and
+   * the focus list heavier still because its entities are weighted down by distance and by their links' confidence;
+   * {@code minCosine}: vector hits below this
    * cosine are dropped (bge-small-zh puts unrelated sentences around 0.1 to 0.35 and paraphrases above 0.8), so a query
    * about nothing in the index does not pull in its nearest noise; {@code minLinkConfidence}: weaker entity links are
    * ignored; {@code focusDecay}: an entity named in the context counts this much less for every utterance it lies further
@@ -42,7 +46,7 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
       double minCosine, double minLinkConfidence, double focusDecay, int focusEntities, double duplicateJaccard, String queryInstruction) {
 
     public static Config defaults() {
-      return new Config(50, 60, 1.0, 1.0, 1.0, 1.0, 0.45, 0.2, 0.8, 2, 0.9, "");
+      return new Config(50, 60, 1.0, 1.0, 3.0, 6.0, 0.45, 0.2, 0.8, 2, 0.9, "");
     }
 
     public Config withWeights(double text, double vector, double entity, double focus) {
@@ -73,10 +77,13 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
     if (query.text() == null || query.text().isBlank() || query.limit() <= 0) return List.of();
     KnowledgeFilter filter = new KnowledgeFilter(query.packs(), query.formats());
     Map<String, Double> entities = ownEntities(query);
-    Map<String, Double> focus = focusEntities(query, entities.keySet());
+    Map<String, String> labels = new HashMap<>();
+    // An utterance that names an entity is about it; one that names none is about what the dialogue is about.
+    Map<String, Double> focus = entities.isEmpty() ? focusEntities(query, labels) : Map.of();
     try (KnowledgeIndex.View view = index.view()) {
       List<RankFusion.Ranking<Integer>> rankings = new ArrayList<>(3);
-      rankings.add(new RankFusion.Ranking<>(config.textWeight(), docs(view.text(query.text(), filter, config.candidates()), 0)));
+      rankings.add(new RankFusion.Ranking<>(config.textWeight(),
+          docs(view.text(wordQuery(query.text(), focus, labels), filter, config.candidates()), 0)));
       // The vector last: the turn pipeline embeds the utterance ahead, so by now it is usually ready or nearly so.
       float[] vector = index.hasVectors() ? index.embedder().embed(config.queryInstruction() + query.text()) : null;
       if (vector != null) {
@@ -100,6 +107,16 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
       }
       return out;
     }
+  }
+
+  /**
+   * The words to search: an utterance that names no entity of its own (能游玩多长时间啊？) is about the dialogue's focus,
+   * so the heaviest focus entity's name is searched with it. Otherwise the question's words alone find the same question
+   * about every other entity, and those win on two lists (words and vector) against the focus entity's one.
+   */
+  static String wordQuery(String text, Map<String, Double> focus, Map<String, String> labels) {
+    if (focus.isEmpty()) return text;
+    return labels.get(focus.keySet().iterator().next()) + " " + text;
   }
 
   private static List<Integer> docs(List<ScoredDoc> hits, float minScore) {
@@ -129,19 +146,21 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
 
   /**
    * The entities the recent dialogue is about (它 in 它的导演是谁): those named in the context, each mention weighted
-   * by its link confidence times {@code focusDecay} per utterance further back and the mentions summed, the utterance's
-   * own entities left out, the {@code focusEntities} heaviest kept. Context is oldest first, as {@link KnowledgeQuery} has it.
+   * by its link confidence times {@code focusDecay} per utterance further back and the mentions summed, the
+   * {@code focusEntities} heaviest kept, heaviest first; {@code labels} gets their names.
+   * Context is oldest first, as {@link KnowledgeQuery} has it.
    */
-  Map<String, Double> focusEntities(KnowledgeQuery query, Set<String> own) {
+  Map<String, Double> focusEntities(KnowledgeQuery query, Map<String, String> labels) {
     Map<String, Double> weights = new LinkedHashMap<>();
     if (linker == null || config.focusEntities() <= 0) return weights;
     List<String> context = query.context();
     double factor = 1.0;
     for (int i = context.size() - 1; i >= 0; i--, factor *= config.focusDecay()) {
       // Summed over mentions: the topic of a conversation is named again and again, a word that happens to be a name once.
-      addLinks(weights, linker.link(context.get(i), context.subList(0, i), query.packs()), factor, Double::sum);
+      List<LinkedEntity> links = linker.link(context.get(i), context.subList(0, i), query.packs());
+      addLinks(weights, links, factor, Double::sum);
+      links.forEach(e -> labels.putIfAbsent(e.entityId(), e.label()));
     }
-    own.forEach(weights::remove);
     Map<String, Double> kept = new LinkedHashMap<>();
     weights.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())

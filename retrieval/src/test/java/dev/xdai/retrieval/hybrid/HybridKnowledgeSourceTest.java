@@ -9,6 +9,8 @@ import dev.xdai.retrieval.Retrieval;
 import dev.xdai.retrieval.embed.BgeSmallZhEmbedder;
 import dev.xdai.retrieval.index.IndexedKnowledge;
 import dev.xdai.retrieval.link.DictionaryEntity;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -170,14 +172,44 @@ class HybridKnowledgeSourceTest {
     assertEquals("jay-debut", retrieval.source().retrieve(KnowledgeQuery.qa("周董什么时候出道的", context, Set.of(), 1)).get(0).id());
   }
 
+  /**
+   * Sights that all answer the same two questions. The first three word them plainly; the others word them like the
+   * utterances below, so that on the words and the vector alone every other sight beats the one the dialogue is about.
+   */
+  static final List<String> SIGHTS = List.of("天坛", "颐和园", "北海公园", "故宫", "圆明园", "景山公园", "香山公园",
+      "八达岭长城", "雍和宫", "恭王府", "什刹海", "南锣鼓巷", "天安门广场", "中山公园", "地坛公园");
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "我下周想去天坛玩|天坛挺好的，祈年殿很漂亮|那里的门票贵不贵呀，你知道吗？|ticket-0",
+      "颐和园你去过吗|去过，昆明湖很大|要是早上去的话，一般几点开门呀？|open-1",
+      "北海公园有白塔|还能划船呢|你知道现在门票贵不贵吗？|ticket-2"})
+  void anUtteranceThatNamesNothingIsAboutTheDialoguesFocusNotAboutTheSameQuestionElsewhere(
+      String first, String second, String utterance, String expected) {
+    List<IndexedKnowledge> items = new ArrayList<>();
+    List<DictionaryEntity> entities = new ArrayList<>();
+    for (int i = 0; i < SIGHTS.size(); i++) {
+      String name = SIGHTS.get(i);
+      boolean plain = i < 3;
+      items.add(qa("ticket-" + i, "travel", name + (plain ? "的门票多少钱？" : "的门票贵不贵呀？"), (20 + 10 * i) + "元", "s" + i));
+      items.add(qa("open-" + i, "travel", name + (plain ? "的开放时间？" : "早上一般几点开门呀？"), "早上" + (6 + i % 4) + "点开门", "s" + i));
+      entities.add(new DictionaryEntity("s" + i, "travel", name, List.of(), "北京的景点"));
+    }
+    try (Retrieval sights = Retrieval.open(Retrieval.Settings.defaults(null), BgeSmallZhEmbedder.create())) {
+      sights.feed().rebuild(items, entities);
+      List<KnowledgeItem> found = sights.source().retrieve(KnowledgeQuery.qa(utterance, List.of(first, second), Set.of(), 3));
+      assertEquals(expected, found.get(0).id(), () -> found.toString());
+    }
+  }
+
   @Test
   void theTopicNamedAgainAndAgainOutweighsANameMentionedOnceLatest() {
     HybridKnowledgeSource source = (HybridKnowledgeSource) retrieval.source();
     List<String> context = List.of("我想去故宫", "故宫很大吧", "故宫要走一天", "周杰伦的歌挺好听");
-    List<String> focus = List.copyOf(source.focusEntities(KnowledgeQuery.qa("门票呢", context, Set.of(), 1), Set.of()).keySet());
+    List<String> focus = List.copyOf(source.focusEntities(KnowledgeQuery.qa("门票呢", context, Set.of(), 1), new HashMap<>()).keySet());
     assertEquals(List.of("palace", "jay"), focus);
     // Named once each, the more recent mention weighs more.
-    List<String> once = List.copyOf(source.focusEntities(KnowledgeQuery.qa("门票呢", List.of("我想去故宫", "周杰伦的歌挺好听"), Set.of(), 1), Set.of()).keySet());
+    List<String> once = List.copyOf(source.focusEntities(KnowledgeQuery.qa("门票呢", List.of("我想去故宫", "周杰伦的歌挺好听"), Set.of(), 1), new HashMap<>()).keySet());
     assertEquals(List.of("jay", "palace"), once);
   }
 
