@@ -3,6 +3,7 @@ package dev.xdai.dialogue;
 import dev.xdai.prompting.ContextEntry;
 import dev.xdai.prompting.Exchange;
 import dev.xdai.prompting.KnowledgeItem;
+import dev.xdai.retrieval.ChineseText;
 import dev.xdai.retrieval.KnowledgeQuery;
 import dev.xdai.retrieval.KnowledgeSource;
 import java.util.ArrayList;
@@ -67,8 +68,29 @@ public final class KnowledgeInjector {
    * utterance's vector is still being computed. {@code dialogue} is the whole dialogue so far, oldest first.
    */
   public List<KnowledgeItem> forQuery(List<Exchange> dialogue, String query, Set<String> packs) {
-    return take(source.retrieve(KnowledgeQuery.qa(query, recentUtterances(dialogue), packs, settings.perQuery())), settings.perQuery(),
-        new HashSet<>());
+    List<String> recent = recentUtterances(dialogue);
+    // Twice the items asked for, so that news can take the place of what the dialogue has already said.
+    List<KnowledgeItem> found = source.retrieve(KnowledgeQuery.qa(query, recent, packs, 2 * settings.perQuery()));
+    return take(newsFirst(found, query, recent), settings.perQuery(), new HashSet<>());
+  }
+
+  /**
+   * The items whose answer the utterance or the recent context already states (他是1947年3月14日出生的; 云蒙峡
+   * 8:00-18:00 开放) come after the others, in their order: the reply grounds best on what has not been said yet, and a
+   * repeated fact would take the place of one it can use. They are kept, last, for a user who asks again. Compared as
+   * {@link ChineseText#contentOnly} text; an answer shorter than two characters never counts as said.
+   */
+  static List<KnowledgeItem> newsFirst(List<KnowledgeItem> items, String query, List<String> recent) {
+    StringBuilder said = new StringBuilder(ChineseText.contentOnly(query));
+    for (String u : recent) said.append('\n').append(ChineseText.contentOnly(u));
+    List<KnowledgeItem> news = new ArrayList<>(items.size());
+    List<KnowledgeItem> repeated = new ArrayList<>();
+    for (KnowledgeItem k : items) {
+      String answer = ChineseText.contentOnly(k.text());
+      (answer.length() >= 2 && said.indexOf(answer) >= 0 ? repeated : news).add(k);
+    }
+    news.addAll(repeated);
+    return news;
   }
 
   /** Adds each selected exchange's knowledge to {@code history}; an item already before the query is not repeated. */

@@ -33,7 +33,25 @@ class KnowledgeInjectorTest {
     // Exchange 2 has no reply yet; the four latest utterances run back into exchange 0's reply.
     assertEquals(List.of("看过，是张艺谋拍的", "好看吗", "特效不错", "主演是谁"), q.context());
     assertEquals(Set.of("film"), q.packs());
-    assertEquals(2, q.limit());
+    assertEquals(4, q.limit()); // twice the items wanted: news may replace what was already said
+  }
+
+  @Test
+  void knowledgeTheDialogueHasAlreadyStatedComesAfterTheNews() {
+    KnowledgeSource source = q -> List.of(
+        KnowledgeItem.qa("born", "他是什么时候出生的？", "1947年03月14日", "kb", "p", 5),  // the utterance says it
+        KnowledgeItem.qa("director", "长城的导演是谁？", "张艺谋", "kb", "p", 4),       // the context said it (张艺谋拍的)
+        KnowledgeItem.qa("star", "他是什么星座？", "双鱼座", "kb", "p", 3),
+        KnowledgeItem.qa("yes", "他是演员吗？", "是", "kb", "p", 2),                     // one character: never "said"
+        KnowledgeItem.qa("height", "他有多高？", "1.68米", "kb", "p", 1));
+    List<String> ids = new KnowledgeInjector(source, new KnowledgeInjector.Settings(0, 4, 12, 120))
+        .inject(List.of(), DIALOGUE, "他是1947年03月14日出生的，是吗？", Set.of()).query().stream().map(KnowledgeItem::id).toList();
+    assertEquals(List.of("star", "yes", "height", "born"), ids);
+    // Punctuation and width do not hide a repeat; a different fact that shares characters is news.
+    List<KnowledgeItem> reordered = KnowledgeInjector.newsFirst(List.of(
+        KnowledgeItem.qa("open", "几点开放？", "8:00-18:00", "kb", "p", 2),
+        KnowledgeItem.qa("ticket", "门票多少钱？", "20元", "kb", "p", 1)), "８：００—１８：００开放，门票200元吗", List.of());
+    assertEquals(List.of("ticket", "open"), reordered.stream().map(KnowledgeItem::id).toList());
   }
 
   @Test
