@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Everything one turn's prompt is made of, before rendering: background prefix, selected history (already in the
- * order it should appear), QA knowledge for the current utterance, the utterance itself, and the post-response.
+ * order it should appear), QA knowledge for the current utterance (best first), the utterance itself, and the
+ * post-response.
  */
 public record PromptSpec(List<BackgroundPiece> background, List<ContextEntry> history, List<KnowledgeItem> queryKnowledge,
     String query, PostResponse postResponse) {

@@ -22,11 +22,11 @@ class GlmPromptRendererTest {
     PromptSpec spec = new PromptSpec(
         List.of(BackgroundPiece.persona("我是小呆。"), BackgroundPiece.of(KnowledgeItem.description("d1", "滑雪", "一项冬季运动。", "s", "p", 1))),
         List.of(entry(0, "你好", "你好呀", 0.5, qa("k1", "什么是滑雪？", "滑雪是冬季运动。", 1))),
-        List.of(qa("k2", "滑雪难吗？", "入门不难。", 1)),
+        List.of(qa("k2", "滑雪难吗？", "入门不难。", 2), qa("k3", "哪里能滑雪？", "崇礼。", 1)), // best first
         "我想去滑雪",
         PostResponse.none());
-    assertEquals(
-        "我是小呆。|滑雪：一项冬季运动。|Q:什么是滑雪？ A:滑雪是冬季运动。|A:你好|B:你好呀|Q:滑雪难吗？ A:入门不难。|A:我想去滑雪|B:[gMASK]",
+    assertEquals( // the best fact right before the utterance
+        "我是小呆。|滑雪：一项冬季运动。|Q:什么是滑雪？ A:滑雪是冬季运动。|A:你好|B:你好呀|Q:哪里能滑雪？ A:崇礼。|Q:滑雪难吗？ A:入门不难。|A:我想去滑雪|B:[gMASK]",
         renderer.renderText(spec));
   }
 
