@@ -6,6 +6,8 @@ import dev.xdai.knowledge.ingest.EntityNames;
 import dev.xdai.knowledge.ingest.QaTemplates;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class QaTemplatesTest {
 
@@ -43,5 +45,21 @@ class QaTemplatesTest {
     assertEquals(List.of("？（陈奕迅2011年发行专辑）"), EntityNames.aliases("？（陈奕迅2011年发行专辑）"));
     assertEquals("……", EntityNames.display("……"));
     assertEquals("1984", EntityNames.display("1984（乔治·奥威尔小说）"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "终结者2：审判日（1991年詹姆斯·卡梅隆执导电影）|终结者2：审判日,终结者2,审判日,终结者2：审判日（1991年詹姆斯·卡梅隆执导电影）",
+      "指环王：双塔奇兵|指环王：双塔奇兵,指环王,双塔奇兵",
+      "大闹天宫-中国动画经典|大闹天宫-中国动画经典,大闹天宫,中国动画经典",
+      "香水: 一个谋杀犯的故事|香水: 一个谋杀犯的故事,香水,一个谋杀犯的故事",
+      // no split: a Latin name, a one-character part, a name without a separator, a separator inside the bracket
+      "Jay-Z|Jay-Z",
+      "AC-DC乐队|AC-DC乐队",
+      "梦：醒|梦：醒",
+      "故宫|故宫",
+      "红楼梦（小说：清代）|红楼梦,红楼梦（小说：清代）"})
+  void aTitleWithASubtitleIsAlsoKnownByEachPart(String full, String expected) {
+    assertEquals(List.of(expected.split(",")), EntityNames.aliases(full));
   }
 }

@@ -24,12 +24,39 @@ public final class EntityNames {
     return display.codePoints().anyMatch(Character::isLetterOrDigit) ? display : name;
   }
 
-  /** The names the entity linker should know: the display name and the full name (once if equal). */
+  /**
+   * The names the entity linker should know: the display name, its title and subtitle when it has both (终结者2：审判日
+   * is talked about as 终结者2; 大闹天宫-中国动画经典 as 大闹天宫), and the full name; each once.
+   */
   public static List<String> aliases(String fullName) {
     Set<String> names = new LinkedHashSet<>();
-    names.add(display(fullName));
+    String display = display(fullName);
+    names.add(display);
+    names.addAll(titleParts(display));
     names.add(fullName.strip());
     return List.copyOf(names);
+  }
+
+  /**
+   * The parts of a name split once at its first title separator (a colon or a dash), when both parts are names on
+   * their own: at least two letters, digits or ideographs each, with at least one ideograph on each side, so that a
+   * Latin name such as {@code Jay-Z} or {@code AC-DC} stays whole. Empty when the name has no such split.
+   */
+  static List<String> titleParts(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (TITLE_SEPARATORS.indexOf(name.charAt(i)) < 0) continue;
+      String title = name.substring(0, i).strip();
+      String subtitle = name.substring(i + 1).strip();
+      return isPart(title) && isPart(subtitle) ? List.of(title, subtitle) : List.of();
+    }
+    return List.of();
+  }
+
+  private static final String TITLE_SEPARATORS = "：:-－—";
+
+  private static boolean isPart(String part) {
+    return part.codePoints().filter(Character::isLetterOrDigit).count() >= 2
+        && part.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
   /** Whitespace normalised to single spaces, trimmed; null becomes empty. */
