@@ -95,10 +95,15 @@ def main():
     ap.add_argument("--max-chars", type=int, default=6500)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--no-export", action="store_true")
+    ap.add_argument("--init", default=None, help="start from this checkpoint's weights (same vocabulary) instead of"
+                    " random ones: a second schedule on top of a finished run")
+    ap.add_argument("--lr", type=float, default=None, help="override the peak learning rate")
     args = ap.parse_args()
     cfg = dict(CONFIGS[args.config])
     if args.minutes is not None:
         cfg["minutes"] = args.minutes
+    if args.lr is not None:
+        cfg["lr"] = args.lr
     run_dir = args.run_dir or os.path.join(REPO, "training", "runs", args.config)
     out_dir = args.out or (os.path.join(run_dir, "model") if args.config == "smoke"
                            else os.path.join(REPO, "models", "xdai-glm-small"))
@@ -131,6 +136,13 @@ def main():
     mcfg = GlmConfig(vocab_size=len(tok.vocab), num_layers=cfg["num_layers"], num_heads=cfg["num_heads"],
                      hidden_size=cfg["hidden_size"], max_positions=512)
     model = Glm(mcfg).to(device)
+    if args.init:
+        # Continuing needs the very vocabulary the checkpoint was trained with; the data decide it, so check it.
+        init = torch.load(args.init, map_location="cpu")
+        if init["vocab"] != tok.vocab or init["config"] != mcfg.to_dict():
+            sys.exit(f"--init {args.init}: its vocabulary or architecture differs from this configuration's")
+        model.load_state_dict(init["model"])
+        emit({"event": "init", "from": args.init, "summary": init.get("summary")})
     emit({"event": "model", "params": model.num_params(), "config": mcfg.to_dict(), "train": cfg,
           "device": str(device), "bf16": amp})
 
