@@ -75,22 +75,39 @@ public final class KnowledgeInjector {
   }
 
   /**
-   * The items whose answer the utterance or the recent context already states (他是1947年3月14日出生的; 云蒙峡
-   * 8:00-18:00 开放) come after the others, in their order: the reply grounds best on what has not been said yet, and a
-   * repeated fact would take the place of one it can use. They are kept, last, for a user who asks again. Compared as
-   * {@link ChineseText#contentOnly} text; an answer shorter than two characters never counts as said.
+   * The items whose answer the utterance or the recent context already states (他是1947年3月14日出生的 against
+   * 1947年03月14日; 云蒙峡 8:00-18:00 开放) come after the others, in their order: the reply grounds best on what has not
+   * been said yet, and a repeated fact would take the place of one it can use. They are kept, last, for a user who asks again. Compared as
+   * {@link #sayable} text; an answer shorter than two characters never counts as said.
    */
   static List<KnowledgeItem> newsFirst(List<KnowledgeItem> items, String query, List<String> recent) {
-    StringBuilder said = new StringBuilder(ChineseText.contentOnly(query));
-    for (String u : recent) said.append('\n').append(ChineseText.contentOnly(u));
+    StringBuilder said = new StringBuilder(sayable(query));
+    for (String u : recent) said.append('\n').append(sayable(u));
     List<KnowledgeItem> news = new ArrayList<>(items.size());
     List<KnowledgeItem> repeated = new ArrayList<>();
     for (KnowledgeItem k : items) {
-      String answer = ChineseText.contentOnly(k.text());
+      String answer = sayable(k.text());
       (answer.length() >= 2 && said.indexOf(answer) >= 0 ? repeated : news).add(k);
     }
     news.addAll(repeated);
     return news;
+  }
+
+  /**
+   * A text as it would be said: {@link ChineseText#contentOnly}, and a number's leading zeros dropped (a knowledge base
+   * writes 1947年03月14日, people say 1947年3月14日).
+   */
+  static String sayable(String text) {
+    String content = ChineseText.contentOnly(text);
+    StringBuilder out = new StringBuilder(content.length());
+    for (int i = 0; i < content.length(); i++) {
+      char c = content.charAt(i);
+      boolean startsNumber = out.isEmpty() || !Character.isDigit(out.charAt(out.length() - 1));
+      boolean moreDigits = i + 1 < content.length() && Character.isDigit(content.charAt(i + 1));
+      if (c == '0' && startsNumber && moreDigits) continue; // 007 -> 7, but 10 and 0 stay
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** Adds each selected exchange's knowledge to {@code history}; an item already before the query is not repeated. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class KnowledgeInjectorTest {
 
@@ -45,13 +47,21 @@ class KnowledgeInjectorTest {
         KnowledgeItem.qa("yes", "他是演员吗？", "是", "kb", "p", 2),                     // one character: never "said"
         KnowledgeItem.qa("height", "他有多高？", "1.68米", "kb", "p", 1));
     List<String> ids = new KnowledgeInjector(source, new KnowledgeInjector.Settings(0, 4, 12, 120))
-        .inject(List.of(), DIALOGUE, "他是1947年03月14日出生的，是吗？", Set.of()).query().stream().map(KnowledgeItem::id).toList();
+        .inject(List.of(), DIALOGUE, "他是1947年3月14日出生的，是吗？", Set.of()).query().stream().map(KnowledgeItem::id).toList();
     assertEquals(List.of("star", "yes", "height", "born"), ids);
     // Punctuation and width do not hide a repeat; a different fact that shares characters is news.
     List<KnowledgeItem> reordered = KnowledgeInjector.newsFirst(List.of(
         KnowledgeItem.qa("open", "几点开放？", "8:00-18:00", "kb", "p", 2),
         KnowledgeItem.qa("ticket", "门票多少钱？", "20元", "kb", "p", 1)), "８：００—１８：００开放，门票200元吗", List.of());
     assertEquals(List.of("ticket", "open"), reordered.stream().map(KnowledgeItem::id).toList());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1947年03月14日|1947年3月14日", "007号|7号", "10月|10月", "0|0", "第0期|第0期", "2000年01月|2000年1月",
+      "８：００-１８：００|8001800", "A-0123|a123"})
+  void aNumbersLeadingZerosAreNotSaid(String text, String sayable) {
+    assertEquals(sayable, KnowledgeInjector.sayable(text));
   }
 
   @Test
