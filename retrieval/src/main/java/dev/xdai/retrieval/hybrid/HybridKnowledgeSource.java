@@ -34,9 +34,8 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
    * (BM25, vectors, the utterance's entities, the dialogue's focus entities), the entity lists heavier because the same
    * question about every other entity (…的门票多少钱？) matches the words and the vector as well as the right one, and
    * the focus list heavier still because its entities are weighted down by distance and by their links' confidence;
-   * {@code minCosine}: vector hits below this
-   * cosine are dropped (bge-small-zh puts unrelated sentences around 0.1 to 0.35 and paraphrases above 0.8), so a query
-   * about nothing in the index does not pull in its nearest noise; {@code minLinkConfidence}: weaker entity links are
+   * {@code minCosine}: vector hits below this cosine are dropped (bge-small-zh puts unrelated sentences around 0.1 to
+   * 0.35 and paraphrases above 0.8), so a query about nothing in the index does not pull in its nearest noise; {@code minLinkConfidence}: weaker entity links are
    * ignored; {@code focusDecay}: an entity named in the context counts this much less for every utterance it lies further
    * back (the latest context utterance counts fully), and at most {@code focusEntities} of them are kept;
    * {@code duplicateJaccard}: items whose text shares at least this fraction of character bigrams with a better one are
