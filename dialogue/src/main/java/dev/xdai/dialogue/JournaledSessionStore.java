@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +82,7 @@ public final class JournaledSessionStore implements SessionStore {
       FileLock fileLock;
       try {
         fileLock = channel.tryLock();
-      } catch (java.nio.channels.OverlappingFileLockException e) {
+      } catch (OverlappingFileLockException e) {
         fileLock = null; // this process holds it already
       }
       if (fileLock == null) {
@@ -98,7 +100,7 @@ public final class JournaledSessionStore implements SessionStore {
 
   /** The journal's complete lines; a torn last line (the process died while writing it, unacknowledged) is skipped. */
   private static List<Line> read(Path file, ObjectMapper json) throws IOException {
-    List<Line> lines = new java.util.ArrayList<>();
+    List<Line> lines = new ArrayList<>();
     for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (raw.isBlank()) continue;
       try {

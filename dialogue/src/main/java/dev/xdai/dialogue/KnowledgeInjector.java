@@ -77,8 +77,8 @@ public final class KnowledgeInjector {
   /**
    * The items whose answer the utterance or the recent context already states (他是1947年3月14日出生的 against
    * 1947年03月14日; 云蒙峡 8:00-18:00 开放) come after the others, in their order: the reply grounds best on what has not
-   * been said yet, and a repeated fact would take the place of one it can use. They are kept, last, for a user who asks again. Compared as
-   * {@link #sayable} text; an answer shorter than two characters never counts as said.
+   * been said yet, and a repeated fact would take the place of one it can use. They are kept, last, for a user who asks
+   * again. Compared as {@link #sayable} text; an answer shorter than two characters never counts as said.
    */
   static List<KnowledgeItem> newsFirst(List<KnowledgeItem> items, String query, List<String> recent) {
     StringBuilder said = new StringBuilder(sayable(query));
