@@ -35,13 +35,16 @@ for part in "${parts[@]}"; do
     eval) # model quality on the held-out conversations (never trained on); knowledge recall on all of KdConv dev too
       H=(--data training/heldout)
       save eval-oracle "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 200 --json
+      # the model's own greedy choices, as the reference probe was measured
+      save eval-oracle-no-copy-bias "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 200 --no-copy-bias --json
       save eval-none "$ROOT/xdai" eval kdconv "${H[@]}" --mode none --samples 200 --json
       save eval-retrieved "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 200 --json
       save eval-retrieved-dev "$ROOT/xdai" eval kdconv --mode retrieved --json
       save eval-retrieved-100 "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 100 --json
       save eval-retrieved-100-inverse-prompting "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 100 --inverse-prompting --json ;;
     ablations)
-      for switch in no-history-selection no-knowledge no-background inverse-prompting no-persona relevance-order; do
+      for switch in no-history-selection no-knowledge no-background inverse-prompting no-persona relevance-order \
+          no-copy-bias; do
         save "eval-retrieved-$switch" "$ROOT/xdai" eval kdconv --data training/heldout --mode retrieved --samples 200 "--$switch" --json
       done ;;
     bench) # needs the app's live components

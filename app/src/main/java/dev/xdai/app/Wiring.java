@@ -228,7 +228,7 @@ public class Wiring {
     var history = new HistorySelector(new HistorySelector.Settings(h.alpha(), h.maxSelected(), h.tokenBudget(), h.keepLast(),
         HistoryOrder.valueOf(h.order().toUpperCase())), counter);
     var options = new GenerationOptions(g.maxNewTokens(), g.temperature(), g.topK(), g.topP(), g.repetitionPenalty(),
-        g.noRepeatNgram(), List.of("|"), g.deadline(), 0L);
+        g.noRepeatNgram(), List.of("|"), g.deadline(), 0L, g.copyBias());
     InversePromptingReranker reranker = new InversePromptingReranker(model, InversePromptingConfig.defaults());
     ReplyGenerator inverse = reranker::generate;
     return new TurnPipeline(history,

@@ -89,6 +89,13 @@ public interface XdaiConfig {
     @WithDefault("6s")
     Duration deadline();
 
+    /**
+     * Logit bonus with which the embedded model keeps quoting the turn's knowledge once its reply has begun to (two
+     * characters in a row found there), growing with the quote's length; 0 turns it off. Remote backends ignore it.
+     */
+    @WithDefault("1.0")
+    double copyBias();
+
     /** Generations tried before a defective reply is replaced. */
     @WithDefault("3")
     int attempts();

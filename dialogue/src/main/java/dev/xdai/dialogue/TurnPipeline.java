@@ -169,7 +169,7 @@ public final class TurnPipeline {
         o.topK() != null ? o.topK() : d.topK(),
         o.topP() != null ? o.topP() : d.topP(),
         o.repetitionPenalty() != null ? o.repetitionPenalty() : d.repetitionPenalty(),
-        d.noRepeatNgram(), d.stop(), d.deadline(), d.seed() + req.variant());
+        d.noRepeatNgram(), d.stop(), d.deadline(), d.seed() + req.variant(), d.copyBias());
   }
 
   // A retry must be able to differ: greedy decoding would repeat itself, so retries sample.
@@ -177,7 +177,7 @@ public final class TurnPipeline {
     double temperature = o.greedy() ? 0.9 : o.temperature();
     int topK = o.greedy() ? 40 : o.topK();
     return new GenerationOptions(o.maxNewTokens(), temperature, topK, o.topP(), Math.max(1.2, o.repetitionPenalty()),
-        Math.max(3, o.noRepeatNgram()), o.stop(), o.deadline(), o.seed() + 7919L * attempt);
+        Math.max(3, o.noRepeatNgram()), o.stop(), o.deadline(), o.seed() + 7919L * attempt, o.copyBias());
   }
 
   private static List<String> grounds(RenderedPrompt prompt) {
@@ -219,6 +219,11 @@ public final class TurnPipeline {
   /** The deadline the pipeline applies to one generation. */
   public Duration deadline() {
     return settings.defaults().deadline();
+  }
+
+  /** The copy bias the pipeline decodes with by default. */
+  public double copyBias() {
+    return settings.defaults().copyBias();
   }
 
   /** The model this pipeline generates with. */

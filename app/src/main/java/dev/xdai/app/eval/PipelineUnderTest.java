@@ -62,7 +62,7 @@ public final class PipelineUnderTest implements DialogueUnderTest {
       case RETRIEVED -> null;
     };
     TurnRequest request = new TurnRequest(turn.sample().history(), turn.sample().query(), persona, "", switches,
-        GenerationOptions.greedy(turn.maxReplyChars()), given, new EmbeddingCache(embedder, 256), 0);
+        greedy(turn), given, new EmbeddingCache(embedder, 256), 0);
     TurnResult result = pipeline.run(request, TurnListener.NONE);
     String reply = result.reply();
     if (reply.codePointCount(0, reply.length()) > turn.maxReplyChars()) reply = reply.substring(0, reply.offsetByCodePoints(0, turn.maxReplyChars()));
@@ -84,6 +84,11 @@ public final class PipelineUnderTest implements DialogueUnderTest {
     }
     return new EvalOutcome(reply, result.grounding().queryKnowledge().stream().map(InjectedKnowledge::of).toList(),
         String.join("\n", knowledge), String.join("\n", context), gold, result.prompt().text());
+  }
+
+  // Greedy, as the evaluation prescribes, with the service's copy bias unless the run switches it off.
+  private GenerationOptions greedy(EvalTurn turn) {
+    return GenerationOptions.greedy(turn.maxReplyChars()).withCopyBias(turn.ablations().copyBias() ? pipeline.copyBias() : 0);
   }
 
   static Switches switches(Ablations a, EvalMode mode) {

@@ -8,13 +8,13 @@ import java.util.Map;
  * utterances in order, as the budget allows), no knowledge injection (no QA pairs), no background addition (no
  * description prefix), no persona (no persona text or post-response). Inverse prompting is off unless asked for;
  * {@code relevanceOrder} shows the selected history by relevance (the most relevant next to the utterance) instead of
- * in dialogue order.
+ * in dialogue order. {@code copyBias} off decodes without the service's copy bias (the model's own greedy choices).
  */
 public record Ablations(boolean historySelection, boolean knowledgeInjection, boolean background, boolean inversePrompting,
-    boolean persona, boolean relevanceOrder) {
+    boolean persona, boolean relevanceOrder, boolean copyBias) {
 
-  /** Production settings: every step on, inverse prompting off, history in dialogue order. */
-  public static final Ablations DEFAULT = new Ablations(true, true, true, false, true, false);
+  /** Production settings: every step on, inverse prompting off, history in dialogue order, the copy bias on. */
+  public static final Ablations DEFAULT = new Ablations(true, true, true, false, true, false, true);
 
   /** The switches by name, as they appear in results. */
   public Map<String, Boolean> asMap() {
@@ -25,6 +25,7 @@ public record Ablations(boolean historySelection, boolean knowledgeInjection, bo
     m.put("inverse_prompting", inversePrompting);
     m.put("persona", persona);
     m.put("history_relevance_order", relevanceOrder);
+    m.put("copy_bias", copyBias);
     return m;
   }
 
@@ -37,6 +38,7 @@ public record Ablations(boolean historySelection, boolean knowledgeInjection, bo
     if (inversePrompting) s.append(" inverse-prompting");
     if (!persona) s.append(" no-persona");
     if (relevanceOrder) s.append(" relevance-order");
+    if (!copyBias) s.append(" no-copy-bias");
     return s.isEmpty() ? "default" : s.toString().strip().replace(' ', ',');
   }
 }

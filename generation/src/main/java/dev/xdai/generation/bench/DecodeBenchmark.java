@@ -79,7 +79,7 @@ public final class DecodeBenchmark {
     RenderedPrompt prompt = prompt(model.info().tokenCounter(), settings.promptTokens());
     // Sampling as the service decodes, without stop strings, so fills run to the token limit or [eop].
     GenerationOptions options = new GenerationOptions(settings.maxNewTokens(), 0.9, 40, 1.0, 1.0, 0, List.of(),
-        Duration.ofMinutes(2), 1);
+        Duration.ofMinutes(2), 1, 0);
     for (int i = 0; i < settings.warmups(); i++) model.infill(prompt, options.withSeed(-1 - i), TokenListener.NONE);
 
     String load = loadAverage();

@@ -10,9 +10,9 @@ import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
 /**
- * The decoding loop, independent of any model: penalties, then greedy or top-k/top-p sampling with a per-request seeded
- * generator (same seed, same fill), until {@code [eop]}, a stop string, the token limit, the context's end or the
- * deadline. Pieces go to the listener as soon as they are safe from stop strings. Stateless and thread-safe.
+ * The decoding loop, independent of any model: penalties and the copy bias, then greedy or top-k/top-p sampling with a
+ * per-request seeded generator (same seed, same fill), until {@code [eop]}, a stop string, the token limit, the
+ * context's end or the deadline. Pieces go to the listener as soon as they are safe from stop strings. Stateless and thread-safe.
  */
 public final class Decoder {
 
@@ -31,6 +31,16 @@ public final class Decoder {
    */
   public Generation decode(DecodeSession session, Vocabulary vocabulary, GenerationOptions options, TokenListener listener,
       long startNanos) {
+    return decode(session, vocabulary, options, CopyBias.NONE, listener, startNanos);
+  }
+
+  /**
+   * Decodes one fill, with {@code copy} applied after the penalties (so a banned n-gram stays banned).
+   *
+   * @param startNanos when the request started on this decoder's clock; the deadline and the timings count from it
+   */
+  public Generation decode(DecodeSession session, Vocabulary vocabulary, GenerationOptions options, CopyBias copy,
+      TokenListener listener, long startNanos) {
     // Compared as elapsed time, which stays right when the clock's origin is far from zero.
     long budget = options.deadline() == null ? Long.MAX_VALUE : options.deadline().toNanos();
     TokenSampler sampler = new TokenSampler(options.temperature(), options.topK(), options.topP());
@@ -45,6 +55,7 @@ public final class Decoder {
     while (true) {
       if (nanoClock.getAsLong() - startNanos >= budget) { reason = FinishReason.DEADLINE; break; }
       penalties.apply(logits, generated);
+      copy.apply(logits, generated);
       for (int t = 0; t < logits.length; t++) if (vocabulary.banned(t)) logits[t] = Float.NEGATIVE_INFINITY;
       int token = sampler.pick(logits, random);
       if (firstToken < 0) firstToken = nanoClock.getAsLong() - startNanos;

@@ -15,8 +15,10 @@ import dev.xdai.generation.ModelInfo;
 import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.generation.Score;
 import dev.xdai.generation.TokenListener;
+import dev.xdai.generation.decode.CopyBias;
 import dev.xdai.generation.decode.Decoder;
 import dev.xdai.generation.decode.Logits;
+import dev.xdai.prompting.PromptText;
 import dev.xdai.prompting.RenderedPrompt;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedGlm implements LanguageModel {
 
   private static final String ENGINE = "OnnxRuntime";
+  // Two characters: one alone is too often a common character ("的", "是") that occurs in every text.
+  private static final int COPY_MIN_MATCH = 2;
 
   private final EmbeddedGlmConfig settings;
   private final GlmConfig config;
@@ -142,10 +146,23 @@ public final class EmbeddedGlm implements LanguageModel {
     long start = System.nanoTime();
     acquire();
     try (GlmSession session = open(prompt.text(), false)) {
-      return decoder.decode(session, tokenizer.vocabulary(), options, listener, start);
+      return decoder.decode(session, tokenizer.vocabulary(), options, copyBias(prompt, options.copyBias()), listener,
+          start);
     } finally {
       permits.release();
     }
+  }
+
+  /**
+   * The quote-keeping bias over what this turn's reply may quote: the current utterance's knowledge and the background.
+   * History knowledge is left out: it grounded earlier replies.
+   */
+  CopyBias copyBias(RenderedPrompt prompt, double bias) {
+    if (bias <= 0) return CopyBias.NONE;
+    List<int[]> sources = new ArrayList<>();
+    prompt.kept().queryKnowledge().forEach(k -> sources.add(tokenizer.encode(PromptText.neutralise(k.text()))));
+    prompt.kept().background().forEach(b -> sources.add(tokenizer.encode(PromptText.neutralise(b.text()))));
+    return new CopyBias(sources, (float) bias, COPY_MIN_MATCH);
   }
 
   /**

@@ -20,11 +20,11 @@ class DecoderTest {
   static final Vocabulary VOCAB = new Vocabulary(PIECES, 0, Set.of(1));
 
   static GenerationOptions greedy(List<String> stop) {
-    return new GenerationOptions(20, 0, 1, 1.0, 1.0, 0, stop, Duration.ofSeconds(30), 0);
+    return new GenerationOptions(20, 0, 1, 1.0, 1.0, 0, stop, Duration.ofSeconds(30), 0, 0);
   }
 
   static GenerationOptions sampling(long seed) {
-    return new GenerationOptions(12, 1.0, 0, 1.0, 1.0, 0, List.of(), Duration.ofSeconds(30), seed);
+    return new GenerationOptions(12, 1.0, 0, 1.0, 1.0, 0, List.of(), Duration.ofSeconds(30), seed, 0);
   }
 
   // A flat distribution over the letters: only the seed decides the fill.
@@ -130,7 +130,7 @@ class DecoderTest {
       l[4] = 1;
       return l;
     }, 1000);
-    GenerationOptions o = new GenerationOptions(6, 0, 1, 1.0, 1.0, 2, List.of(), Duration.ofSeconds(30), 0);
+    GenerationOptions o = new GenerationOptions(6, 0, 1, 1.0, 1.0, 2, List.of(), Duration.ofSeconds(30), 0, 0);
     String text = decode(s, VOCAB, o, p -> {}).text();
     assertEquals(text.indexOf("ab"), text.lastIndexOf("ab"), text);
     assertTrue(text.startsWith("ab"), text);

@@ -11,9 +11,14 @@ import dev.xdai.generation.Generation;
 import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.generation.Score;
+import dev.xdai.generation.decode.CopyBias;
 import dev.xdai.generation.decode.Logits;
 import dev.xdai.generation.decode.TokenSampler;
+import dev.xdai.prompting.BackgroundPiece;
+import dev.xdai.prompting.ContextEntry;
+import dev.xdai.prompting.Exchange;
 import dev.xdai.prompting.GlmPromptRenderer;
+import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.prompting.PostResponse;
 import dev.xdai.prompting.PromptSpec;
 import dev.xdai.prompting.RenderedPrompt;
@@ -52,11 +57,11 @@ class EmbeddedGlmTest {
 
   /** Greedy, no penalties, no stop strings: the model's own arg-max path. */
   static GenerationOptions plainGreedy(int tokens) {
-    return new GenerationOptions(tokens, 0, 1, 1.0, 1.0, 0, List.of(), Duration.ofMinutes(1), 0);
+    return new GenerationOptions(tokens, 0, 1, 1.0, 1.0, 0, List.of(), Duration.ofMinutes(1), 0, 0);
   }
 
   static GenerationOptions sampling(long seed) {
-    return new GenerationOptions(16, 1.0, 40, 1.0, 1.0, 0, List.of(), Duration.ofMinutes(1), seed);
+    return new GenerationOptions(16, 1.0, 40, 1.0, 1.0, 0, List.of(), Duration.ofMinutes(1), seed, 0);
   }
 
   // ------------------------------------------------------------------ tokenizer
@@ -210,7 +215,7 @@ class EmbeddedGlmTest {
     while (full.codePointCount(0, full.length()) < 2 && seed < 20) full = glm.infill(p, sampling(++seed), x -> {}).text();
     assumeTrue(full.codePointCount(0, full.length()) >= 2, "no fill long enough to cut in 20 seeds");
     String stop = full.substring(full.offsetByCodePoints(0, 1), full.offsetByCodePoints(0, 2));
-    GenerationOptions o = new GenerationOptions(16, 1.0, 40, 1.0, 1.0, 0, List.of(stop), Duration.ofMinutes(1), seed);
+    GenerationOptions o = new GenerationOptions(16, 1.0, 40, 1.0, 1.0, 0, List.of(stop), Duration.ofMinutes(1), seed, 0);
     StringBuilder streamed = new StringBuilder();
     Generation g = glm.infill(p, o, streamed::append);
     assertEquals(full.substring(0, full.indexOf(stop)), g.text());
@@ -259,7 +264,7 @@ class EmbeddedGlmTest {
     int room = 6;
     String text = "好".repeat(glm.config().maxPositions() - room - 3) + "|B:[gMASK]"; // prompt = max - room
     RenderedPrompt p = new RenderedPrompt(text, prompt("x", PostResponse.none()).kept(), List.of(), 0, false);
-    GenerationOptions o = new GenerationOptions(100, 1.0, 0, 1.0, 1.0, 0, List.of(), Duration.ofMinutes(1), 1);
+    GenerationOptions o = new GenerationOptions(100, 1.0, 0, 1.0, 1.0, 0, List.of(), Duration.ofMinutes(1), 1, 0);
     Generation g = glm.infill(p, o, x -> {});
     assertTrue(g.tokens() <= room, g.toString()); // [sop] + fill fit the positions
   }
@@ -287,6 +292,33 @@ class EmbeddedGlmTest {
       assertNotNull(first.get(60, TimeUnit.SECONDS));
       assertNotNull(one.infill(p, sampling(3), x -> {})); // the slot is free again
     }
+  }
+
+  // The copy bias quotes what grounds this reply (the utterance's knowledge, the background), not what grounded earlier
+  // ones; options without it get none.
+  @Test
+  void copyBiasContinuesTheTurnsKnowledgeAndBackgroundButNotTheHistorys() {
+    String answer = "010-69122591";
+    String background = "八达岭野生动物世界位于延庆区";
+    String earlier = "森林公园的门票是九十元";
+    PromptSpec spec = new PromptSpec(List.of(new BackgroundPiece("八达岭野生动物世界：" + background, "bg")),
+        List.of(new ContextEntry(new Exchange(0, "门票多少钱？", "九十元"), 1.0,
+            List.of(KnowledgeItem.qa("h", "门票是什么？", earlier, "", "", 1)))),
+        List.of(KnowledgeItem.qa("k", "八达岭野生动物世界的电话是什么？", answer, "", "", 1)), "电话呢？", PostResponse.none());
+    RenderedPrompt p = new GlmPromptRenderer(glm.info().tokenCounter()).render(spec, 300);
+    assertEquals(CopyBias.NONE, glm.copyBias(p, 0));
+    CopyBias bias = glm.copyBias(p, 1);
+    assertTrue(continues(bias, answer), "the utterance's knowledge is quoted on");
+    assertTrue(continues(bias, background), "the background is quoted on");
+    assertFalse(continues(bias, earlier), "history knowledge is not");
+  }
+
+  // Whether the bias boosts the third token of text after its first two were generated.
+  static boolean continues(CopyBias bias, String text) {
+    int[] ids = glm.tokenizer().encode(text);
+    float[] logits = new float[glm.config().vocabSize()];
+    bias.apply(logits, List.of(ids[0], ids[1]));
+    return logits[ids[2]] > 0;
   }
 
   // ------------------------------------------------------------------ helpers

@@ -76,7 +76,7 @@ class OpenAiCompatibleModelTest {
         FakeOpenAiServer.textChunk("好的"), FakeOpenAiServer.textChunk("呀B"), FakeOpenAiServer.textChunk(":还有")), 0))) {
       var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
       List<String> pieces = new ArrayList<>();
-      GenerationOptions o = new GenerationOptions(32, 0.9, 40, 1.0, 1.0, 0, List.of("B:"), Duration.ofSeconds(10), 1);
+      GenerationOptions o = new GenerationOptions(32, 0.9, 40, 1.0, 1.0, 0, List.of("B:"), Duration.ofSeconds(10), 1, 0);
       Generation g = model.infill(PROMPT, o, pieces::add);
       assertEquals("好的呀", g.text());
       assertEquals(FinishReason.STOP, g.finishReason());
