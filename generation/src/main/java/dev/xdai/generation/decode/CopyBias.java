@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Keeps a quote faithful: when the last {@code minMatch} or more generated tokens also occur in a knowledge text of
- * the prompt, the token that follows them there gets a logit bonus that grows with the match. The model still decides whether
- * to start quoting and when to stop; a small model that has begun "电话是010-6" is only kept from inventing the rest
- * of the number. Sources are separate texts (a match never runs from one into the next). Immutable, thread-safe.
+ * the prompt, the token that follows them there gets a logit bonus that grows with the match. The model still decides
+ * whether to start quoting and when to stop; a small model that has begun "电话是010-6" is only kept from inventing
+ * the rest of the number. Sources are separate texts (a match never runs from one into the next). Immutable, thread-safe.
  */
 public final class CopyBias {
 
@@ -44,8 +44,8 @@ public final class CopyBias {
 
   /**
    * Adds the bias, in place, to each token that continues a match of the generated suffix: {@code bias} for a match of
-   * {@code minMatch} tokens, one more {@code bias} for each further matching token up to three (a long match is surely
-   * a quote, a short one may be a common word). A token continuing several matches gets the longest one's bonus.
+   * {@code minMatch} tokens, one more {@code bias} for each further matching token, at most three times {@code bias}
+   * (a long match is surely a quote, a short one may be a common word). A token continuing several matches gets the longest one's bonus.
    */
   public void apply(float[] logits, List<Integer> generated) {
     if (!active() || generated.size() < minMatch) return;
