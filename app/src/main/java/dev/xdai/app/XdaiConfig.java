@@ -93,7 +93,7 @@ public interface XdaiConfig {
      * Logit bonus with which the embedded model keeps quoting the turn's knowledge once its reply has begun to (two
      * characters in a row found there), growing with the quote's length; 0 turns it off. Remote backends ignore it.
      */
-    @WithDefault("1.0")
+    @WithDefault("2.0")
     double copyBias();
 
     /** Generations tried before a defective reply is replaced. */

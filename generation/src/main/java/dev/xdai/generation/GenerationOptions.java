@@ -20,10 +20,10 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
 
   /**
    * The method's defaults: top-k 40 at temperature 0.9, ~30 tokens, stop at a turn separator, 6 s deadline; and the
-   * service's copy bias 1.
+   * service's copy bias 2.
    */
   public static GenerationOptions defaults() {
-    return new GenerationOptions(32, 0.9, 40, 1.0, 1.2, 3, List.of("|"), Duration.ofSeconds(6), 0L, 1.0);
+    return new GenerationOptions(32, 0.9, 40, 1.0, 1.2, 3, List.of("|"), Duration.ofSeconds(6), 0L, 2.0);
   }
 
   /** Greedy decoding, as the evaluation prescribes: the model's own choices, no penalties, no copy bias. */
