@@ -154,14 +154,16 @@ public final class EmbeddedGlm implements LanguageModel {
   }
 
   /**
-   * The quote-keeping bias over what this turn's reply may quote: the current utterance's knowledge and the background.
-   * History knowledge is left out: it grounded earlier replies.
+   * The quote-keeping bias over what this turn's reply may quote: the current utterance's knowledge and the background's
+   * descriptions. History knowledge grounded earlier replies, and the persona's self-description is a voice to speak
+   * in, not facts to quote: both are left out.
    */
   CopyBias copyBias(RenderedPrompt prompt, double bias) {
     if (bias <= 0) return CopyBias.NONE;
     List<int[]> sources = new ArrayList<>();
     prompt.kept().queryKnowledge().forEach(k -> sources.add(tokenizer.encode(PromptText.neutralise(k.text()))));
-    prompt.kept().background().forEach(b -> sources.add(tokenizer.encode(PromptText.neutralise(b.text()))));
+    prompt.kept().background().stream().filter(b -> !b.knowledgeId().isEmpty())
+        .forEach(b -> sources.add(tokenizer.encode(PromptText.neutralise(b.text()))));
     return new CopyBias(sources, (float) bias, COPY_MIN_MATCH);
   }
 

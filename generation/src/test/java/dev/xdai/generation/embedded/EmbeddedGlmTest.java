@@ -294,14 +294,16 @@ class EmbeddedGlmTest {
     }
   }
 
-  // The copy bias quotes what grounds this reply (the utterance's knowledge, the background), not what grounded earlier
-  // ones; options without it get none.
+  // The copy bias quotes what grounds this reply (the utterance's knowledge, the background's descriptions), not what
+  // grounded earlier ones nor the persona's self-description; options without it get none.
   @Test
   void copyBiasContinuesTheTurnsKnowledgeAndBackgroundButNotTheHistorys() {
     String answer = "010-69122591";
     String background = "八达岭野生动物世界位于延庆区";
     String earlier = "森林公园的门票是九十元";
-    PromptSpec spec = new PromptSpec(List.of(new BackgroundPiece("八达岭野生动物世界：" + background, "bg")),
+    String persona = "我叫小呆，喜欢聊天";
+    PromptSpec spec = new PromptSpec(List.of(BackgroundPiece.persona(persona),
+        new BackgroundPiece("八达岭野生动物世界：" + background, "bg")),
         List.of(new ContextEntry(new Exchange(0, "门票多少钱？", "九十元"), 1.0,
             List.of(KnowledgeItem.qa("h", "门票是什么？", earlier, "", "", 1)))),
         List.of(KnowledgeItem.qa("k", "八达岭野生动物世界的电话是什么？", answer, "", "", 1)), "电话呢？", PostResponse.none());
@@ -311,6 +313,7 @@ class EmbeddedGlmTest {
     assertTrue(continues(bias, answer), "the utterance's knowledge is quoted on");
     assertTrue(continues(bias, background), "the background is quoted on");
     assertFalse(continues(bias, earlier), "history knowledge is not");
+    assertFalse(continues(bias, persona), "the persona's self-description is not");
   }
 
   // Whether the bias boosts the third token of text after its first two were generated.
