@@ -32,6 +32,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -73,6 +74,7 @@ public final class BgeSmallZhEmbedder implements Embedder {
   private final ZooModel<List<String>, float[][]> model;
   private final BlockingQueue<Predictor<List<String>, float[][]>> predictors;
   private final ExecutorService pool;
+  private volatile boolean closed;
 
   private BgeSmallZhEmbedder(Options options, HuggingFaceTokenizer tokenizer, ZooModel<List<String>, float[][]> model) {
     this.options = options;
@@ -199,12 +201,17 @@ public final class BgeSmallZhEmbedder implements Embedder {
   }
 
   private float[][] run(List<String> batch) {
+    if (closed) throw new IllegalStateException("the embedder is closed");
     Predictor<List<String>, float[][]> predictor;
     try {
       predictor = predictors.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for an embedding predictor", e);
+    }
+    if (closed) { // close() is waiting for every predictor: hand this one over unused
+      predictors.add(predictor);
+      throw new IllegalStateException("the embedder is closed");
     }
     try {
       return predictor.predict(batch);
@@ -215,10 +222,29 @@ public final class BgeSmallZhEmbedder implements Embedder {
     }
   }
 
+  /**
+   * Waits (up to 30 s) for the runs in flight, then frees the model. A background thread (a prefetch) may still be
+   * embedding when the service stops; freeing the native model under it would crash the JVM, so if a run does not
+   * come back in time the native resources are left to the process's end instead.
+   */
   @Override
   public void close() {
+    if (closed) return;
+    closed = true;
     pool.shutdownNow();
-    predictors.forEach(Predictor::close);
+    List<Predictor<List<String>, float[][]>> returned = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try {
+      while (returned.size() < options.predictors()) {
+        Predictor<List<String>, float[][]> p = predictors.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (p == null) return;
+        returned.add(p);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    returned.forEach(Predictor::close);
     model.close();
     tokenizer.close();
   }

@@ -71,6 +71,39 @@ class BgeSmallZhEmbedderTest {
     }
   }
 
+  // The service stops while a prefetch thread is still embedding: close must wait for it (freeing the native model
+  // under a running call crashed the JVM), and later calls get a clear error.
+  @Test
+  void closeWaitsForTheCallsInFlightAndLaterCallsAreRefused() throws Exception {
+    BgeSmallZhEmbedder closing = BgeSmallZhEmbedder.create(new BgeSmallZhEmbedder.Options(512, 8, 1, 2));
+    java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      threads.add(Thread.ofPlatform().daemon().start(() -> {
+        try {
+          while (true) {
+            closing.embedAll(List.of("北京大学的历史可以追溯到京师大学堂", "今天天气如何", "猫喜欢吃鱼"));
+            done.incrementAndGet();
+            running.countDown();
+          }
+        } catch (IllegalStateException e) {
+          if (!e.getMessage().contains("closed")) unexpected.add(e);
+        } catch (Throwable e) {
+          unexpected.add(e);
+        }
+      }));
+    }
+    assertTrue(running.await(60, java.util.concurrent.TimeUnit.SECONDS));
+    closing.close();
+    for (Thread t : threads) t.join(60_000);
+    assertTrue(unexpected.isEmpty(), unexpected.toString());
+    assertTrue(done.get() > 0);
+    var refused = assertThrows(IllegalStateException.class, () -> closing.embed("你好"));
+    assertTrue(refused.getMessage().contains("closed"), refused.getMessage());
+  }
+
   @Test
   void concurrentCallersGetTheirOwnResults() throws Exception {
     List<String> texts = List.of("猫喜欢吃鱼", "狗喜欢啃骨头", "今天天气如何", "我想买一台电脑");
