@@ -45,23 +45,58 @@ public final class CopyBias {
   /**
    * Adds the bias, in place, to each token that continues a match of the generated suffix: {@code bias} for a match of
    * {@code minMatch} tokens, one more {@code bias} for each further matching token, at most three times {@code bias}
-   * (a long match is surely a quote, a short one may be a common word). A token continuing several matches gets the longest one's bonus.
+   * (a long match is surely a quote, a short one may be a common word). A token continuing several matches gets the
+   * longest one's bonus.
    */
   public void apply(float[] logits, List<Integer> generated) {
-    if (!active() || generated.size() < minMatch) return;
-    int[] best = new int[logits.length];
+    add(logits, matches(logits.length, generated));
+  }
+
+  /**
+   * For each of {@code vocabSize} tokens, the length of the longest generated suffix (at least {@code minMatch}, capped)
+   * that it continues in a source, 0 where it continues none; null when nothing does.
+   */
+  private int[] matches(int vocabSize, List<Integer> generated) {
+    if (!active() || generated.size() < minMatch) return null;
+    int[] best = new int[vocabSize];
+    boolean any = false;
     int len = generated.size();
     int cap = minMatch + MAX_STEPS - 1;
     for (int i = minMatch - 1; i + 1 < source.length; i++) {
       int next = source[i + 1];
-      if (next == BOUNDARY || next >= logits.length) continue;
+      if (next == BOUNDARY || next >= vocabSize) continue;
       int k = 0;
       while (k < cap && k < len && i - k >= 0 && source[i - k] == generated.get(len - 1 - k)) k++;
-      if (k >= minMatch) best[next] = Math.max(best[next], k);
+      if (k >= minMatch && k > best[next]) {
+        best[next] = k;
+        any = true;
+      }
     }
-    for (int t = 0; t < best.length; t++) {
-      if (best[t] > 0) logits[t] += bias * (best[t] - minMatch + 1);
+    return any ? best : null;
+  }
+
+  private void add(float[] logits, int[] matches) {
+    if (matches == null) return;
+    for (int t = 0; t < matches.length; t++) {
+      if (matches[t] > 0) logits[t] += bias * (matches[t] - minMatch + 1);
     }
+  }
+
+  /**
+   * How often the sources say {@code token} right after the last {@code context} generated tokens: how often a quote
+   * may say that n-gram, which the no-repeat n-gram ban then allows as often (8:00-17:00 says ":00" twice).
+   */
+  public int occurrences(List<Integer> generated, int context, int token) {
+    if (!active() || generated.size() < context) return 0;
+    int len = generated.size();
+    int count = 0;
+    for (int i = context - 1; i + 1 < source.length; i++) { // i: where the context's last token would be
+      if (source[i + 1] != token) continue;
+      boolean match = true;
+      for (int k = 0; k < context && match; k++) match = i - k >= 0 && source[i - k] == generated.get(len - 1 - k);
+      if (match) count++;
+    }
+    return count;
   }
 
   @Override

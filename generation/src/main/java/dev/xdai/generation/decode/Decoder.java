@@ -35,7 +35,8 @@ public final class Decoder {
   }
 
   /**
-   * Decodes one fill, with {@code copy} applied after the penalties (so a banned n-gram stays banned).
+   * Decodes one fill, with {@code copy} applied after the penalties; the no-repeat n-gram ban lets a quote repeat an
+   * n-gram as often as the knowledge does (a quoted time or phone number repeats its own digits).
    *
    * @param startNanos when the request started on this decoder's clock; the deadline and the timings count from it
    */
@@ -54,7 +55,7 @@ public final class Decoder {
     float[] logits = session.start();
     while (true) {
       if (nanoClock.getAsLong() - startNanos >= budget) { reason = FinishReason.DEADLINE; break; }
-      penalties.apply(logits, generated);
+      penalties.apply(logits, generated, copy::occurrences);
       copy.apply(logits, generated);
       for (int t = 0; t < logits.length; t++) if (vocabulary.banned(t)) logits[t] = Float.NEGATIVE_INFINITY;
       int token = sampler.pick(logits, random);

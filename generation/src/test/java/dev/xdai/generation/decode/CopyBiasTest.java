@@ -63,6 +63,17 @@ class CopyBiasTest {
   }
 
   @Test
+  void occurrencesCountHowOftenTheSourcesSayAnNgram() {
+    CopyBias bias = new CopyBias(List.of(new int[] {2, 3, 4, 2, 3, 4}, new int[] {2, 3, 5}), 1f, 2);
+    assertEquals(2, bias.occurrences(List.of(2, 3), 2, 4));   // "abc" twice in the first source
+    assertEquals(1, bias.occurrences(List.of(2, 3), 2, 5));   // "abd" once in the second
+    assertEquals(0, bias.occurrences(List.of(3, 2), 2, 4));
+    assertEquals(1, bias.occurrences(List.of(4), 1, 2));      // "ca", not across the sources' boundary
+    assertEquals(0, bias.occurrences(List.of(2), 2, 4));      // fewer tokens generated than the context
+    assertEquals(0, CopyBias.NONE.occurrences(List.of(2, 3), 2, 4));
+  }
+
+  @Test
   void aLongerMinimumMatchAsksForMore() {
     CopyBias three = new CopyBias(List.of(new int[] {2, 3, 4, 5}), 1f, 3);
     assertEquals(List.of(), boosted(biased(three, List.of(3, 4))));

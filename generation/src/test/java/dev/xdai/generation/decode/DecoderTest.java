@@ -135,4 +135,26 @@ class DecoderTest {
     assertEquals(text.indexOf("ab"), text.lastIndexOf("ab"), text);
     assertTrue(text.startsWith("ab"), text);
   }
+  // The model spells "abcabc" (a quoted 8:00-17:00, in small), with "f" as its second choice everywhere.
+  static final int[] ABCABC = {2, 3, 4, 2, 3, 4};
+  static final java.util.function.Supplier<ScriptedSession> QUOTING = () -> new ScriptedSession(fed -> {
+    float[] l = new float[9];
+    l[0] = fed.size() >= ABCABC.length ? 9 : -9;
+    if (fed.size() < ABCABC.length) l[ABCABC[fed.size()]] = 5;
+    l[7] = 4;
+    return l;
+  }, 1000);
+
+  @Test
+  void aQuoteMaySayAnNgramAsOftenAsTheKnowledgeDoes() {
+    GenerationOptions o = new GenerationOptions(10, 0, 1, 1.0, 1.0, 3, List.of(), Duration.ofSeconds(30), 0, 0);
+    assertEquals("abcabf", decode(QUOTING.get(), VOCAB, o, p -> {}).text().substring(0, 6)); // "abc" twice is banned
+    Generation quoted = new Decoder().decode(QUOTING.get(), VOCAB, o, new CopyBias(List.of(ABCABC), 1f, 2), p -> {},
+        System.nanoTime());
+    assertEquals("abcabc", quoted.text());
+    // Knowledge that says "abc" once lets the fill say it once: the ban still stops a loop through a quote.
+    Generation once = new Decoder().decode(QUOTING.get(), VOCAB, o, new CopyBias(List.of(new int[] {2, 3, 4, 2, 3, 5}),
+        1f, 2), p -> {}, System.nanoTime());
+    assertTrue(once.text().startsWith("abcab") && once.text().charAt(5) != 'c', once.text());
+  }
 }
