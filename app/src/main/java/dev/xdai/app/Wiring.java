@@ -173,7 +173,10 @@ public class Wiring {
     SessionStore graphStore = new Neo4jSessionStore(graph::driver, json).ensureSchema();
     if (!config.sessions().writeBehind()) return graphStore;
     Path journal = dataDir(config).resolve("sessions.journal");
-    return JournaledSessionStore.open(graphStore, journal, json).<SessionStore>map(j -> j).orElseGet(() -> {
+    return JournaledSessionStore.open(graphStore, journal, json).<SessionStore>map(j -> {
+      graph.beforeClose(j); // CDI disposes in no set order: the journal must apply its last turns before the driver goes
+      return j;
+    }).orElseGet(() -> {
       LOG.warnf("%s is in use by another xdai process: turns are written to the graph directly", journal);
       return graphStore;
     });

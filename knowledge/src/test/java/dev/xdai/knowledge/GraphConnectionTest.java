@@ -40,6 +40,20 @@ class GraphConnectionTest {
     assertThrows(IllegalArgumentException.class, () -> GraphServerConfig.external("http://127.0.0.1:7474", "neo4j", "x"));
   }
 
+  // A session journal closed after the driver found it gone and left its last turns for the next start.
+  @Test
+  void whatIsRegisteredBeforeCloseIsClosedFirstWhileTheGraphStillAnswers() {
+    GraphConnection launched = TestGraph.get();
+    GraphServerConfig external = GraphServerConfig.external(launched.endpoint().uri(), "neo4j", launched.endpoint().password());
+    java.util.List<String> order = new java.util.ArrayList<>();
+    GraphConnection graph = GraphConnection.open(external);
+    graph.beforeClose(() -> order.add("first registered: " + graph.query("RETURN 1 AS one", Map.of()).get(0).get("one")));
+    graph.beforeClose(() -> order.add("last registered: " + graph.query("RETURN 2 AS two", Map.of()).get(0).get("two")));
+    graph.close();
+    assertEquals(java.util.List.of("last registered: 2", "first registered: 1"), order);
+    assertThrows(RuntimeException.class, () -> graph.query("RETURN 1", Map.of()));
+  }
+
   @Test
   void aSecondLauncherOnADataDirectoryInUseRefusesAndSaysHowToShareIt() {
     GraphConnection graph = TestGraph.get();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.neo4j.driver.AuthTokens;
@@ -37,6 +38,7 @@ public final class GraphConnection implements AutoCloseable {
   private final GraphServerLauncher launcher; // null for an external server
   private volatile GraphEndpoint endpoint;
   private volatile Driver driver;
+  private final List<AutoCloseable> beforeClose = new CopyOnWriteArrayList<>();
 
   private GraphConnection(GraphServerLauncher launcher, GraphEndpoint endpoint) {
     this.launcher = launcher;
@@ -180,8 +182,24 @@ public final class GraphConnection implements AutoCloseable {
         + last.getMessage(), last);
   }
 
+  /**
+   * Registers something that writes to the graph to be closed before the connection is (last registered, first
+   * closed): a session journal then applies its last turns instead of finding the driver gone.
+   */
+  public void beforeClose(AutoCloseable user) {
+    beforeClose.add(user);
+  }
+
   @Override
   public void close() {
+    for (int i = beforeClose.size() - 1; i >= 0; i--) {
+      try {
+        beforeClose.get(i).close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "closing " + beforeClose.get(i) + " before the graph connection failed: " + e);
+      }
+    }
+    beforeClose.clear();
     try {
       driver.close();
     } finally {
