@@ -1,6 +1,6 @@
 """Exports a trained checkpoint to the files of docs/model-contract.md.
 
-    /usr/bin/python3 training/export_onnx.py training/runs/shipped/ckpt.pt models/xdai-glm-small
+    /usr/bin/python3 training/export_onnx.py training/runs/stage2/ckpt.pt models/xdai-glm-small
 
 Writes model.onnx (with a key/value cache), tokenizer.json, config.json and reference.json (fixed inputs with the
 PyTorch logits, for the Java runtime's parity test). Before writing, it checks in PyTorch that decoding step by step

@@ -152,6 +152,10 @@ public final class ResultsPage {
     md.append("For comparison, the throw-away probe described in `evaluation.md` (a 29M-parameter model, not this project's ")
         .append("code) measured oracle f1 32.8 / knowledge_f1 23.6 / bleu1 35.9 / bleu2 16.2 / char_ppl 14.2 and none ")
         .append("f1 16.0 / knowledge_f1 3.3 / bleu1 23.1 / bleu2 4.9 / char_ppl 21.1; the shipped model must clearly beat them.\n\n");
+    md.append("Data `heldout` is `training/heldout/`, the KdConv conversations the embedded model was never trained on. ")
+        .append("Data `kdconv` is all of KdConv dev, whose other conversations the model was trained on: there, only ")
+        .append("`knowledge_recall@k` (which does not depend on the model) means what it says; the reply figures flatter ")
+        .append("the model.\n\n");
   }
 
   private void benchSection(StringBuilder md, List<ResultRecord> runs) throws IOException {
