@@ -24,7 +24,7 @@ public final class CopyBias {
 
   /**
    * @param sources token ids of each text the reply may quote
-   * @param bias added to a continuing token's logit (0 turns the bias off)
+   * @param bias the logit bonus for a continuation of a {@code minMatch}-token match (0 turns the bias off)
    * @param minMatch how many generated tokens must match before a continuation counts (at least 1)
    */
   public CopyBias(List<int[]> sources, float bias, int minMatch) {
@@ -60,13 +60,11 @@ public final class CopyBias {
     if (!active() || generated.size() < minMatch) return null;
     int[] best = new int[vocabSize];
     boolean any = false;
-    int len = generated.size();
     int cap = minMatch + MAX_STEPS - 1;
     for (int i = minMatch - 1; i + 1 < source.length; i++) {
       int next = source[i + 1];
       if (next == BOUNDARY || next >= vocabSize) continue;
-      int k = 0;
-      while (k < cap && k < len && i - k >= 0 && source[i - k] == generated.get(len - 1 - k)) k++;
+      int k = matched(i, generated, cap);
       if (k >= minMatch && k > best[next]) {
         best[next] = k;
         any = true;
@@ -88,15 +86,19 @@ public final class CopyBias {
    */
   public int occurrences(List<Integer> generated, int context, int token) {
     if (!active() || generated.size() < context) return 0;
-    int len = generated.size();
     int count = 0;
     for (int i = context - 1; i + 1 < source.length; i++) { // i: where the context's last token would be
-      if (source[i + 1] != token) continue;
-      boolean match = true;
-      for (int k = 0; k < context && match; k++) match = i - k >= 0 && source[i - k] == generated.get(len - 1 - k);
-      if (match) count++;
+      if (source[i + 1] == token && matched(i, generated, context) == context) count++;
     }
     return count;
+  }
+
+  /** How many of the last generated tokens (at most {@code cap}) equal the source's tokens ending at {@code end}. */
+  private int matched(int end, List<Integer> generated, int cap) {
+    int len = generated.size();
+    int k = 0;
+    while (k < cap && k < len && end - k >= 0 && source[end - k] == generated.get(len - 1 - k)) k++;
+    return k;
   }
 
   @Override

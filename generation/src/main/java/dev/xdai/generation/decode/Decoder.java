@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
 /**
  * The decoding loop, independent of any model: penalties and the copy bias, then greedy or top-k/top-p sampling with a
  * per-request seeded generator (same seed, same fill), until {@code [eop]}, a stop string, the token limit, the
- * context's end or the deadline. Pieces go to the listener as soon as they are safe from stop strings. Stateless and thread-safe.
+ * context's end or the deadline. Pieces go to the listener as soon as they are safe from stop strings. Stateless and
+ * thread-safe.
  */
 public final class Decoder {
 

@@ -18,6 +18,8 @@ import dev.xdai.generation.TokenListener;
 import dev.xdai.generation.decode.CopyBias;
 import dev.xdai.generation.decode.Decoder;
 import dev.xdai.generation.decode.Logits;
+import dev.xdai.prompting.BackgroundPiece;
+import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.prompting.PromptText;
 import dev.xdai.prompting.RenderedPrompt;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The embedded GLM (models/xdai-glm-small), run in-process by DJL on ONNX Runtime. Loads the model directory once;
@@ -160,10 +163,9 @@ public final class EmbeddedGlm implements LanguageModel {
    */
   CopyBias copyBias(RenderedPrompt prompt, double bias) {
     if (bias <= 0) return CopyBias.NONE;
-    List<int[]> sources = new ArrayList<>();
-    prompt.kept().queryKnowledge().forEach(k -> sources.add(tokenizer.encode(PromptText.neutralise(k.text()))));
-    prompt.kept().background().stream().filter(b -> !b.knowledgeId().isEmpty())
-        .forEach(b -> sources.add(tokenizer.encode(PromptText.neutralise(b.text()))));
+    Stream<String> texts = Stream.concat(prompt.kept().queryKnowledge().stream().map(KnowledgeItem::text),
+        prompt.kept().background().stream().filter(b -> !b.knowledgeId().isEmpty()).map(BackgroundPiece::text));
+    List<int[]> sources = texts.map(t -> tokenizer.encode(PromptText.neutralise(t))).toList();
     return new CopyBias(sources, (float) bias, COPY_MIN_MATCH);
   }
 
