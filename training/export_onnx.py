@@ -101,6 +101,27 @@ def top_k(logits_row, k=10):
     return {"ids": i.tolist(), "logits": [round(x, 5) for x in v.tolist()]}
 
 
+def export_graph(model, onnx_path):
+    """Writes the contract's graph, with an example that has a non-empty past so every axis is traced as dynamic."""
+    cfg = model.cfg
+    wrapper = OnnxGlm(model).eval()
+    ex_past = []
+    for _ in range(cfg.num_layers):
+        ex_past += [torch.randn(1, cfg.num_heads, 5, cfg.head_dim), torch.randn(1, cfg.num_heads, 5, cfg.head_dim)]
+    ex = (torch.tensor([[10, 11, 12]]), torch.tensor([[[5, 6, 7], [0, 0, 0]]]), torch.tensor([7]), *ex_past)
+    names_past, names_present, axes = [], [], {"input_ids": {1: "q"}, "position_ids": {2: "q"}, "logits": {1: "q"}}
+    for l in range(cfg.num_layers):
+        names_past += [f"past_key_{l}", f"past_value_{l}"]
+        names_present += [f"present_key_{l}", f"present_value_{l}"]
+        axes[f"past_key_{l}"] = axes[f"past_value_{l}"] = {2: "past"}
+        axes[f"present_key_{l}"] = axes[f"present_value_{l}"] = {2: "total"}
+    torch.onnx.export(wrapper, ex, onnx_path, opset_version=OPSET, do_constant_folding=True,
+                      input_names=["input_ids", "position_ids", "context_length"] + names_past,
+                      output_names=["logits"] + names_present, dynamic_axes=axes)
+    import onnx
+    onnx.checker.check_model(onnx.load(onnx_path))
+
+
 def export(ckpt_path, out_dir, max_prompt_tokens=None):
     """max_prompt_tokens: the longest part A the model was trained on (train.py's max_a); runtimes keep prompts
     within it, since position embeddings beyond it were never trained. Omitted from config.json when None."""
@@ -126,25 +147,9 @@ def export(ckpt_path, out_dir, max_prompt_tokens=None):
         refs.append({"name": name, "prompt": prompt, "context_length": a_len, "steps": steps,
                      "greedy_ids": seq[a_len + 1:], "greedy_text": tok.decode(seq[a_len + 1:])})
 
-    # 2. ONNX export (example with a non-empty past so every axis is traced as dynamic)
-    wrapper = OnnxGlm(model).eval()
-    ex_past = []
-    for _ in range(cfg.num_layers):
-        ex_past += [torch.randn(1, cfg.num_heads, 5, cfg.head_dim), torch.randn(1, cfg.num_heads, 5, cfg.head_dim)]
-    ex = (torch.tensor([[10, 11, 12]]), torch.tensor([[[5, 6, 7], [0, 0, 0]]]), torch.tensor([7]), *ex_past)
-    names_past, names_present, axes = [], [], {"input_ids": {1: "q"}, "position_ids": {2: "q"}, "logits": {1: "q"}}
-    for l in range(cfg.num_layers):
-        names_past += [f"past_key_{l}", f"past_value_{l}"]
-        names_present += [f"present_key_{l}", f"present_value_{l}"]
-        axes[f"past_key_{l}"] = axes[f"past_value_{l}"] = {2: "past"}
-        axes[f"present_key_{l}"] = axes[f"present_value_{l}"] = {2: "total"}
+    # 2. ONNX export
     onnx_path = os.path.join(out_dir, "model.onnx")
-    torch.onnx.export(wrapper, ex, onnx_path, opset_version=OPSET, do_constant_folding=True,
-                      input_names=["input_ids", "position_ids", "context_length"] + names_past,
-                      output_names=["logits"] + names_present, dynamic_axes=axes)
-    import onnx
-    m = onnx.load(onnx_path)
-    onnx.checker.check_model(m)
+    export_graph(model, onnx_path)
 
     # 3. tokenizer, config, reference
     tok.save(os.path.join(out_dir, "tokenizer.json"))

@@ -3,17 +3,23 @@
 - the attention mask is the contract's rule (A bidirectional, B causal and seeing all of A);
 - decoding through the key/value cache (first call with past length 0) equals a full forward pass;
 - part A does not see part B: changing part B leaves part A's outputs unchanged;
-- the tokenizer matches special tokens as whole strings and every other code point one by one.
+- the tokenizer matches special tokens as whole strings and every other code point one by one;
+- the int8 graph of quantize_onnx.py computes what the float graph does, within the quantisation error.
 """
 import os
 import sys
+import tempfile
 import unittest
 
+import numpy as np
+import onnx
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from data import CharTokenizer, SPECIALS, GMASK, SOP, UNK, neutralise  # noqa: E402
-from export_onnx import check_cache  # noqa: E402
+from check_onnx import run as run_onnx  # noqa: E402
+from export_onnx import check_cache, export_graph  # noqa: E402
+from quantize_onnx import per_column_int8, quantize  # noqa: E402
 from model import Glm, GlmConfig, attention_mask  # noqa: E402
 
 
@@ -65,6 +71,38 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(len(ids), len("A:你好|B:") + 1)
         self.assertEqual(self.tok.encode("猫"), [UNK])
         self.assertEqual(neutralise("a|b [MASK]  c"), "a｜b 〔MASK〕 c")
+
+    def test_int8_weights(self):
+        w = np.random.default_rng(0).normal(size=(64, 8)).astype(np.float32)
+        w[:, 3] = 0  # an all-zero column must not divide by zero
+        q, scale = per_column_int8(w)
+        self.assertEqual(q.dtype, np.int8)
+        self.assertLessEqual(np.abs(q).max(), 127)
+        self.assertTrue(np.all(np.abs(q * scale - w) <= scale / 2 + 1e-7))
+
+    def test_quantized_graph_matches_float(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "model.onnx")
+            export_graph(self.model, path)
+            float_graph = onnx.load(path)
+            int8 = onnx.load(path)
+            counts = quantize(int8)
+        ops = {n.op_type for n in int8.graph.node}
+        self.assertIn("MatMulInteger", ops)
+        self.assertEqual(counts["matmul"], 2 * 4 + 1)  # per layer: qkv, out, ffn in, ffn out; then the head
+        cfg = self.model.cfg
+        ids = self.tok.encode_prompt("A:你好吗？|B:[gMASK]") + [SOP]
+        n = len(ids)
+        feeds = {"input_ids": np.array([ids], np.int64),
+                 "position_ids": np.array([[list(range(n - 1)) + [n - 2], [0] * (n - 1) + [1]]], np.int64),
+                 "context_length": np.array([n - 1], np.int64)}
+        for l in range(cfg.num_layers):
+            feeds[f"past_key_{l}"] = feeds[f"past_value_{l}"] = np.zeros((1, cfg.num_heads, 0, cfg.head_dim), np.float32)
+        want = run_onnx(float_graph.graph, feeds)[0]
+        got = run_onnx(int8.graph, feeds)[0]
+        spread = float(want.max() - want.min())
+        self.assertLess(float(np.abs(got - want).max()), 0.05 * spread)
+        self.assertGreater(float(np.abs(got - want).max()), 0.0)  # it did run the int8 path
 
 
 if __name__ == "__main__":
