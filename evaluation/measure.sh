@@ -38,6 +38,9 @@ for part in "${parts[@]}"; do
       # the model's own greedy choices, as the reference probe was measured
       save eval-oracle-no-copy-bias "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 200 --no-copy-bias --json
       save eval-none "$ROOT/xdai" eval kdconv "${H[@]}" --mode none --samples 200 --json
+      # as users get it: the service's sampling (temperature, top-k, penalties), seeded per sample
+      save eval-oracle-sampling "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 200 --sampling --json
+      save eval-none-sampling "$ROOT/xdai" eval kdconv "${H[@]}" --mode none --samples 200 --sampling --json
       save eval-retrieved "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 200 --json
       save eval-retrieved-dev "$ROOT/xdai" eval kdconv --mode retrieved --json
       save eval-retrieved-100 "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 100 --json

@@ -160,16 +160,23 @@ public final class TurnPipeline {
   }
 
   private GenerationOptions options(TurnRequest req) {
-    if (req.options() != null) return req.options();
+    return req.options() != null ? req.options() : decoding(req.persona(), req.variant());
+  }
+
+  /**
+   * How the service decodes for {@code persona} when a request brings no options: the configured defaults under the
+   * persona's overrides, seeded with the turn's {@code variant}.
+   */
+  public GenerationOptions decoding(Persona persona, int variant) {
     GenerationOptions d = settings.defaults();
-    GenerationOverrides o = req.persona().generation();
+    GenerationOverrides o = persona.generation();
     return new GenerationOptions(
         o.maxNewTokens() != null ? o.maxNewTokens() : d.maxNewTokens(),
         o.temperature() != null ? o.temperature() : d.temperature(),
         o.topK() != null ? o.topK() : d.topK(),
         o.topP() != null ? o.topP() : d.topP(),
         o.repetitionPenalty() != null ? o.repetitionPenalty() : d.repetitionPenalty(),
-        d.noRepeatNgram(), d.stop(), d.deadline(), d.seed() + req.variant(), d.copyBias());
+        d.noRepeatNgram(), d.stop(), d.deadline(), d.seed() + variant, d.copyBias());
   }
 
   // A retry must be able to differ: greedy decoding would repeat itself, so retries sample.
@@ -219,11 +226,6 @@ public final class TurnPipeline {
   /** The deadline the pipeline applies to one generation. */
   public Duration deadline() {
     return settings.defaults().deadline();
-  }
-
-  /** The copy bias the pipeline decodes with by default. */
-  public double copyBias() {
-    return settings.defaults().copyBias();
   }
 
   /** The model this pipeline generates with. */

@@ -3,7 +3,9 @@ package dev.xdai.dialogue;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.xdai.generation.Generation;
+import dev.xdai.generation.GenerationOptions;
 import dev.xdai.personas.Emotion;
+import dev.xdai.personas.GenerationOverrides;
 import dev.xdai.personas.Persona;
 import dev.xdai.prompting.Exchange;
 import dev.xdai.prompting.HistoryOrder;
@@ -44,6 +46,22 @@ class TurnPipelineTest {
 
   TurnRequest request(List<Exchange> history, String text, Persona persona, String emotion) {
     return new TurnRequest(history, text, persona, emotion, Switches.all(), null, null, new EmbeddingCache(embedder, 100), 0);
+  }
+
+  @Test
+  void decodingIsTheDefaultsUnderThePersonasOverridesSeededByTheVariant() {
+    GenerationOptions d = TurnPipeline.Settings.standard().defaults();
+    Persona calm = new Persona("calm", "小静", "", "", List.of(), "", "", List.of(),
+        new GenerationOverrides(null, 0.5, 10, null, null));
+    GenerationOptions o = pipeline(KnowledgeSource.NONE).decoding(calm, 3);
+    assertEquals(0.5, o.temperature());
+    assertEquals(10, o.topK());
+    assertEquals(d.topP(), o.topP());
+    assertEquals(d.maxNewTokens(), o.maxNewTokens());
+    assertEquals(d.repetitionPenalty(), o.repetitionPenalty());
+    assertEquals(d.copyBias(), o.copyBias());
+    assertEquals(d.seed() + 3, o.seed());
+    assertEquals(d.temperature(), pipeline(KnowledgeSource.NONE).decoding(PLAIN, 0).temperature());
   }
 
   @Test

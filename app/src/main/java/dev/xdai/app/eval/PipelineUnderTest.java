@@ -27,7 +27,7 @@ import java.util.List;
 
 /**
  * Adapts the real turn pipeline to the evaluation's port: each sample is a fresh conversation whose history is the
- * sample's context, answered greedily; nothing is stored.
+ * sample's context, answered greedily (or as the service samples, when the run asks); nothing is stored.
  */
 public final class PipelineUnderTest implements DialogueUnderTest {
 
@@ -62,7 +62,7 @@ public final class PipelineUnderTest implements DialogueUnderTest {
       case RETRIEVED -> null;
     };
     TurnRequest request = new TurnRequest(turn.sample().history(), turn.sample().query(), persona, "", switches,
-        greedy(turn), given, new EmbeddingCache(embedder, 256), 0);
+        decoding(turn, persona), given, new EmbeddingCache(embedder, 256), 0);
     TurnResult result = pipeline.run(request, TurnListener.NONE);
     String reply = result.reply();
     if (reply.codePointCount(0, reply.length()) > turn.maxReplyChars()) reply = reply.substring(0, reply.offsetByCodePoints(0, turn.maxReplyChars()));
@@ -86,9 +86,16 @@ public final class PipelineUnderTest implements DialogueUnderTest {
         String.join("\n", knowledge), String.join("\n", context), gold, result.prompt().text());
   }
 
-  // Greedy, as the evaluation prescribes, with the service's copy bias unless the run switches it off.
-  private GenerationOptions greedy(EvalTurn turn) {
-    return GenerationOptions.greedy(turn.maxReplyChars()).withCopyBias(turn.ablations().copyBias() ? pipeline.copyBias() : 0);
+  // Greedy, as the evaluation prescribes, or the service's own sampling seeded by the sample (reproducible, and
+  // different across samples) under the evaluation's deadline, so that a loaded machine does not cut replies short;
+  // with the service's copy bias unless the run switches it off.
+  private GenerationOptions decoding(EvalTurn turn, Persona persona) {
+    GenerationOptions greedy = GenerationOptions.greedy(turn.maxReplyChars());
+    GenerationOptions service = pipeline.decoding(persona, 0);
+    GenerationOptions o = turn.ablations().sampling()
+        ? service.withSeed(service.seed() + turn.sample().id().hashCode()).withDeadline(greedy.deadline())
+        : greedy;
+    return o.withCopyBias(turn.ablations().copyBias() ? service.copyBias() : 0);
   }
 
   static Switches switches(Ablations a, EvalMode mode) {

@@ -9,12 +9,14 @@ import java.util.Map;
  * description prefix), no persona (no persona text or post-response). Inverse prompting is off unless asked for;
  * {@code relevanceOrder} shows the selected history by relevance (the most relevant next to the utterance) instead of
  * in dialogue order. {@code copyBias} off decodes without the service's copy bias (the model's own greedy choices).
+ * {@code sampling} decodes as the service does (its configured sampling and the persona's overrides, seeded per
+ * sample) instead of greedily, to measure what users get rather than the model's most likely reply.
  */
 public record Ablations(boolean historySelection, boolean knowledgeInjection, boolean background, boolean inversePrompting,
-    boolean persona, boolean relevanceOrder, boolean copyBias) {
+    boolean persona, boolean relevanceOrder, boolean copyBias, boolean sampling) {
 
-  /** Production settings: every step on, inverse prompting off, history in dialogue order, the copy bias on. */
-  public static final Ablations DEFAULT = new Ablations(true, true, true, false, true, false, true);
+  /** Production settings: every step on, inverse prompting off, history in dialogue order, the copy bias on, greedy. */
+  public static final Ablations DEFAULT = new Ablations(true, true, true, false, true, false, true, false);
 
   /** The switches by name, as they appear in results. */
   public Map<String, Boolean> asMap() {
@@ -26,6 +28,7 @@ public record Ablations(boolean historySelection, boolean knowledgeInjection, bo
     m.put("persona", persona);
     m.put("history_relevance_order", relevanceOrder);
     m.put("copy_bias", copyBias);
+    m.put("sampling", sampling);
     return m;
   }
 
@@ -39,6 +42,7 @@ public record Ablations(boolean historySelection, boolean knowledgeInjection, bo
     if (!persona) s.append(" no-persona");
     if (relevanceOrder) s.append(" relevance-order");
     if (!copyBias) s.append(" no-copy-bias");
+    if (sampling) s.append(" sampling");
     return s.isEmpty() ? "default" : s.toString().strip().replace(' ', ',');
   }
 }

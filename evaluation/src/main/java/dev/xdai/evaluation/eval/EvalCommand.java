@@ -28,8 +28,8 @@ public final class EvalCommand {
   static final String USAGE = """
       usage: xdai eval kdconv [--data FILE_OR_DIR...] [--mode oracle|retrieved|none] [--samples N] [--seed S]
                               [--bot ID] [--no-history-selection] [--no-knowledge] [--no-background]
-                              [--inverse-prompting] [--no-persona] [--relevance-order] [--no-copy-bias] [--json]
-                              [--dump FILE]
+                              [--inverse-prompting] [--no-persona] [--relevance-order] [--no-copy-bias] [--sampling]
+                              [--json] [--dump FILE]
         --data     KdConv JSON files or directories (default ../shared/data/kdconv next to the project)
         --mode     oracle: gold knowledge injected; retrieved: the full pipeline; none: no knowledge (default oracle)
         --samples  how many samples to draw (default 400); --seed: the shuffle seed (default 1)
@@ -38,12 +38,13 @@ public final class EvalCommand {
         --json     also print the result as one JSON object on the last line
         --relevance-order  the selected history by relevance, not in dialogue order
         --no-copy-bias     decode without the service's copy bias (the model's own greedy choices)
+        --sampling         decode as the service does (its sampling settings, seeded per sample), not greedily
         --dump     write one JSON line per sample (context, gold, reply, injected knowledge, gold hit) to FILE""";
 
   private static final Set<String> SINGLE = Set.of("mode", "samples", "seed", "bot", "dump");
   private static final Set<String> MULTI = Set.of("data");
   private static final Set<String> FLAGS = Set.of("json", "no-history-selection", "no-knowledge", "no-background",
-      "inverse-prompting", "no-persona", "relevance-order", "no-copy-bias");
+      "inverse-prompting", "no-persona", "relevance-order", "no-copy-bias", "sampling");
 
   private final KdConvEvaluation evaluation;
   private final PrintStream out;
@@ -109,7 +110,7 @@ public final class EvalCommand {
     EvalMode mode = EvalMode.parse(args.value("mode", "oracle"));
     Ablations ablations = new Ablations(!args.has("no-history-selection"), !args.has("no-knowledge"),
         !args.has("no-background"), args.has("inverse-prompting"), !args.has("no-persona"), args.has("relevance-order"),
-        !args.has("no-copy-bias"));
+        !args.has("no-copy-bias"), args.has("sampling"));
     return new EvalSettings(data, mode, args.positiveInt("samples", EvalSettings.DEFAULT_SAMPLES),
         args.longValue("seed", 1), args.value("bot", null), ablations);
   }

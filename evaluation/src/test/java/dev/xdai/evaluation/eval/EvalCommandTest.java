@@ -118,11 +118,11 @@ class EvalCommandTest {
   @Test
   void noneModeAndSwitchesAreHandedOn() {
     assertEquals(0, run("kdconv", "--data", data.toString(), "--mode", "none", "--no-background", "--no-persona",
-        "--inverse-prompting", "--no-copy-bias", "--bot", "guide"));
+        "--inverse-prompting", "--no-copy-bias", "--sampling", "--bot", "guide"));
     EvalTurn t = turns.get(0);
     assertEquals(EvalMode.NONE, t.mode());
     assertTrue(t.oracleKnowledge().isEmpty());
-    assertEquals(new Ablations(true, true, false, true, false, false, false), t.ablations());
+    assertEquals(new Ablations(true, true, false, true, false, false, false, true), t.ablations());
     assertEquals("guide", t.bot());
   }
 
