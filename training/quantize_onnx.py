@@ -4,7 +4,8 @@
 
 There is no onnxruntime for this Python, so the graph is rewritten by hand with standard operators:
 - every MatMul by a weight matrix W [K, N] becomes DynamicQuantizeLinear(x) -> MatMulInteger(x_q, W_q) -> Cast ->
-  Mul(x_scale * w_scale), with W_q int8, symmetric per output column (x is quantised per call, uint8 asymmetric);
+  Mul(x_scale * w_scale), with W_q symmetric per output column in 8 bits, stored as uint8 (see WEIGHT_ZERO_POINT;
+  x is quantised per call, uint8 asymmetric);
 - every Gather from an embedding table E [V, D] becomes a Gather from E_q int8 (symmetric per row) times the
   gathered rows' scales.
 config.json gets the suffix -int8 on its name; the other files are copied; reference.json keeps the float model's logits, so
@@ -26,6 +27,12 @@ def per_column_int8(w):
     return np.clip(np.round(w / scale), -127, 127).astype(np.int8), scale.astype(np.float32)
 
 
+# Weights of the matrix products are stored as uint8 around a zero point of 128, not as int8: CPUs without VNNI multiply
+# uint8 by int8 with an instruction that adds pairs of products in saturating int16 (255 * 127 * 2 overflows it), while
+# onnxruntime's uint8 x uint8 kernel widens first. Same 8-bit precision, no saturation.
+WEIGHT_ZERO_POINT = 128
+
+
 def quantize(model):
     g = model.graph
     inits = {i.name: i for i in g.initializer}
@@ -35,11 +42,13 @@ def quantize(model):
         w = inits.get(n.input[1]) if n.op_type == "MatMul" else None
         if w is not None and len(w.dims) == 2:
             wq, ws = per_column_int8(numpy_helper.to_array(w))
+            wu = (wq.astype(np.int16) + WEIGHT_ZERO_POINT).astype(np.uint8)
             p = n.name or n.output[0]
-            new_inits += [numpy_helper.from_array(wq, p + "_Wq"), numpy_helper.from_array(ws, p + "_Ws")]
+            new_inits += [numpy_helper.from_array(wu, p + "_Wq"), numpy_helper.from_array(ws, p + "_Ws"),
+                          numpy_helper.from_array(np.array(WEIGHT_ZERO_POINT, np.uint8), p + "_Wz")]
             nodes += [
                 helper.make_node("DynamicQuantizeLinear", [n.input[0]], [p + "_xq", p + "_xs", p + "_xz"]),
-                helper.make_node("MatMulInteger", [p + "_xq", p + "_Wq", p + "_xz"], [p + "_int"]),
+                helper.make_node("MatMulInteger", [p + "_xq", p + "_Wq", p + "_xz", p + "_Wz"], [p + "_int"]),
                 helper.make_node("Cast", [p + "_int"], [p + "_f"], to=TensorProto.FLOAT),
                 helper.make_node("Mul", [p + "_xs", p + "_Ws"], [p + "_s"]),
                 helper.make_node("Mul", [p + "_f", p + "_s"], [n.output[0]]),

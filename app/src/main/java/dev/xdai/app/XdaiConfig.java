@@ -1,5 +1,6 @@
 package dev.xdai.app;
 
+import dev.xdai.generation.embedded.EmbeddedGlm;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public interface XdaiConfig {
     String backend();
 
     /** Directory of the embedded model; relative paths resolve against the project root. */
-    @WithDefault("models/xdai-glm-small")
+    @WithDefault(EmbeddedGlm.DEFAULT_DIR)
     Path path();
 
     /** Generations that may run at once; more wait. */

@@ -98,11 +98,11 @@ public final class BenchCommand {
 
   /**
    * Runs, without the app, the benchmarks that need no service components ({@code retrieval}, {@code embed},
-   * {@code load}) and {@code decode} on the embedded model in {@code models/xdai-glm-small} under the project root:
+   * {@code load}) and {@code decode} on the embedded model in {@value EmbeddedGlm#DEFAULT_DIR} under the project root:
    * {@code ./mvnw -B -q -f evaluation/pom.xml -Pbench compile exec:java -Dbench.args="retrieval --json"}.
    */
   public static void main(String[] args) {
-    Path dir = ProjectPaths.root().resolve("models/xdai-glm-small");
+    Path dir = ProjectPaths.root().resolve(EmbeddedGlm.DEFAULT_DIR);
     Supplier<LanguageModel> embedded = () -> Files.exists(dir.resolve("model.onnx"))
         ? EmbeddedGlm.load(EmbeddedGlmConfig.of(dir).withPermits(4, Duration.ofMinutes(5))) : null;
     int status = new BenchCommand(new BenchTargets(null, null, embedded), System.out, System.err, STANDALONE).run(args);

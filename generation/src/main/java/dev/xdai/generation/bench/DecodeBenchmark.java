@@ -173,13 +173,13 @@ public final class DecodeBenchmark {
   }
 
   /**
-   * Benchmarks the embedded model. Arguments: the model directory (default: {@code models/xdai-glm-small} under the
+   * Benchmarks the embedded model. Arguments: the model directory (default: {@value EmbeddedGlm#DEFAULT_DIR} under the
    * system property {@code xdai.project.root}, else the working directory), then optionally the number of concurrent
    * streams and ONNX Runtime's intra-op threads per session.
    */
   public static void main(String[] args) throws Exception {
     Path dir = args.length > 0 ? Path.of(args[0])
-        : Path.of(System.getProperty("xdai.project.root", ".")).resolve("models/xdai-glm-small");
+        : Path.of(System.getProperty("xdai.project.root", ".")).resolve(EmbeddedGlm.DEFAULT_DIR);
     Settings d = Settings.defaults();
     Settings settings = args.length > 1 ? new Settings(d.promptTokens(), d.maxNewTokens(), d.warmups(), d.runs(),
         Integer.parseInt(args[1]), d.runsPerStream()) : d;

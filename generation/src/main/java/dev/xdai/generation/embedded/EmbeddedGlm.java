@@ -34,13 +34,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The embedded GLM (models/xdai-glm-small), run in-process by DJL on ONNX Runtime. Loads the model directory once;
+ * The embedded GLM ({@value #DEFAULT_DIR}), run in-process by DJL on ONNX Runtime. Loads the model directory once;
  * each request gets its own session and key/value cache, at most {@code permits} at a time (a request that finds none
  * free within the queue timeout is refused as "model busy"). A prompt plus its fill stays within the model's
  * positions: a prompt that leaves no room is rejected, a fill that reaches the end stops with {@code LENGTH}.
  * Thread-safe.
  */
 public final class EmbeddedGlm implements LanguageModel {
+
+  /** The model the service runs unless configured otherwise, relative to the project root: the int8 build. */
+  public static final String DEFAULT_DIR = "models/xdai-glm-small-int8";
+  /** The float model the int8 build is made from, relative to the project root; the runtime's parity reference. */
+  public static final String REFERENCE_DIR = "models/xdai-glm-small";
 
   private static final String ENGINE = "OnnxRuntime";
   // Two characters: one alone is too often a common character ("的", "是") that occurs in every text.

@@ -102,33 +102,17 @@ class EmbeddedGlmTest {
 
   @Test
   void runtimeReproducesTheReferenceLogits() {
-    for (JsonNode c : reference.path("cases")) {
-      String name = c.path("name").asText();
-      int[] promptIds = glm.tokenizer().encode(c.path("prompt").asText());
-      JsonNode steps = c.path("steps");
-      assertArrayEquals(ints(steps.get(0).path("input_ids")), append(promptIds, glm.config().sop()), name + ": part A + [sop]");
-      try (NDManager manager = glm.newManager(); Predictor<GlmStep, GlmStepOutput> p = glm.newPredictor()) {
-        KvCache past = KvCache.empty();
-        for (int s = 0; s < steps.size(); s++) {
-          JsonNode step = steps.get(s);
-          assertEquals(past.length(), step.path("past_length").asInt());
-          GlmStepOutput out = p.predict(new GlmStep(longs(step.path("input_ids")), longs(step.path("position_ids").get(0)),
-              longs(step.path("position_ids").get(1)), c.path("context_length").asInt(), past, true, manager));
-          assertClose(step.path("last_logits"), out.lastRow(), name + " step " + s + " last row");
-          JsonNode top = step.path("top10_per_position");
-          for (int r = 0; r < top.size(); r++) {
-            JsonNode ids = top.get(r).path("ids");
-            for (int k = 0; k < ids.size(); k++) {
-              assertEquals(top.get(r).path("logits").get(k).asDouble(), out.logits()[r][ids.get(k).asInt()], PARITY_TOLERANCE,
-                  name + " step " + s + " row " + r);
-            }
-          }
-          past = out.present();
+    ReferenceReplay.replay(glm, reference, (what, step, out) -> {
+      assertClose(step.path("last_logits"), out.lastRow(), what + " last row");
+      JsonNode top = step.path("top10_per_position");
+      for (int r = 0; r < top.size(); r++) {
+        JsonNode ids = top.get(r).path("ids");
+        for (int k = 0; k < ids.size(); k++) {
+          assertEquals(top.get(r).path("logits").get(k).asDouble(), out.logits()[r][ids.get(k).asInt()], PARITY_TOLERANCE,
+              what + " row " + r);
         }
-      } catch (Exception e) {
-        throw new AssertionError(e);
       }
-    }
+    });
   }
 
   @Test
