@@ -1,6 +1,6 @@
 """Greedy replies of a checkpoint on held-out KdConv turns and a few hand prompts, for the model card.
 
-    /usr/bin/python3 training/samples.py training/runs/stage2/ckpt.pt [--n 200]
+    /usr/bin/python3 training/samples.py training/runs/stage3/ckpt.pt [--n 200]
 
 Also prints a rough character F1 on held-out KdConv (oracle knowledge vs none, last six utterances as context),
 as an indication only: the project's figures come from `xdai eval` (docs: evaluation.md), not from this script.
