@@ -311,10 +311,22 @@ class EmbeddedGlmTest {
   // ------------------------------------------------------------------ helpers
 
   static void assertClose(JsonNode expected, float[] actual, String what) {
+    double worst = maxAbsDiff(expected, actual, what);
+    assertTrue(worst <= PARITY_TOLERANCE, what + ": max abs diff " + worst);
+  }
+
+  /** The largest absolute difference between a reference row and the runtime's, which must be as long. */
+  static double maxAbsDiff(JsonNode expected, float[] actual, String what) {
     assertEquals(expected.size(), actual.length, what);
     double worst = 0;
     for (int i = 0; i < actual.length; i++) worst = Math.max(worst, Math.abs(expected.get(i).asDouble() - actual[i]));
-    assertTrue(worst <= PARITY_TOLERANCE, what + ": max abs diff " + worst);
+    return worst;
+  }
+
+  static float[] floats(JsonNode a) {
+    float[] out = new float[a.size()];
+    for (int i = 0; i < out.length; i++) out[i] = (float) a.get(i).asDouble();
+    return out;
   }
 
   static int[] ints(JsonNode a) {
