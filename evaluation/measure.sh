@@ -2,7 +2,8 @@
 # Measures what docs/results.md reports and rewrites that page (and docs/img/*.png) from the saved results.
 #
 #   evaluation/measure.sh                 everything: eval runs, benchmarks, JMH, then the page
-#   evaluation/measure.sh eval bench      only some parts (eval, ablations, bench, standalone, load, jmh), then the page
+#   evaluation/measure.sh eval bench      only some parts (calibrate, eval, ablations, bench, standalone, load, jmh), then
+#                                         the page; calibrate rewrites the shipped answer calibration
 #   evaluation/measure.sh page            only rewrite the page from evaluation/results/*.json
 #
 # Each run's last output line (its --json object) is saved as evaluation/results/<name>.json; a run that fails
@@ -32,8 +33,22 @@ save() { # save NAME COMMAND...: runs the command, keeps its last line if it is 
 
 for part in "${parts[@]}"; do
   case "$part" in
+    calibrate) # the answer confidence, fitted on the conversations the model was trained on, never the held-out ones
+      TRAIN="$(mktemp -d)"
+      /usr/bin/python3 training/write_heldout.py --split train --out "$TRAIN" >&2 || { failed=1; continue; }
+      "$ROOT/xdai" eval kdconv --data "$TRAIN" --mode retrieved --samples 100000 --dump "$TRAIN/dump.jsonl" >&2 || { failed=1; continue; }
+      save answer-calibration "$ROOT/xdai" eval calibrate --dump "$TRAIN/dump.jsonl" \
+        --write dialogue/src/main/resources/dev/xdai/dialogue/answer/answer-confidence.properties --json
+      rm -rf "$TRAIN" ;;
     eval) # model quality on the held-out conversations (never trained on); knowledge recall on all of KdConv dev too
       H=(--data training/heldout)
+      # all 354 held-out samples, as the service answers (quoted answers, the guard), then the model alone
+      save eval-retrieved-all "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 400 --dump /tmp/xdai-heldout.jsonl --json
+      save answer-curve-heldout "$ROOT/xdai" eval calibrate --curve --dump /tmp/xdai-heldout.jsonl --json
+      save eval-retrieved-all-no-quote "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 400 --no-quote --json
+      save eval-retrieved-all-model-alone "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 400 --no-quote --no-guard --json
+      save eval-oracle-all "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 400 --json
+      save eval-oracle-all-no-quote "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 400 --no-quote --json
       save eval-oracle "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 200 --json
       # the model's own greedy choices, as the reference probe was measured
       save eval-oracle-no-copy-bias "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 200 --no-copy-bias --json

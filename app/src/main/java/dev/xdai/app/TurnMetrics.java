@@ -27,7 +27,9 @@ public class TurnMetrics {
     step("session", outcome.loadMs());
     step("persist", outcome.persistMs());
     tokens.increment(outcome.result().generation().tokens());
-    registry.counter("xdai.turns", "finish", outcome.result().grounding().finishReason()).increment();
+    var g = outcome.result().grounding();
+    registry.counter("xdai.turns", "finish", g.finishReason(), "mode", g.mode() == null ? "none" : g.mode().name().toLowerCase(java.util.Locale.ROOT))
+        .increment();
   }
 
   private void step(String step, double ms) {

@@ -1,6 +1,11 @@
 package dev.xdai.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.dialogue.ResponseBankReplies;
+import dev.xdai.dialogue.answer.AnswerConfidence;
+import dev.xdai.knowledge.ingest.ConversationReader;
+import dev.xdai.retrieval.bank.ResponseBank;
+import dev.xdai.dialogue.answer.Answerer;
 import dev.xdai.dialogue.BackgroundComposer;
 import dev.xdai.dialogue.ConditionComposer;
 import dev.xdai.dialogue.DialogueService;
@@ -19,6 +24,7 @@ import dev.xdai.generation.embedded.EmbeddedGlm;
 import dev.xdai.generation.embedded.EmbeddedGlmConfig;
 import dev.xdai.generation.inverse.InversePromptingConfig;
 import dev.xdai.generation.inverse.InversePromptingReranker;
+import dev.xdai.generation.inverse.ReplyScores;
 import dev.xdai.generation.remote.OpenAiCompatibleModel;
 import dev.xdai.generation.remote.RemoteBackendConfig;
 import dev.xdai.knowledge.demo.DemoPacks;
@@ -43,6 +49,11 @@ import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -223,7 +234,8 @@ public class Wiring {
 
   @Produces
   @Singleton
-  TurnPipeline pipeline(XdaiConfig config, LanguageModel model, KnowledgeSource knowledge, PersonaCatalog personas) {
+  TurnPipeline pipeline(XdaiConfig config, LanguageModel model, KnowledgeSource knowledge, PersonaCatalog personas,
+      ResponseBank bank) {
     XdaiConfig.History h = config.history();
     XdaiConfig.Knowledge k = config.knowledge();
     XdaiConfig.Generation g = config.generation();
@@ -238,8 +250,51 @@ public class Wiring {
         new KnowledgeInjector(knowledge, new KnowledgeInjector.Settings(k.perHistory(), k.perQuery(), k.contextUtterances(), k.qaChars())),
         new BackgroundComposer(knowledge, new BackgroundComposer.Settings(k.descriptions(), k.descriptionChars())),
         new ConditionComposer(personas), model, inverse, new PostProcessor(g.maxReplyChars()), new FaithfulnessGuard(),
+        answerer(config.answer(), g.maxReplyChars()), bankReplies(config, bank, reranker),
         new TurnPipeline.Settings(options, g.maxReplyChars(), g.attempts(), TurnPipeline.Settings.standard().fallbackReply(),
-            TurnPipeline.Settings.standard().timeoutReply()));
+            TurnPipeline.Settings.standard().timeoutReply(), config.answer().unknownReply()));
+  }
+
+  /** The bank's replies compete with the model's own, ranked by {@link ReplyScores#chitChat}. */
+  static ResponseBankReplies bankReplies(XdaiConfig config, ResponseBank bank, InversePromptingReranker reranker) {
+    if (!config.bank().enabled()) return null;
+    ResponseBankReplies.Ranker ranker = (prompt, utterance, candidates) ->
+        reranker.scores(prompt, utterance, candidates).stream().map(r -> r.chitChat(InversePromptingConfig.defaults())).toList();
+    return new ResponseBankReplies(bank::search, ranker, config.bank().candidates());
+  }
+
+  /** The response bank in {@code <data>/bank}; the shipped chit-chat bank is imported on first use. */
+  @Produces
+  @Singleton
+  ResponseBank responseBank(XdaiConfig config) {
+    ResponseBank bank = ResponseBank.open(dataDir(config).resolve("bank"));
+    if (config.bank().enabled() && bank.size(SHIPPED_BANK) == 0) {
+      try (InputStream in = shippedBank(config)) {
+        if (in != null) bank.replace(SHIPPED_BANK, ConversationReader.read(in, "chitchat.tsv", "bank:" + SHIPPED_BANK));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot import the shipped response bank", e);
+      }
+    }
+    return bank;
+  }
+
+  static final String SHIPPED_BANK = "chitchat";
+
+  private static InputStream shippedBank(XdaiConfig config) throws IOException {
+    InputStream in = Wiring.class.getClassLoader().getResourceAsStream("bank/chitchat.tsv");
+    if (in != null) return in;
+    Path file = config.projectRoot().resolve("src/main/resources/bank/chitchat.tsv");
+    return Files.exists(file) ? Files.newInputStream(file) : null;
+  }
+
+  void closeResponseBank(@Disposes ResponseBank bank) {
+    bank.close();
+  }
+
+  static Answerer answerer(XdaiConfig.Answer a, int maxReplyChars) {
+    AnswerConfidence shipped = AnswerConfidence.shipped();
+    return new Answerer(a.threshold().map(shipped::withThreshold).orElse(shipped),
+        new Answerer.Settings(a.maxQuotes(), a.maxQuoteChars(), maxReplyChars, a.tailTokens()));
   }
 
   @Produces

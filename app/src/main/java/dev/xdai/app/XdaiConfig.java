@@ -25,6 +25,10 @@ public interface XdaiConfig {
 
   Knowledge knowledge();
 
+  Answer answer();
+
+  Bank bank();
+
   Limits limits();
 
   Graph graph();
@@ -32,6 +36,42 @@ public interface XdaiConfig {
   Sessions sessions();
 
   Personas personas();
+
+  /** Quoted answers: when the turn's knowledge is trusted to answer, and how much of it a reply quotes. */
+  interface Answer {
+    /**
+     * Confidence above which a reply quotes the knowledge; absent: the threshold shipped with the calibration
+     * (chosen from its precision/recall curve, see docs/results.md).
+     */
+    Optional<Double> threshold();
+
+    /** Facts quoted together at most. */
+    @WithDefault("3")
+    int maxQuotes();
+
+    /** The longest span quoted from one answer, in characters (whole clauses, so a span may run over). */
+    @WithDefault("50")
+    int maxQuoteChars();
+
+    /** How many tokens the model may add after a quoted frame (a remark, a question back); 0 adds nothing. */
+    @WithDefault("20")
+    int tailTokens();
+
+    /** What the bot says when nothing it knows answers, unless its persona has words of its own. */
+    @WithDefault("这个我不太清楚，不敢乱说。")
+    String unknownReply();
+  }
+
+  /** The response bank: replies of real conversations that compete with the model's own in chit-chat. */
+  interface Bank {
+    /** Off: the model words every reply that quotes nothing. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How many bank replies the model ranks against its own each turn. */
+    @WithDefault("8")
+    int candidates();
+  }
 
   /** The language model backend. */
   interface Model {

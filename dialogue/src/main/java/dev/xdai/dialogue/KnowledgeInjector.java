@@ -97,7 +97,7 @@ public final class KnowledgeInjector {
    * A text as it would be said: {@link ChineseText#contentOnly}, and a number's leading zeros dropped (a knowledge base
    * writes 1947年03月14日, people say 1947年3月14日).
    */
-  static String sayable(String text) {
+  public static String sayable(String text) {
     String content = ChineseText.contentOnly(text);
     StringBuilder out = new StringBuilder(content.length());
     for (int i = 0; i < content.length(); i++) {

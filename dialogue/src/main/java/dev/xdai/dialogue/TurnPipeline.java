@@ -13,6 +13,10 @@ import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.prompting.PromptSpec;
 import dev.xdai.prompting.RenderedPrompt;
 import dev.xdai.prompting.Utterance;
+import dev.xdai.dialogue.answer.AnswerFeatures;
+import dev.xdai.dialogue.answer.AnswerFrames;
+import dev.xdai.dialogue.answer.Answerer;
+import dev.xdai.personas.Answering;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,10 +38,13 @@ public final class TurnPipeline {
    * @param attempts generations tried before a defective reply is replaced
    * @param fallbackReply said when every attempt was defective
    * @param timeoutReply said when the deadline passed before any usable text
+   * @param unknownReply said when nothing known answers, for a persona that has no words of its own for it
    */
-  public record Settings(GenerationOptions defaults, int maxReplyChars, int attempts, String fallbackReply, String timeoutReply) {
+  public record Settings(GenerationOptions defaults, int maxReplyChars, int attempts, String fallbackReply, String timeoutReply,
+      String unknownReply) {
     public static Settings standard() {
-      return new Settings(GenerationOptions.defaults(), 60, 3, "嗯……这个我一时不知道怎么说，你能换个说法吗？", "抱歉，我想得太久了，请再说一遍好吗？");
+      return new Settings(GenerationOptions.defaults(), 60, 3, "嗯……这个我一时不知道怎么说，你能换个说法吗？", "抱歉，我想得太久了，请再说一遍好吗？",
+          "这个我不太清楚，不敢乱说。");
     }
   }
 
@@ -50,6 +57,8 @@ public final class TurnPipeline {
   private final ReplyGenerator inverse;
   private final PostProcessor postProcessor;
   private final FaithfulnessGuard guard;
+  private final Answerer answerer;
+  private final ResponseBankReplies bank;
   private final GlmPromptRenderer renderer;
   private final Settings settings;
   /** Computes the utterance's vector ahead of the steps that need it; a full queue just skips that (they compute it). */
@@ -58,7 +67,7 @@ public final class TurnPipeline {
   /** @param inverse the inverse-prompting generator, or null when not available */
   public TurnPipeline(HistorySelector historySelector, KnowledgeInjector knowledgeInjector, BackgroundComposer backgroundComposer,
       ConditionComposer conditionComposer, LanguageModel model, ReplyGenerator inverse, PostProcessor postProcessor,
-      FaithfulnessGuard guard, Settings settings) {
+      FaithfulnessGuard guard, Answerer answerer, ResponseBankReplies bank, Settings settings) {
     this.historySelector = historySelector;
     this.knowledgeInjector = knowledgeInjector;
     this.backgroundComposer = backgroundComposer;
@@ -68,6 +77,8 @@ public final class TurnPipeline {
     this.inverse = inverse;
     this.postProcessor = postProcessor;
     this.guard = guard;
+    this.answerer = answerer;
+    this.bank = bank;
     this.renderer = new GlmPromptRenderer(model.info().tokenCounter());
     this.settings = settings;
   }
@@ -116,13 +127,129 @@ public final class TurnPipeline {
 
     List<String> notes = new ArrayList<>();
     List<String> grounds = grounds(prompt);
+    List<String> recent = recentUtterances(req.history());
+    Answerer.Decision decision = answerer.decide(prompt.kept().queryKnowledge(), req.givenKnowledge() != null, req.text(), recent);
+    Answering answering = sw.answering() != null ? sw.answering() : persona.answering();
+    List<AnswerFrames.Quote> quotes = answering == Answering.FREE ? List.of() : answerer.quotes(decision);
+    t = lap(timings, "answer", t);
+
+    Reply r;
+    if (!quotes.isEmpty()) {
+      r = quote(prompt, req, options, quotes, grounds, persona, listener, timings);
+    } else if (answering == Answering.QUOTE && sw.knowledgeInjection() && AnswerFeatures.isQuestion(req.text())) {
+      notes.add("no knowledge answers the question confidently (best " + round(decision.topConfidence()) + "): unknown reply");
+      r = say(unknownReply(persona), ReplyMode.UNKNOWN, null, listener, false);
+    } else if (bank != null && sw.responseBank()) {
+      r = chat(prompt, req, options, grounds, persona, sw, notes, listener, timings);
+    } else {
+      r = generate(prompt, req, options, grounds, persona, sw, notes, listener, timings);
+    }
+    timings.put("total", ms(start));
+
+    List<Grounding.Quoted> quoted = new ArrayList<>();
+    if (r.mode() == ReplyMode.QUOTED) {
+      for (AnswerFrames.Quote q : quotes) {
+        double c = decision.candidates().stream().filter(x -> x.item().id().equals(q.item().id())).mapToDouble(Answerer.Candidate::confidence).findFirst().orElse(0);
+        quoted.add(new Grounding.Quoted(q.item().id(), q.item().pack(), q.item().source(), round(c)));
+      }
+    }
+    Generation generation = r.generation() != null ? r.generation() : new Generation("", 0, Generation.FinishReason.END, 0, 0);
+    Grounding grounding = new Grounding(
+        prompt.kept().history().stream().map(e -> new Grounding.SelectedExchange(e.exchange().index(), e.exchange().user(), e.exchange().bot(), e.relevance())).toList(),
+        injected(prompt.kept()),
+        prompt.kept().background().stream().map(b -> new Grounding.Background(b.text(), b.knowledgeId())).toList(),
+        persona.id(), condition.emotion(), postResponseText(prompt.kept()), prompt.dropped(), r.unsupported(), notes,
+        model.info().name(), generation.finishReason().name(), timings, r.mode(), quoted, r.bank());
+    return new TurnResult(r.text(), grounding, prompt, generation, decision);
+  }
+
+  /**
+   * A reply as decided: its text and mode, the generation behind it (null when none), ungrounded numbers kept, and the
+   * bank entry it came from (null unless a bank reply).
+   */
+  private record Reply(String text, ReplyMode mode, Generation generation, List<String> unsupported, Grounding.BankOrigin bank) {
+    Reply(String text, ReplyMode mode, Generation generation, List<String> unsupported) {
+      this(text, mode, generation, unsupported, null);
+    }
+  }
+
+  /**
+   * Chit-chat with the response bank: the model's reply (generated as {@link #generate} does, not streamed) and the
+   * bank's replies for the utterance are ranked by the model over the prompt, and the best is said. A bank reply must
+   * ground its numbers like any other.
+   */
+  private Reply chat(RenderedPrompt prompt, TurnRequest req, GenerationOptions options, List<String> grounds, Persona persona,
+      Switches sw, List<String> notes, TurnListener listener, Map<String, Double> timings) {
+    Reply own = generate(prompt, req, options, grounds, persona, sw, notes, TurnListener.NONE, timings);
+    long b = System.nanoTime();
+    ResponseBankReplies.Choice choice = bank.choose(prompt.text(), req.text(), own.mode() == ReplyMode.GENERATED ? own.text() : null,
+        text -> postProcessor.defect(text) == null && (!sw.faithfulnessGuard() || guard.unsupportedNumbers(text, grounds).isEmpty()));
+    timings.put("rerank", ms(b));
+    Reply r = choice.hit() == null ? own
+        : new Reply(choice.reply(), ReplyMode.BANK, own.generation(), List.of(),
+            new Grounding.BankOrigin(choice.hit().bank(), choice.hit().id(), choice.hit().source()));
+    listener.onToken(r.text());
+    return r;
+  }
+
+  /**
+   * Quotes the confident knowledge: the model fills the blank once without streaming, then the frames and its own reply
+   * (when it says every span and grounds its numbers) are scored as the blank's fill and the likeliest is said. A frame
+   * is then given to the model as the begun fill, and what the model adds after it (a remark, a question back) is kept
+   * when it is clean and grounds its numbers.
+   */
+  private Reply quote(RenderedPrompt prompt, TurnRequest req, GenerationOptions options, List<AnswerFrames.Quote> quotes,
+      List<String> grounds, Persona persona, TurnListener listener, Map<String, Double> timings) {
+    long g = System.nanoTime();
+    Generation own = direct.generate(prompt, req.text(), options, TurnListener.NONE);
+    String cleaned = postProcessor.clean(own.text(), persona.displayName());
+    boolean usable = postProcessor.defect(cleaned) == null && guard.unsupportedNumbers(cleaned, grounds).isEmpty();
+    timings.put("generate", ms(g));
+    long s = System.nanoTime();
+    Answerer.Quoted chosen = answerer.word(quotes, usable ? cleaned : null, model, prompt.text());
+    timings.put("score", ms(s));
+    String reply = chosen.reply();
+    if (!chosen.modelWorded() && answerer.settings().tailTokens() > 0) {
+      long c = System.nanoTime();
+      reply = reply + tail(prompt, reply, quotes, options.withMaxNewTokens(answerer.settings().tailTokens()), grounds, persona);
+      timings.merge("generate", ms(c), Double::sum);
+    }
+    listener.onToken(reply);
+    return new Reply(reply, ReplyMode.QUOTED, own, List.of());
+  }
+
+  /**
+   * What the model says after {@code frame} as the begun fill, as whole sentences that fit the reply; empty when it adds
+   * nothing usable (a defect, an ungrounded number, the quote said again, no finished sentence) or the backend cannot
+   * continue a begun fill.
+   */
+  private String tail(RenderedPrompt prompt, String frame, List<AnswerFrames.Quote> quotes, GenerationOptions options,
+      List<String> grounds, Persona persona) {
+    try {
+      String added = postProcessor.clean(model.infillAfter(prompt, frame, options, TurnListener.NONE).text(), persona.displayName());
+      if (added.isBlank() || postProcessor.defect(frame + added) != null) return "";
+      for (AnswerFrames.Quote q : quotes) if (Answerer.saysEvery(added, List.of(q))) return "";
+      if (!guard.unsupportedNumbers(added, grounds).isEmpty()) return "";
+      return AnswerFrames.sentences(added, answerer.settings().maxReplyChars() - frame.codePointCount(0, frame.length()));
+    } catch (UnsupportedOperationException e) {
+      return "";
+    }
+  }
+
+  /**
+   * The model fills the blank, streamed, regenerating a defective reply; with the guard on, a reply whose numbers
+   * nothing grounds is never said: after the last attempt the persona says it does not know.
+   */
+  private Reply generate(RenderedPrompt prompt, TurnRequest req, GenerationOptions options, List<String> grounds, Persona persona,
+      Switches sw, List<String> notes, TurnListener listener, Map<String, Double> timings) {
     ReplyGenerator generator = sw.inversePrompting() && inverse != null ? inverse : direct;
     if (sw.inversePrompting() && inverse == null) notes.add("inverse prompting unavailable: plain prompting used");
-    String reply = null;
     Generation generation = null;
     List<String> unsupported = List.of();
     double generateMs = 0, postMs = 0;
-    for (int attempt = 0; attempt < Math.max(1, settings.attempts()) && reply == null; attempt++) {
+    Reply reply = null;
+    int attempts = Math.max(1, settings.attempts());
+    for (int attempt = 0; attempt < attempts && reply == null; attempt++) {
       GenerationOptions attemptOptions = attempt == 0 ? options : retryOptions(options, attempt);
       if (attempt > 0) listener.onRestart(notes.get(notes.size() - 1));
       long g = System.nanoTime();
@@ -132,32 +259,53 @@ public final class TurnPipeline {
       String cleaned = postProcessor.clean(generation.text(), persona.displayName());
       String defect = postProcessor.defect(cleaned);
       unsupported = guard.unsupportedNumbers(cleaned, grounds);
-      boolean lastAttempt = attempt + 1 >= Math.max(1, settings.attempts());
-      if (defect == null && sw.faithfulnessGuard() && !unsupported.isEmpty() && !lastAttempt) defect = "unsupported numbers " + unsupported;
-      if (defect == null) reply = cleaned;
+      if (defect == null && sw.faithfulnessGuard() && !unsupported.isEmpty()) defect = "unsupported numbers " + unsupported;
+      if (defect == null) reply = new Reply(cleaned, ReplyMode.GENERATED, generation, unsupported);
       else if (generation.finishReason() == Generation.FinishReason.DEADLINE) {
         notes.add("deadline passed (" + defect + "): timeout reply");
-        reply = settings.timeoutReply();
+        reply = say(settings.timeoutReply(), ReplyMode.FALLBACK, generation, listener, true);
       } else notes.add("attempt " + (attempt + 1) + " " + defect + ": regenerated");
       postMs += ms(p);
     }
-    if (reply == null) {
-      notes.add("every attempt was defective: fallback reply");
-      reply = settings.fallbackReply();
-      unsupported = List.of();
-    }
     timings.put("generate", generateMs);
     timings.put("postprocess", postMs);
-    timings.put("total", ms(start));
-
-    Grounding grounding = new Grounding(
-        prompt.kept().history().stream().map(e -> new Grounding.SelectedExchange(e.exchange().index(), e.exchange().user(), e.exchange().bot(), e.relevance())).toList(),
-        injected(prompt.kept()),
-        prompt.kept().background().stream().map(b -> new Grounding.Background(b.text(), b.knowledgeId())).toList(),
-        persona.id(), condition.emotion(), postResponseText(prompt.kept()), prompt.dropped(), unsupported, notes,
-        model.info().name(), generation.finishReason().name(), timings);
-    return new TurnResult(reply, grounding, prompt, generation);
+    if (reply != null) return reply;
+    if (sw.faithfulnessGuard() && !unsupported.isEmpty()) {
+      notes.add("every attempt stated a number nothing grounds: unknown reply");
+      return say(unknownReply(persona), ReplyMode.UNKNOWN, generation, listener, true);
+    }
+    notes.add("every attempt was defective: fallback reply");
+    return say(settings.fallbackReply(), ReplyMode.FALLBACK, generation, listener, true);
   }
+
+  /** A fixed reply, streamed in place of whatever was streamed before. */
+  private static Reply say(String text, ReplyMode mode, Generation generation, TurnListener listener, boolean restart) {
+    if (restart) listener.onRestart(mode.name().toLowerCase(java.util.Locale.ROOT) + " reply");
+    listener.onToken(text);
+    return new Reply(text, mode, generation, List.of());
+  }
+
+  private String unknownReply(Persona persona) {
+    return persona.unknownReply().isBlank() ? settings.unknownReply() : persona.unknownReply();
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 1000) / 1000.0;
+  }
+
+  /** The latest utterances before the current one, both speakers, oldest first: what the answer features read. */
+  private static List<String> recentUtterances(List<Exchange> history) {
+    List<String> out = new ArrayList<>();
+    for (int i = Math.max(0, history.size() - RECENT_EXCHANGES); i < history.size(); i++) {
+      Exchange e = history.get(i);
+      if (!e.user().isBlank()) out.add(e.user());
+      if (!e.bot().isBlank()) out.add(e.bot());
+    }
+    return out;
+  }
+
+  private static final int RECENT_EXCHANGES = 3;
+
 
   private GenerationOptions options(TurnRequest req) {
     return req.options() != null ? req.options() : decoding(req.persona(), req.variant());

@@ -1,10 +1,14 @@
 package dev.xdai.dialogue;
 
+import dev.xdai.dialogue.answer.Answerer;
 import dev.xdai.generation.Generation;
 import dev.xdai.prompting.RenderedPrompt;
 
-/** The reply to a turn, what grounded it, the exact prompt, and the raw generation. */
-public record TurnResult(String reply, Grounding grounding, RenderedPrompt prompt, Generation generation) {
+/**
+ * The reply to a turn, what grounded it, the exact prompt, the raw generation, and how the turn's knowledge was weighed
+ * as an answer (its features, which calibration reads).
+ */
+public record TurnResult(String reply, Grounding grounding, RenderedPrompt prompt, Generation generation, Answerer.Decision decision) {
 
   /** Time spent in the pipeline except the model's decoding, in ms: the per-turn overhead. */
   public double overheadMs() {

@@ -1,5 +1,7 @@
 package dev.xdai.dialogue;
 
+import dev.xdai.dialogue.answer.AnswerConfidence;
+import dev.xdai.dialogue.answer.Answerer;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.xdai.prompting.TokenCounter;
@@ -38,7 +40,8 @@ class DialogueServiceTest {
     var pipeline = new TurnPipeline(new HistorySelector(HistorySelector.Settings.defaults(), TokenCounter.CODE_POINTS),
         new KnowledgeInjector(KnowledgeSource.NONE, KnowledgeInjector.Settings.defaults()),
         new BackgroundComposer(KnowledgeSource.NONE, BackgroundComposer.Settings.defaults()),
-        new ConditionComposer(catalog), model, null, new PostProcessor(60), new FaithfulnessGuard(), TurnPipeline.Settings.standard());
+        new ConditionComposer(catalog), model, null, new PostProcessor(60), new FaithfulnessGuard(),
+        new Answerer(AnswerConfidence.shipped(), Answerer.Settings.defaults()), null, TurnPipeline.Settings.standard());
     return new DialogueService(pipeline, store, catalog, embedder, new DialogueService.Limits(10, maxTurns));
   }
 

@@ -70,8 +70,11 @@ final class Doubles {
       return new Generation(fill, fill.length(), reason, 1, 2);
     }
 
+    /** A continuation the model scores higher per token than any other (null: all alike). */
+    String preferred;
+
     @Override public List<Score> score(String promptText, List<String> continuations) {
-      return continuations.stream().map(c -> new Score(-c.length(), c.length(), c.length())).toList();
+      return continuations.stream().map(c -> new Score((c.equals(preferred) ? -0.5 : -1) * c.length(), c.length(), c.length())).toList();
     }
   }
 

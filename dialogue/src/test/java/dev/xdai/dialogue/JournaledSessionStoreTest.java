@@ -50,7 +50,7 @@ class JournaledSessionStoreTest {
     KnowledgeItem k = new KnowledgeItem("kb:" + index, KnowledgeItem.Format.QA, "问" + index, "答" + index, "kdconv", "films", 0.5);
     Grounding g = new Grounding(List.of(new Grounding.SelectedExchange(0, "你好", "你好呀", 0.7)), List.of(new Grounding.Injected("query", k)),
         List.of(new Grounding.Background("背景", "kb:b")), "plain", "", "", List.of(), List.of(), List.of("note"), "scripted", "END",
-        Map.of("history", 1.5));
+        Map.of("history", 1.5), ReplyMode.GENERATED, List.of(), null);
     return new TurnRecord(index, user, "回答" + index, g, Instant.ofEpochMilli(2_000 + index));
   }
 

@@ -1,9 +1,12 @@
 package dev.xdai.dialogue;
 
+import dev.xdai.dialogue.answer.AnswerConfidence;
+import dev.xdai.dialogue.answer.Answerer;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.xdai.generation.Generation;
 import dev.xdai.generation.GenerationOptions;
+import dev.xdai.personas.Answering;
 import dev.xdai.personas.Emotion;
 import dev.xdai.personas.GenerationOverrides;
 import dev.xdai.personas.Persona;
@@ -37,7 +40,8 @@ class TurnPipelineTest {
         new KnowledgeInjector(source, KnowledgeInjector.Settings.defaults()),
         new BackgroundComposer(source, BackgroundComposer.Settings.defaults()),
         new ConditionComposer(Doubles.catalog(List.of(PLAIN, WITH_BACKGROUND), List.of(ANGRY))),
-        model, null, new PostProcessor(60), new FaithfulnessGuard(), TurnPipeline.Settings.standard());
+        model, null, new PostProcessor(60), new FaithfulnessGuard(),
+        new Answerer(AnswerConfidence.shipped(), Answerer.Settings.defaults()), null, TurnPipeline.Settings.standard());
   }
 
   TurnPipeline pipeline(KnowledgeSource source) {
@@ -173,20 +177,83 @@ class TurnPipelineTest {
     TurnResult r = pipeline(KnowledgeSource.NONE).run(request(List.of(), "你好", PLAIN, ""), listener);
     assertEquals(TurnPipeline.Settings.standard().fallbackReply(), r.reply());
     assertEquals(3, model.prompts.size());
-    assertEquals(2, restarts.size());
+    assertEquals(3, restarts.size(), "two regenerations, then the fallback replaces what was streamed");
     assertTrue(model.options.get(1).seed() != model.options.get(0).seed());
     assertTrue(r.grounding().notes().get(r.grounding().notes().size() - 1).contains("fallback"));
   }
 
   @Test
-  void unsupportedNumbersAreRegeneratedOnceThenFlagged() {
+  void unsupportedNumbersAreRegenerated() {
     model.fills.clear();
     model.fills.addAll(List.of("门票要80元", "门票60元"));
     KnowledgeItem gold = KnowledgeItem.qa("gold", "故宫的门票是多少？", "60元", "kdconv", "", 1);
-    TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all(), null, List.of(gold), new EmbeddingCache(embedder, 10), 0);
+    TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all().withAnswering(Answering.FREE), null,
+        List.of(gold), new EmbeddingCache(embedder, 10), 0);
     TurnResult result = pipeline(KnowledgeSource.NONE).run(r, TurnListener.NONE);
     assertEquals("门票60元", result.reply());
+    assertEquals(ReplyMode.GENERATED, result.grounding().mode());
     assertTrue(result.grounding().unsupportedNumbers().isEmpty());
+  }
+
+  @Test
+  void aReplyWithAnInventedNumberIsNeverSaid() {
+    model.fills.clear();
+    model.fills.add("门票要80元");
+    KnowledgeItem gold = KnowledgeItem.qa("gold", "故宫的门票是多少？", "60元", "kdconv", "", 1);
+    List<String> streamed = new ArrayList<>();
+    TurnListener listener = new TurnListener() {
+      @Override public void onToken(String piece) { streamed.add(piece); }
+      @Override public void onRestart(String reason) { streamed.clear(); }
+    };
+    TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all().withAnswering(Answering.FREE), null,
+        List.of(gold), new EmbeddingCache(embedder, 10), 0);
+    TurnResult result = pipeline(KnowledgeSource.NONE).run(r, listener);
+    assertEquals(TurnPipeline.Settings.standard().unknownReply(), result.reply());
+    assertEquals(String.join("", streamed), result.reply());
+    assertEquals(ReplyMode.UNKNOWN, result.grounding().mode());
+    assertEquals(3, model.prompts.size());
+  }
+
+  static final KnowledgeItem TICKET = KnowledgeItem.qa("gold", "故宫的门票多少钱？", "旺季60元，淡季40元", "kdconv", "", 1)
+      .withFact(new KnowledgeItem.Fact("故宫", "门票"));
+
+  @Test
+  void givenKnowledgeIsQuotedVerbatimInAFrame() {
+    model.fills.clear();
+    model.fills.add("我觉得挺好的");
+    StringBuilder streamed = new StringBuilder();
+    TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all(), null, List.of(TICKET),
+        new EmbeddingCache(embedder, 10), 0);
+    TurnResult result = pipeline(KnowledgeSource.NONE).run(r, streamed::append);
+    assertTrue(result.reply().contains("旺季60元，淡季40元"), result.reply());
+    assertEquals(result.reply(), streamed.toString());
+    assertEquals(ReplyMode.QUOTED, result.grounding().mode());
+    assertEquals(List.of("gold"), result.grounding().quoted().stream().map(Grounding.Quoted::id).toList());
+    assertEquals(1.0, result.grounding().quoted().get(0).confidence());
+  }
+
+  @Test
+  void theModelsOwnReplyIsSaidWhenItQuotesAndIsLikelierThanTheFrames() {
+    model.fills.clear();
+    model.fills.add("故宫门票旺季60元，淡季40元哦");
+    model.preferred = "故宫门票旺季60元，淡季40元哦";
+    TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all(), null, List.of(TICKET),
+        new EmbeddingCache(embedder, 10), 0);
+    TurnResult result = pipeline(KnowledgeSource.NONE).run(r, TurnListener.NONE);
+    assertEquals("故宫门票旺季60元，淡季40元哦", result.reply());
+    assertEquals(ReplyMode.QUOTED, result.grounding().mode());
+  }
+
+  static final Persona DESK = new Persona("desk", "前台", "", "", List.of(), "", "", List.of(), null, Answering.QUOTE, "这个我查不到。");
+
+  @Test
+  void aQuotingPersonaSaysItDoesNotKnowWhenNothingAnswersAQuestion() {
+    TurnResult r = pipeline(KnowledgeSource.NONE).run(request(List.of(), "停车费多少钱？", DESK, ""), TurnListener.NONE);
+    assertEquals("这个我查不到。", r.reply());
+    assertEquals(ReplyMode.UNKNOWN, r.grounding().mode());
+    assertTrue(model.prompts.isEmpty(), "nothing is generated");
+    TurnResult chat = pipeline(KnowledgeSource.NONE).run(request(List.of(), "好的，谢谢你", DESK, ""), TurnListener.NONE);
+    assertEquals(ReplyMode.GENERATED, chat.grounding().mode());
   }
 
   @Test

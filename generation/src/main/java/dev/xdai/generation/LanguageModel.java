@@ -21,6 +21,17 @@ public interface LanguageModel extends AutoCloseable {
   Generation infill(RenderedPrompt prompt, GenerationOptions options, TokenListener listener);
 
   /**
+   * Fills the blank of {@code prompt} after a fixed beginning: the model reads {@code begun} as the first part of its own
+   * fill (decoding constrained to say it) and continues from there. Returns only what follows {@code begun}.
+   *
+   * @throws UnsupportedOperationException when the backend cannot take a begun fill
+   * @throws ModelUnavailableException when the model cannot serve
+   */
+  default Generation infillAfter(RenderedPrompt prompt, String begun, GenerationOptions options, TokenListener listener) {
+    throw new UnsupportedOperationException(info().name() + " cannot continue a begun fill");
+  }
+
+  /**
    * Log-likelihood of each continuation as the fill of the blank in {@code promptText} (a rendered GLM prompt with one
    * blank), in one batch.
    */

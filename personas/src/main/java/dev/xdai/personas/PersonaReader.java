@@ -35,9 +35,12 @@ public final class PersonaReader {
     List<PostResponse> examples = r.list("examples", false, 0, PersonaSchema.MAX_POST_RESPONSES,
         (node, field, index) -> postResponse(node, field, problems));
     GenerationOverrides generation = r.mapping("generation", PersonaReader::generation);
+    Answering answering = answering(r);
+    String unknownReply = r.text("unknownReply", false, PersonaSchema.MAX_GREETING);
     r.finish();
     problems.throwIfAny();
-    return new Persona(id, displayName, background, style, examples, greeting, defaultEmotion, packs, generation);
+    return new Persona(id, displayName, background, style, examples, greeting, defaultEmotion, packs, generation, answering,
+        unknownReply);
   }
 
   /**
@@ -99,6 +102,17 @@ public final class PersonaReader {
       return null;
     }
     return text;
+  }
+
+  private static Answering answering(FieldReader r) {
+    Node node = r.value("answering", false);
+    if (node == null) return Answering.AUTO;
+    String name = r.text(node, "answering", false, 16);
+    Answering answering = name == null ? null : Answering.fromFileName(name);
+    if (name != null && answering == null) {
+      r.problems().add(node, "answering", "unknown answering '" + name + "' (known: quote, free, auto)");
+    }
+    return answering;
   }
 
   private static String defaultEmotion(FieldReader r, Set<String> knownEmotions) {

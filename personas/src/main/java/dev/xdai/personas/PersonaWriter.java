@@ -63,6 +63,8 @@ public final class PersonaWriter {
     if (!p.examples().isEmpty()) doc.put("examples", postResponses(p.examples()));
     Map<String, Object> generation = generation(p.generation());
     if (!generation.isEmpty()) doc.put("generation", generation);
+    if (p.answering() != Answering.AUTO) doc.put("answering", p.answering().fileName());
+    putIfNotEmpty(doc, "unknownReply", p.unknownReply());
     return doc;
   }
 

@@ -141,6 +141,9 @@ public class ChatCommand {
     g.history().forEach(h -> out.printf("  history #%d (%.3f): %s / %s%n", h.index(), h.relevance(), h.user(), h.bot()));
     g.knowledge().forEach(k -> out.printf("  knowledge [%s] %s %s → %s%n", k.position(), k.item().id(), k.item().title(), k.item().text()));
     g.background().forEach(b -> out.println("  background: " + b.text()));
+    out.printf("  mode %s%s%n", g.mode() == null ? "unknown" : g.mode().name().toLowerCase(java.util.Locale.ROOT),
+        g.quoted().isEmpty() ? "" : ", quoting " + String.join(", ", g.quoted().stream()
+            .map(q -> q.id() + " (" + q.pack() + ", confidence " + q.confidence() + ")").toList()));
     out.printf("  persona %s, emotion %s, finish %s, timings %s%n", g.persona(), g.emotion(), g.finishReason(), g.timingsMs());
     if (!g.notes().isEmpty()) out.println("  notes: " + g.notes());
   }

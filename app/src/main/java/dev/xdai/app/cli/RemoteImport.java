@@ -37,6 +37,31 @@ public final class RemoteImport {
   }
 
   /** Imports {@code files} into {@code pack}; returns the exit status (0 done, 1 the service refused or failed). */
+  /** Sends conversations (as {@code context<TAB>reply} lines) into the running service's response bank {@code bank}. */
+  public int bank(String bank, String tsv) {
+    out.println("xdai import: a service is running at " + base + "; importing through its admin API");
+    try {
+      HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/admin/banks/" + enc(bank) + "/import?name=import.tsv"))
+          .header("Content-Type", "text/tab-separated-values; charset=utf-8")
+          .POST(HttpRequest.BodyPublishers.ofString(tsv, StandardCharsets.UTF_8))
+          .build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      JsonNode body = parse(response.body());
+      if (response.statusCode() / 100 != 2) {
+        err.printf("xdai import: the service answered %d: %s%n", response.statusCode(), body.path("detail").asText(response.body()));
+        return 1;
+      }
+      out.printf("bank %s: %d exchanges read, %d kept%n", bank, body.path("read").asLong(), body.path("kept").asLong());
+      return 0;
+    } catch (IOException e) {
+      err.printf("xdai import: cannot reach the service at %s: %s%n", base, e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+  }
+
   public int run(String pack, String format, String faqFields, List<Path> files) {
     out.println("xdai import: a service is running at " + base + "; importing through its admin API");
     for (Path file : files) {

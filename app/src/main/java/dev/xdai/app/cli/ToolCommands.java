@@ -14,12 +14,19 @@ import dev.xdai.evaluation.bench.ImportRunner;
 import dev.xdai.evaluation.bench.PipelineProbe;
 import dev.xdai.evaluation.bench.TurnTimings;
 import dev.xdai.evaluation.eval.EvalCommand;
+import dev.xdai.evaluation.eval.RerankCommand;
+import dev.xdai.evaluation.eval.RerankEvaluation;
+import dev.xdai.generation.inverse.InversePromptingConfig;
+import dev.xdai.generation.inverse.InversePromptingReranker;
 import dev.xdai.evaluation.eval.KnowledgeLoader;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.knowledge.bench.ImportBenchmark;
 import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.FaqFields;
+import dev.xdai.knowledge.ingest.ConversationReader;
 import dev.xdai.knowledge.ingest.ImportFormat;
+import dev.xdai.retrieval.bank.BankEntry;
+import dev.xdai.retrieval.bank.ResponseBank;
 import dev.xdai.knowledge.ingest.ImportResult;
 import dev.xdai.knowledge.ingest.KnowledgeImporter;
 import dev.xdai.knowledge.ingest.PackInfo;
@@ -36,6 +43,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,6 +60,7 @@ public class ToolCommands {
   @Inject Instance<LanguageModel> model;
   @Inject Instance<PersonaCatalog> personas;
   @Inject Instance<Embedder> embedder;
+  @Inject Instance<ResponseBank> bank;
 
   private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
   private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -75,6 +84,7 @@ public class ToolCommands {
     }
     if (pack == null || format == null || files.isEmpty()) return usage("--pack, --format and at least one PATH are required");
     for (Path f : files) if (!Files.exists(f)) return usage("no such file: " + f);
+    if (format.equalsIgnoreCase("dialogue")) return importBank(pack, files);
     ImportFormat fmt;
     try {
       fmt = ImportFormat.parse(format);
@@ -95,14 +105,55 @@ public class ToolCommands {
     return 0;
   }
 
+  /**
+   * {@code import --format dialogue}: conversations into the response bank named {@code bank}, replacing it; through
+   * the running service when there is one (all files sent as one exchange list).
+   */
+  private int importBank(String bankName, List<Path> files) {
+    List<BankEntry> entries = new ArrayList<>();
+    try {
+      for (Path f : files) {
+        if (Files.isDirectory(f)) return usage("give conversation files, not a directory: " + f);
+        try (var in = Files.newInputStream(f)) {
+          entries.addAll(ConversationReader.read(in, f.getFileName().toString(), "import:" + bankName + ":" + f.getFileName()));
+        }
+      }
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    var running = RunningService.find(Wiring.dataDir(config));
+    if (running.isPresent()) {
+      StringBuilder tsv = new StringBuilder();
+      for (BankEntry e : entries) tsv.append(e.context().replace('\t', ' ').replace('\n', ' ')).append('\t')
+          .append(e.reply().replace('\t', ' ').replace('\n', ' ')).append('\n');
+      return new RemoteImport(running.get().url(), out, err).bank(bankName, tsv.toString());
+    }
+    int kept = bank.get().replace(bankName, entries);
+    out.printf("bank %s: %d exchanges read, %d kept (the rest stated facts, were too long or short, or repeated)%n", bankName,
+        entries.size(), kept);
+    return 0;
+  }
+
   private int usage(String problem) {
     err.println("xdai import: " + problem);
-    err.println("usage: xdai import --pack NAME --format kdconv|triples|faq|text [--faq-fields SPEC] PATH...");
+    err.println("usage: xdai import --pack NAME --format kdconv|triples|faq|text|dialogue [--faq-fields SPEC] PATH...");
     return 2;
   }
 
   public int eval(String... args) {
+    if (args.length > 0 && args[0].equals("calibrate")) {
+      return new CalibrateCommand(out, err).run(java.util.Arrays.copyOfRange(args, 1, args.length));
+    }
     var under = new PipelineUnderTest(pipeline.get(), personas.get(), embedder.get());
+    if (args.length > 0 && args[0].equals("rerank")) {
+      var reranker = new InversePromptingReranker(model.get(), InversePromptingConfig.defaults());
+      InversePromptingConfig c = InversePromptingConfig.defaults();
+      RerankEvaluation.Reranker scores = (prompt, utterance, candidates) -> reranker.scores(prompt, utterance, candidates).stream()
+          .map(r -> new double[] {r.forward(), r.inverse(), r.pmi(), c.lambda1() * r.inverse() + c.lambda2() * r.forward(),
+              r.chitChat(c)})
+          .toList();
+      return new RerankCommand(under, scores, out, err).run(java.util.Arrays.copyOfRange(args, 1, args.length));
+    }
     KnowledgeLoader loader = (pack, files) -> {
       packs.get().delete(pack);
       importer.get().importFiles(pack, ImportFormat.KDCONV, files, FaqFields.DEFAULT);

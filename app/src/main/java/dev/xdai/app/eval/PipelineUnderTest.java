@@ -1,6 +1,8 @@
 package dev.xdai.app.eval;
 
 import dev.xdai.dialogue.EmbeddingCache;
+import dev.xdai.dialogue.answer.AnswerFeatures;
+import dev.xdai.dialogue.answer.Answerer;
 import dev.xdai.dialogue.Switches;
 import dev.xdai.dialogue.TurnListener;
 import dev.xdai.dialogue.TurnPipeline;
@@ -15,6 +17,7 @@ import dev.xdai.evaluation.metrics.InjectedKnowledge;
 import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.generation.Score;
+import dev.xdai.personas.Answering;
 import dev.xdai.personas.Persona;
 import dev.xdai.personas.PersonaCatalog;
 import dev.xdai.prompting.ContextEntry;
@@ -23,7 +26,10 @@ import dev.xdai.prompting.HistoryOrder;
 import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.retrieval.Embedder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Adapts the real turn pipeline to the evaluation's port: each sample is a fresh conversation whose history is the
@@ -51,10 +57,7 @@ public final class PipelineUnderTest implements DialogueUnderTest {
     String botId = turn.bot() == null || turn.bot().isBlank() ? "xiaodai" : turn.bot();
     Persona base = personas.find(botId).orElseThrow(() -> new IllegalArgumentException("no persona '" + botId + "'"));
     // In retrieved mode the bot searches exactly the evaluation's pack.
-    Persona persona = turn.mode() == EvalMode.RETRIEVED
-        ? new Persona(base.id(), base.displayName(), base.background(), base.style(), base.examples(), base.greeting(),
-            base.defaultEmotion(), List.of(turn.pack()), base.generation())
-        : base;
+    Persona persona = turn.mode() == EvalMode.RETRIEVED ? base.withPacks(List.of(turn.pack())) : base;
     Switches switches = switches(turn.ablations(), turn.mode());
     List<KnowledgeItem> given = switch (turn.mode()) {
       case ORACLE -> turn.oracleKnowledge();
@@ -82,8 +85,16 @@ public final class PipelineUnderTest implements DialogueUnderTest {
     } catch (ModelUnavailableException | UnsupportedOperationException | IllegalArgumentException e) {
       gold = null; // the model cannot score it (e.g. prompt + gold reply exceed its context): left out of char_ppl
     }
+    List<EvalOutcome.AnswerCandidate> candidates = new ArrayList<>();
+    for (Answerer.Candidate c : result.decision().candidates()) {
+      Map<String, Double> features = new LinkedHashMap<>();
+      double[] values = c.features().values();
+      for (int i = 0; i < values.length; i++) features.put(AnswerFeatures.NAMES.get(i), values[i]);
+      candidates.add(new EvalOutcome.AnswerCandidate(c.item().id(), features, c.confidence()));
+    }
+    String mode = result.grounding().mode() == null ? "" : result.grounding().mode().name().toLowerCase(Locale.ROOT);
     return new EvalOutcome(reply, result.grounding().queryKnowledge().stream().map(InjectedKnowledge::of).toList(),
-        String.join("\n", knowledge), String.join("\n", context), gold, result.prompt().text());
+        String.join("\n", knowledge), String.join("\n", context), gold, result.prompt().text(), mode, candidates);
   }
 
   // Greedy, as the evaluation prescribes, or the service's own sampling seeded by the sample (reproducible, and
@@ -107,7 +118,8 @@ public final class PipelineUnderTest implements DialogueUnderTest {
         .withPersona(a.persona())
         .withInversePrompting(a.inversePrompting())
         .withHistoryOrder(a.relevanceOrder() ? HistoryOrder.RELEVANCE : null)
-        // evaluation measures the model's own numbers: no regeneration on ungrounded ones
-        .withFaithfulnessGuard(false);
+        .withAnswering(a.quoting() ? null : Answering.FREE)
+        .withResponseBank(a.bank())
+        .withFaithfulnessGuard(a.guard());
   }
 }

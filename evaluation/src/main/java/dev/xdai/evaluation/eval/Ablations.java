@@ -10,13 +10,19 @@ import java.util.Map;
  * {@code relevanceOrder} shows the selected history by relevance (the most relevant next to the utterance) instead of
  * in dialogue order. {@code copyBias} off decodes without the service's copy bias (the model's own greedy choices).
  * {@code sampling} decodes as the service does (its configured sampling and the persona's overrides, seeded per
- * sample) instead of greedily, to measure what users get rather than the model's most likely reply.
+ * sample) instead of greedily, to measure what users get rather than the model's most likely reply. {@code quoting}
+ * off lets the model word every reply (the persona answers {@code free}); {@code guard} off returns a reply whose numbers
+ * nothing grounds instead of regenerating it (the model's own numbers); {@code bank} off keeps the response bank's
+ * replies out of chit-chat.
  */
 public record Ablations(boolean historySelection, boolean knowledgeInjection, boolean background, boolean inversePrompting,
-    boolean persona, boolean relevanceOrder, boolean copyBias, boolean sampling) {
+    boolean persona, boolean relevanceOrder, boolean copyBias, boolean sampling, boolean quoting, boolean guard, boolean bank) {
 
-  /** Production settings: every step on, inverse prompting off, history in dialogue order, the copy bias on, greedy. */
-  public static final Ablations DEFAULT = new Ablations(true, true, true, false, true, false, true, false);
+  /**
+   * Production settings: every step on, inverse prompting off, history in dialogue order, the copy bias on, greedy,
+   * confident knowledge quoted, the faithfulness guard on.
+   */
+  public static final Ablations DEFAULT = new Ablations(true, true, true, false, true, false, true, false, true, true, true);
 
   /** The switches by name, as they appear in results. */
   public Map<String, Boolean> asMap() {
@@ -29,6 +35,9 @@ public record Ablations(boolean historySelection, boolean knowledgeInjection, bo
     m.put("history_relevance_order", relevanceOrder);
     m.put("copy_bias", copyBias);
     m.put("sampling", sampling);
+    m.put("quoting", quoting);
+    m.put("guard", guard);
+    m.put("bank", bank);
     return m;
   }
 
@@ -43,6 +52,9 @@ public record Ablations(boolean historySelection, boolean knowledgeInjection, bo
     if (relevanceOrder) s.append(" relevance-order");
     if (!copyBias) s.append(" no-copy-bias");
     if (sampling) s.append(" sampling");
+    if (!quoting) s.append(" no-quote");
+    if (!guard) s.append(" no-guard");
+    if (!bank) s.append(" no-bank");
     return s.isEmpty() ? "default" : s.toString().strip().replace(' ', ',');
   }
 }

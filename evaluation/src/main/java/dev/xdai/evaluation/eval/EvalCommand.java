@@ -29,7 +29,7 @@ public final class EvalCommand {
       usage: xdai eval kdconv [--data FILE_OR_DIR...] [--mode oracle|retrieved|none] [--samples N] [--seed S]
                               [--bot ID] [--no-history-selection] [--no-knowledge] [--no-background]
                               [--inverse-prompting] [--no-persona] [--relevance-order] [--no-copy-bias] [--sampling]
-                              [--json] [--dump FILE]
+                              [--no-quote] [--no-guard] [--no-bank] [--json] [--dump FILE]
         --data     KdConv JSON files or directories (default ../shared/data/kdconv next to the project)
         --mode     oracle: gold knowledge injected; retrieved: the full pipeline; none: no knowledge (default oracle)
         --samples  how many samples to draw (default 400); --seed: the shuffle seed (default 1)
@@ -39,12 +39,17 @@ public final class EvalCommand {
         --relevance-order  the selected history by relevance, not in dialogue order
         --no-copy-bias     decode without the service's copy bias (the model's own greedy choices)
         --sampling         decode as the service does (its sampling settings, seeded per sample), not greedily
-        --dump     write one JSON line per sample (context, gold, reply, injected knowledge, gold hit) to FILE""";
+        --no-quote         the model words every reply (no quoted answers, no "don't know")
+        --no-guard         keep a reply whose numbers nothing grounds (the model's own numbers)
+        --no-bank          the response bank's replies do not compete with the model's own
+        --dump     write one JSON line per sample (context, gold, reply, injected knowledge, gold hit) to FILE
+      also: xdai eval calibrate (the answer confidence), xdai eval rerank (the reranker's recall@1); --help on each""";
 
   private static final Set<String> SINGLE = Set.of("mode", "samples", "seed", "bot", "dump");
   private static final Set<String> MULTI = Set.of("data");
   private static final Set<String> FLAGS = Set.of("json", "no-history-selection", "no-knowledge", "no-background",
-      "inverse-prompting", "no-persona", "relevance-order", "no-copy-bias", "sampling");
+      "inverse-prompting", "no-persona", "relevance-order", "no-copy-bias", "sampling",
+      "no-quote", "no-guard", "no-bank");
 
   private final KdConvEvaluation evaluation;
   private final PrintStream out;
@@ -110,7 +115,8 @@ public final class EvalCommand {
     EvalMode mode = EvalMode.parse(args.value("mode", "oracle"));
     Ablations ablations = new Ablations(!args.has("no-history-selection"), !args.has("no-knowledge"),
         !args.has("no-background"), args.has("inverse-prompting"), !args.has("no-persona"), args.has("relevance-order"),
-        !args.has("no-copy-bias"), args.has("sampling"));
+        !args.has("no-copy-bias"), args.has("sampling"), !args.has("no-quote"), !args.has("no-guard"),
+        !args.has("no-bank"));
     return new EvalSettings(data, mode, args.positiveInt("samples", EvalSettings.DEFAULT_SAMPLES),
         args.longValue("seed", 1), args.value("bot", null), ablations);
   }

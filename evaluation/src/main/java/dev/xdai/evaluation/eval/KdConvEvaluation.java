@@ -82,7 +82,7 @@ public final class KdConvEvaluation {
       String reply = CharText.cut(outcome.reply(), EvalSettings.MAX_REPLY_CHARS);
       Score gold = outcome.goldScore();
       figures.add(reply, sample.goldReply(), sample.goldTriples(), grounding(sample, outcome), outcome.injected(),
-          gold == null ? Double.NaN : gold.logProb(), CharText.length(sample.goldReply()));
+          gold == null ? Double.NaN : gold.logProb(), CharText.length(sample.goldReply()), outcome.mode());
       each.accept(new SampleOutcome(sample, outcome, reply));
       progress.accept(i + 1);
     }

@@ -3,6 +3,7 @@ package dev.xdai.evaluation.eval;
 import dev.xdai.evaluation.cli.JsonLine;
 import dev.xdai.evaluation.kdconv.KdConvSample;
 import dev.xdai.evaluation.kdconv.Triple;
+import dev.xdai.evaluation.metrics.GoldMatch;
 import dev.xdai.evaluation.metrics.InjectedKnowledge;
 import dev.xdai.evaluation.metrics.KnowledgeRecall;
 import dev.xdai.prompting.Utterance;
@@ -66,6 +67,19 @@ final class SampleDump implements AutoCloseable {
     }
     m.put("injected", injected);
     m.put("gold_rank", KnowledgeRecall.goldRank(s.outcome().injected(), sample.goldTriples()));
+    m.put("mode", s.outcome().mode());
+    // Each weighed item with its features and whether it is a gold triple: what `xdai eval calibrate` fits.
+    List<Map<String, Object>> candidates = new ArrayList<>();
+    for (EvalOutcome.AnswerCandidate c : s.outcome().candidates()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("id", c.itemId());
+      item.put("gold", s.outcome().injected().stream().anyMatch(k -> k.item().id().equals(c.itemId())
+          && sample.goldTriples().stream().anyMatch(t -> GoldMatch.matches(k, t))));
+      item.put("confidence", c.confidence());
+      item.put("features", new java.util.TreeMap<>(c.features()));
+      candidates.add(item);
+    }
+    m.put("answer_candidates", candidates);
     return m;
   }
 

@@ -31,7 +31,8 @@ public final class OracleKnowledge {
 
   /** A triple as a QA knowledge item with the given id, pack and score. */
   public static KnowledgeItem qa(Triple t, String id, String pack, double score) {
-    return KnowledgeItem.qa(id, question(t), answer(t), "kdconv", pack, score);
+    return KnowledgeItem.qa(id, question(t), answer(t), "kdconv", pack, score)
+        .withFact(new KnowledgeItem.Fact(t.entity(), t.isDescription() ? "" : t.attribute()));
   }
 
   /** The gold triples of a sample as the QA items injected before the current utterance in {@code oracle} mode. */

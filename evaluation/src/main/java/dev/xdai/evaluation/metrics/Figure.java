@@ -13,6 +13,12 @@ public enum Figure {
   DISTINCT2("distinct2"),
   CHAR_PPL("char_ppl"),
   HALLUCINATED_NUMBERS("hallucinated_numbers"),
+  ANSWER_RATE("answer_rate"),
+  QUOTED("mode_quoted"),
+  GENERATED("mode_generated"),
+  BANK("mode_bank"),
+  UNKNOWN("mode_unknown"),
+  FALLBACK("mode_fallback"),
   KNOWLEDGE_RECALL_1("knowledge_recall@1"),
   KNOWLEDGE_RECALL_3("knowledge_recall@3"),
   KNOWLEDGE_RECALL_5("knowledge_recall@5");

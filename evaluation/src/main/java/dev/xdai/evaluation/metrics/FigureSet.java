@@ -30,9 +30,11 @@ public final class FigureSet {
    * @param grounding the texts a number in the reply may come from: the prompt's knowledge and the context
    * @param goldLogLikelihood log-likelihood of the gold reply given the prompt, NaN when the model could not score it
    * @param goldChars the gold reply's length in characters
+   * @param mode how the reply was produced ({@code quoted}, {@code generated}, {@code bank}, {@code unknown}, {@code fallback}), or
+   *     empty when the dialogue does not say
    */
   public void add(String reply, String goldReply, List<Triple> goldTriples, List<String> grounding,
-      List<InjectedKnowledge> injected, double goldLogLikelihood, int goldChars) {
+      List<InjectedKnowledge> injected, double goldLogLikelihood, int goldChars, String mode) {
     samples++;
     List<String> values = new ArrayList<>();
     goldTriples.forEach(t -> values.add(t.value()));
@@ -41,6 +43,10 @@ public final class FigureSet {
     sum(Figure.BLEU1, Bleu.precision(reply, goldReply, 1));
     sum(Figure.BLEU2, Bleu.precision(reply, goldReply, 2));
     sum(Figure.HALLUCINATED_NUMBERS, HallucinatedNumbers.hallucinated(reply, grounding) ? 1 : 0);
+    sum(Figure.ANSWER_RATE, AnswerRate.answers(reply, values) ? 1 : 0);
+    for (Figure f : List.of(Figure.QUOTED, Figure.GENERATED, Figure.BANK, Figure.UNKNOWN, Figure.FALLBACK)) {
+      sum(f, f.key().equals("mode_" + mode) ? 1 : 0);
+    }
     if (measureRecall) {
       for (Figure f : Figure.values()) {
         if (f.recallK() > 0) sum(f, KnowledgeRecall.hit(injected, goldTriples, f.recallK()) ? 1 : 0);

@@ -84,6 +84,7 @@ public final class ResultsPage {
         .append("`./mvnw -B -q -f evaluation/pom.xml -Presults compile exec:java`.\n\n");
     md.append(DETAILS);
     evalSection(md, records.stream().filter(r -> r.kind().equals("eval")).toList());
+    calibrationSection(md, records.stream().filter(r -> r.kind().equals("calibration")).toList());
     benchSection(md, records.stream().filter(r -> r.kind().equals("bench")).toList());
     jmhSection(md, records.stream().filter(r -> r.kind().equals("jmh")).toList());
     Files.writeString(docsDir.resolve("results.md"), md.toString(), StandardCharsets.UTF_8);
@@ -156,6 +157,37 @@ public final class ResultsPage {
         .append("Data `kdconv` is all of KdConv dev, whose other conversations the model was trained on: there, only ")
         .append("`knowledge_recall@k` (which does not depend on the model) means what it says; the reply figures flatter ")
         .append("the model.\n\n");
+  }
+
+  private void calibrationSection(StringBuilder md, List<ResultRecord> runs) {
+    md.append("## Answer confidence (`xdai eval calibrate`)\n\n");
+    md.append("A reply quotes the turn's knowledge when the confidence that its best item answers the utterance reaches ")
+        .append("the threshold. The confidence is a logistic model over signals retrieval already has, fitted on the answer ")
+        .append("candidates of a retrieved-mode `--dump` of the KdConv conversations the model was trained on (never the ")
+        .append("held-out ones); the threshold is the best F1 of the curve of each turn's top-ranked item, since whether to ")
+        .append("quote is decided once a turn. A candidate counts as answering when it is a gold triple of the turn. ")
+        .append("`answer_rate` is the share of replies that say a gold value (or the first 20 characters of a longer one); ")
+        .append("`mode_*` the share of replies quoted, generated, \"don't know\" and fallback.\n\n");
+    if (runs.isEmpty()) {
+      md.append(NOT_MEASURED).append(" Run `./xdai eval calibrate --dump FILE --json`.\n\n");
+      return;
+    }
+    for (ResultRecord r : runs.stream().sorted(Comparator.comparing(ResultRecord::date)).toList()) {
+      JsonNode j = r.json();
+      md.append("`").append(r.command()).append("` — ").append(r.day()).append(": ")
+          .append(j.path("what").asText().equals("fit") ? "fitted, " : "the shipped calibration, ")
+          .append(j.path("turns").asText()).append(" turns, ").append(j.path("candidates").asText())
+          .append(" candidates, threshold ").append(number(j.path("threshold"), 3)).append("\n\n");
+      for (String curve : List.of("turn_curve", "candidate_curve")) {
+        md.append(curve.equals("turn_curve") ? "Each turn's top-ranked item:\n\n" : "Every candidate:\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode p : j.path(curve)) {
+          rows.add(List.of(number(p.path("threshold"), 3), number(p.path("precision"), 3), number(p.path("recall"), 3),
+              number(p.path("f1"), 3), p.path("quoted").asText()));
+        }
+        table(md, List.of("threshold", "precision", "recall", "f1", "quoted"), rows);
+      }
+    }
   }
 
   private void benchSection(StringBuilder md, List<ResultRecord> runs) throws IOException {

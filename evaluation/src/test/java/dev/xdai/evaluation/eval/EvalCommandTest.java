@@ -122,7 +122,7 @@ class EvalCommandTest {
     EvalTurn t = turns.get(0);
     assertEquals(EvalMode.NONE, t.mode());
     assertTrue(t.oracleKnowledge().isEmpty());
-    assertEquals(new Ablations(true, true, false, true, false, false, false, true), t.ablations());
+    assertEquals(new Ablations(true, true, false, true, false, false, false, true, true, true, true), t.ablations());
     assertEquals("guide", t.bot());
   }
 

@@ -16,6 +16,7 @@ import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.generation.Score;
 import dev.xdai.generation.TokenListener;
 import dev.xdai.generation.decode.CopyBias;
+import dev.xdai.generation.decode.DecodeSession;
 import dev.xdai.generation.decode.Decoder;
 import dev.xdai.generation.decode.Logits;
 import dev.xdai.prompting.BackgroundPiece;
@@ -156,6 +157,28 @@ public final class EmbeddedGlm implements LanguageModel {
     try (GlmSession session = open(prompt.text(), false)) {
       return decoder.decode(session, tokenizer.vocabulary(), options, copyBias(prompt, options.copyBias()), listener,
           start);
+    } finally {
+      permits.release();
+    }
+  }
+
+  @Override
+  public Generation infillAfter(RenderedPrompt prompt, String begun, GenerationOptions options, TokenListener listener) {
+    long start = System.nanoTime();
+    int[] fixed = tokenizer.encode(PromptText.neutralise(begun));
+    acquire();
+    try (GlmSession session = open(prompt.text(), false)) {
+      DecodeSession after = new DecodeSession() {
+        @Override public float[] start() {
+          float[] logits = session.start();
+          for (int t : fixed) logits = session.next(t);
+          return logits;
+        }
+        @Override public float[] next(int token) { return session.next(token); }
+        @Override public int remaining() { return session.remaining(); }
+        @Override public void close() {}
+      };
+      return decoder.decode(after, tokenizer.vocabulary(), options, copyBias(prompt, options.copyBias()), listener, start);
     } finally {
       permits.release();
     }

@@ -80,6 +80,23 @@ public final class InversePromptingReranker {
     return ranked;
   }
 
+  /** The prompt of an empty turn: a reply's likelihood there is its prior, whatever the user said. */
+  public static final String EMPTY_TURN = "A:|B:[gMASK]";
+
+  /** Each candidate's forward, prior and inverse scores as replies to {@code query} in {@code promptText}, in order. */
+  public List<ReplyScores> scores(String promptText, String query, List<String> candidates) {
+    List<Score> forward = model.score(promptText, candidates);
+    List<Score> prior = model.score(EMPTY_TURN, candidates);
+    String utterance = PromptText.neutralise(query);
+    List<ReplyScores> out = new ArrayList<>(candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
+      String text = candidates.get(i);
+      out.add(new ReplyScores(text, forward.get(i).meanPerToken(), prior.get(i).meanPerToken(),
+          utterance.isEmpty() ? 0 : inverse(text, utterance)));
+    }
+    return out;
+  }
+
   // Mean over the candidate's sub-sentences of the utterance's per-token log-likelihood as the inverse prompt's fill.
   private double inverse(String candidate, String utterance) {
     List<String> parts = Arrays.stream(config.subSentenceBreak().split(candidate)).map(String::strip)

@@ -116,6 +116,20 @@ class EmbeddedGlmTest {
   }
 
   @Test
+  void aBegunFillIsContinuedAsTheModelWouldHaveContinuedItsOwn() {
+    RenderedPrompt p = prompt("你喜欢看电影吗？", PostResponse.none());
+    String full = glm.infill(p, plainGreedy(12), x -> {}).text();
+    assertTrue(full.codePointCount(0, full.length()) >= 4, full);
+    int cut = full.offsetByCodePoints(0, 3);
+    // Greedy decoding after the model's own first three characters, fed as fixed, goes on exactly as it did.
+    String rest = glm.infillAfter(p, full.substring(0, cut), plainGreedy(12 - 3), x -> {}).text();
+    assertEquals(full.substring(cut), rest);
+    // A beginning the model would not have chosen changes what follows it: the begun text is really read.
+    String other = glm.infillAfter(p, "门票是60元。", plainGreedy(9), x -> {}).text();
+    assertNotEquals(full.substring(cut), other);
+  }
+
+  @Test
   void greedyDecodingFollowsTheReferencePathAndIsStable() {
     for (JsonNode c : reference.path("cases")) {
       int[] expected = ints(c.path("greedy_ids"));

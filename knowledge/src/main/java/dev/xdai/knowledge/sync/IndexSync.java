@@ -187,7 +187,8 @@ public final class IndexSync {
     private IndexedKnowledge item(Record r) {
       KnowledgeItem.Format format = KnowledgeItem.Format.valueOf(r.get("format").asString());
       return new IndexedKnowledge(r.get("id").asString(), format, title(r), r.get("text").asString(""),
-          sourceName(r.get("prov").asString("")), pack, r.get("entities").asList(v -> v.asString()).stream().distinct().toList());
+          sourceName(r.get("prov").asString("")), pack, r.get("entities").asList(v -> v.asString()).stream().distinct().toList(),
+          fact(r));
     }
 
     private String sourceName(String prov) {
@@ -198,6 +199,13 @@ public final class IndexSync {
       }
       int at = prov.indexOf('@');
       return at < 0 ? "" : sources.getOrDefault(prov.substring(0, at), "");
+    }
+
+    /** A triple's entity and attribute, or a description's entity: what a quoted answer names. */
+    private static KnowledgeItem.Fact fact(Record r) {
+      if (r.containsKey("attribute")) return new KnowledgeItem.Fact(r.get("entity").asString(""), r.get("attribute").asString(""));
+      if (r.containsKey("title")) return new KnowledgeItem.Fact(r.get("title").asString(""), "");
+      return null;
     }
 
     private static String title(Record r) {

@@ -19,7 +19,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
  * "AI" index alike; lower case, smartcn's stop set (punctuation) and {@link ChineseText#FUNCTION_WORDS}, Porter
  * stemming for embedded English.
  */
-final class ChineseAnalyzer extends Analyzer {
+public final class ChineseAnalyzer extends Analyzer {
 
   private static final NormalizeCharMap FOLD = foldMap();
   private static final CharArraySet STOP = stopSet();

@@ -12,11 +12,16 @@ import java.util.Objects;
  * One unit of knowledge as the index stores it: a {@link KnowledgeItem}'s fields plus the ids of the graph entities it
  * is about (a description's own entity; the entities a QA pair mentions), through which entity linking finds it.
  */
-public record IndexedKnowledge(
-    String id, KnowledgeItem.Format format, String title, String text, String source, String pack, List<String> entityIds) {
+public record IndexedKnowledge(String id, KnowledgeItem.Format format, String title, String text, String source, String pack,
+    List<String> entityIds, KnowledgeItem.Fact fact) {
 
   /** Descriptions are embedded up to this many characters: the head of an abstract says what the entity is. */
   static final int DESCRIPTION_EMBED_CHARS = 200;
+
+  public IndexedKnowledge(String id, KnowledgeItem.Format format, String title, String text, String source, String pack,
+      List<String> entityIds) {
+    this(id, format, title, text, source, pack, entityIds, null);
+  }
 
   public IndexedKnowledge {
     Objects.requireNonNull(id, "id");
@@ -55,7 +60,10 @@ public record IndexedKnowledge(
   public String fingerprint() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : List.of(id, format.name(), title, text, source, pack, String.join("\u0001", entityIds))) {
+      List<String> parts = new java.util.ArrayList<>(List.of(id, format.name(), title, text, source, pack, String.join("\u0001", entityIds)));
+      // Only a fact adds parts, so items without one keep the fingerprints (and vectors) an older index stored.
+      if (fact != null) parts.addAll(List.of(fact.entity(), fact.attribute()));
+      for (String part : parts) {
         digest.update(part.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
       }
@@ -66,6 +74,6 @@ public record IndexedKnowledge(
   }
 
   public KnowledgeItem toItem(double score) {
-    return new KnowledgeItem(id, format, title, text, source, pack, score);
+    return new KnowledgeItem(id, format, title, text, source, pack, score, fact);
   }
 }

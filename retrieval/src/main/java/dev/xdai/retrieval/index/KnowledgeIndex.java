@@ -77,6 +77,8 @@ public final class KnowledgeIndex implements AutoCloseable {
   static final String TITLE = "title";
   static final String TEXT = "text";
   static final String ENTITY = "entity";
+  static final String FACT_ENTITY = "fact_entity";
+  static final String FACT_ATTRIBUTE = "fact_attribute";
   static final String VECTOR = "vector";
   /** {@link IndexedKnowledge#fingerprint()}: lets a pack sync keep unchanged documents instead of embedding them again. */
   static final String FINGERPRINT = "fp";
@@ -349,6 +351,10 @@ public final class KnowledgeIndex implements AutoCloseable {
     doc.add(new TextField(TITLE, k.title(), Field.Store.YES));
     doc.add(new TextField(TEXT, k.text(), Field.Store.YES));
     for (String entity : new LinkedHashSet<>(k.entityIds())) doc.add(new StringField(ENTITY, entity, Field.Store.YES));
+    if (k.fact() != null) {
+      doc.add(new StoredField(FACT_ENTITY, k.fact().entity()));
+      doc.add(new StoredField(FACT_ATTRIBUTE, k.fact().attribute()));
+    }
     if (vector != null) doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
     return doc;
   }
@@ -564,8 +570,9 @@ public final class KnowledgeIndex implements AutoCloseable {
     public IndexedKnowledge load(int doc) {
       try {
         Document d = searcher.storedFields().document(doc);
+        KnowledgeItem.Fact fact = d.get(FACT_ENTITY) == null ? null : new KnowledgeItem.Fact(d.get(FACT_ENTITY), d.get(FACT_ATTRIBUTE));
         return new IndexedKnowledge(d.get(ID), KnowledgeItem.Format.valueOf(d.get(FORMAT)), d.get(TITLE), d.get(TEXT),
-            d.get(SOURCE), d.get(PACK), List.of(d.getValues(ENTITY)));
+            d.get(SOURCE), d.get(PACK), List.of(d.getValues(ENTITY)), fact);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -1,0 +1,80 @@
+package dev.xdai.dialogue.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.xdai.prompting.KnowledgeItem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shipped calibration on hand-made cases: what it must call confident, and what it must not. */
+class AnswerConfidenceTest {
+
+  final Answerer answerer = new Answerer(AnswerConfidence.shipped(), Answerer.Settings.defaults());
+
+  static KnowledgeItem fact(String id, String question, String entity, String attribute, String value, double score) {
+    return KnowledgeItem.qa(id, question, value, "kb", "p", score).withFact(new KnowledgeItem.Fact(entity, attribute));
+  }
+
+  static final KnowledgeItem PRICE = fact("price", "口腔科洗牙多少钱？", "口腔科", "收费", "洗牙每次150元", 1.0);
+  static final KnowledgeItem HOURS = fact("hours", "智化寺什么时候开放？", "智化寺", "开放时间", "8:30-16:30（周一闭馆）", 0.4);
+
+  @Test
+  void theFeaturesReadTheQuestionAndTheFact() {
+    AnswerFeatures f = AnswerFeatures.of(HOURS, null, "智化寺的开放时间是几点？", List.of());
+    assertEquals(1.0, f.attributeAsked());
+    assertEquals(1.0, f.entityInUtterance());
+    assertEquals(1.0, f.question());
+    assertEquals(0.0, f.curated());
+    assertEquals(7.0 / 9, f.coverage(), 1e-9, "of 智化寺开放时间几点, the item lacks 几 and 点");
+    assertEquals(0.5, AnswerFeatures.of(fact("p", "口腔科洗牙多少钱？", "口腔科", "收费", "洗牙每次150元", 1), null, "做CT多少钱", List.of())
+        .coverage(), 1e-9);
+    AnswerFeatures later = AnswerFeatures.of(HOURS, null, "那里几点开放？", List.of("你知道智化寺吗？", "知道呀"));
+    assertEquals(0.0, later.entityInUtterance());
+    assertEquals(1.0, later.entityInContext());
+  }
+
+  @Test
+  void aTopRankedItemThatAsksWhatTheUtteranceAsksIsConfident() {
+    Answerer.Decision d = answerer.decide(List.of(PRICE, HOURS), false, "口腔科洗牙多少钱？", List.of());
+    assertEquals(List.of("price"), d.confident().stream().map(c -> c.item().id()).toList());
+  }
+
+  @Test
+  void theMostConfidentItemLeadsEvenWhenRetrievalRankedAnotherFirst() {
+    KnowledgeItem about = KnowledgeItem.description("d", "预约挂号", "预约挂号可以通过电话、微信公众号或前台办理。", "kb", "clinic", 1.0)
+        .withFact(new KnowledgeItem.Fact("预约挂号", ""));
+    KnowledgeItem fee = fact("fee", "康宁社区诊所的挂号费是什么？", "康宁社区诊所", "挂号费", "普通号10元，主治医师号20元", 0.9);
+    Answerer.Decision d = answerer.decide(List.of(about, fee), false, "挂号费多少钱？", List.of());
+    assertEquals("fee", d.confident().get(0).item().id());
+    assertEquals("普通号10元，主治医师号20元", answerer.quotes(d).get(0).span());
+  }
+
+  @Test
+  void aWeakUnrelatedItemIsNot() {
+    KnowledgeItem ticket = fact("t", "故宫的门票多少钱？", "故宫", "门票", "60元", 0.3);
+    Answerer.Decision d = answerer.decide(List.of(ticket), false, "你喜欢什么颜色呀", List.of());
+    assertTrue(d.confident().isEmpty(), "confidence " + d.topConfidence());
+  }
+
+  @Test
+  void anAnswerTheDialogueHasAlreadyGivenIsNotQuotedAgain() {
+    Answerer.Decision d = answerer.decide(List.of(PRICE), false, "口腔科洗牙多少钱？", List.of("洗牙每次150元吗？"));
+    assertFalse(d.candidates().isEmpty());
+    assertTrue(d.confident().isEmpty());
+  }
+
+  @Test
+  void givenKnowledgeIsConfidentByDefinition() {
+    Answerer.Decision d = answerer.decide(List.of(HOURS), true, "嗯嗯", List.of());
+    assertEquals(1.0, d.topConfidence());
+    assertEquals(1, d.confident().size());
+  }
+
+  @Test
+  void theShippedThresholdLiesInsideTheCurve() {
+    double t = AnswerConfidence.shipped().threshold();
+    assertTrue(t > 0.05 && t < 0.95, "threshold " + t);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.xdai.retrieval.bank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResponseBankTest {
+
+  static BankEntry e(String id, String context, String reply) {
+    return new BankEntry(id, context, reply, "test");
+  }
+
+  @Test
+  void theFilterKeepsRepliesAnyConversationCanUseAndDropsFacts() {
+    assertNull(BankFilter.reject(e("a", "今天天气真好", "是啊，适合出去走走。")));
+    assertNotNull(BankFilter.reject(e("b", "门票多少钱", "门票60元。")));
+    assertNotNull(BankFilter.reject(e("c", "你看过吗", "看过《霸王别姬》，很好看。")));
+    assertNotNull(BankFilter.reject(e("d", "他是谁", "他是大卫·芬奇。")));
+    assertNotNull(BankFilter.reject(e("e", "你好", "Hello Sarah")));
+    assertNotNull(BankFilter.reject(e("f", "你好", "好")));
+    assertNotNull(BankFilter.reject(e("g", "你好", "哈哈哈哈哈哈哈哈")));
+    assertNotNull(BankFilter.reject(e("h", "", "没有上文的回复")));
+    assertNotNull(BankFilter.reject(e("i", "你好", "他三十二岁了")));
+  }
+
+  @Test
+  void searchFindsRepliesByTheirContextAndAnImportReplacesTheBank() {
+    try (ResponseBank bank = ResponseBank.inMemory()) {
+      int kept = bank.replace("chat", List.of(
+          e("1", "今天天气真好", "是啊，适合出去走走。"),
+          e("2", "你喜欢吃什么", "我最喜欢吃火锅了。"),
+          e("3", "门票多少钱", "门票60元。"),
+          e("4", "今天天气不错", "今天天气不错")));
+      assertEquals(2, kept, "the price states a fact, the last one echoes its context");
+      List<ResponseBank.Hit> hits = bank.search("今天的天气怎么样", 5);
+      assertEquals("是啊，适合出去走走。", hits.get(0).reply());
+      assertEquals("chat", hits.get(0).bank());
+      assertEquals("我最喜欢吃火锅了。", bank.search("你最喜欢吃什么东西？", 1).get(0).reply());
+      bank.replace("chat", List.of(e("9", "你好", "你好呀，很高兴认识你。")));
+      assertEquals(1, bank.size("chat"));
+      assertTrue(bank.search("今天天气", 5).isEmpty(), "the old entries are gone");
+      assertTrue(bank.search("，。！", 5).isEmpty());
+    }
+  }
+
+  @Test
+  void anEchoOfTheUtteranceIsNoReply() {
+    try (ResponseBank bank = ResponseBank.inMemory()) {
+      bank.replace("chat", List.of(e("1", "晚安", "晚安"), e("2", "晚安啦", "晚安，做个好梦。")));
+      assertEquals(List.of("晚安，做个好梦。"), bank.search("晚安", 5).stream().map(ResponseBank.Hit::reply).toList());
+    }
+  }
+}
