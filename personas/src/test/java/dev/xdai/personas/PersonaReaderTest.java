@@ -110,7 +110,7 @@ class PersonaReaderTest {
         Arguments.of(2, "id: teacher", "2:5: field 'id': 'teacher' does not match the file name 'student.yaml' (a file is named <id>.yaml, <id>.yml or <id>.json)"),
         Arguments.of(2, "# no id", "1:1: field 'id': required field is missing"),
         Arguments.of(3, "displayname: 林小雨", "3:1: field 'displayname': unknown field (allowed here: version, id, displayName, "
-            + "background, style, greeting, defaultEmotion, packs, examples, generation)"),
+            + "background, style, greeting, defaultEmotion, packs, examples, generation, answering, unknownReply)"),
         Arguments.of(3, "displayname: 林小雨", "1:1: field 'displayName': required field is missing"),
         Arguments.of(22, "  top_k: 40", "22:3: field 'generation.top_k': unknown field (allowed here: maxNewTokens, temperature, topK, topP, repetitionPenalty)"),
         Arguments.of(13, "        txt: 最近怎么样？", "13:9: field 'examples[0].lines[0].txt': unknown field (allowed here: speaker, text)"),
