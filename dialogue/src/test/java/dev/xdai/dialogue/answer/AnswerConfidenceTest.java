@@ -27,7 +27,7 @@ class AnswerConfidenceTest {
     assertEquals(1.0, f.entityInUtterance());
     assertEquals(1.0, f.question());
     assertEquals(0.0, f.curated());
-    assertEquals(7.0 / 9, f.coverage(), 1e-9, "of 智化寺开放时间几点, the item lacks 几 and 点");
+    assertEquals(6.0 / 9, f.coverage(), 1e-9, "of 智化寺开放时间几点, the item lacks 间, 几 and 点");
     assertEquals(0.5, AnswerFeatures.of(fact("p", "口腔科洗牙多少钱？", "口腔科", "收费", "洗牙每次150元", 1), null, "做CT多少钱", List.of())
         .coverage(), 1e-9);
     AnswerFeatures later = AnswerFeatures.of(HOURS, null, "那里几点开放？", List.of("你知道智化寺吗？", "知道呀"));
