@@ -27,8 +27,8 @@ class ResultsPageTest {
     Files.createDirectories(dir.resolve("docs/img"));
     Files.write(dir.resolve("docs/img/" + ResultsPage.RETRIEVAL_PNG), new byte[] {1}); // a stale plot
     String page = write();
-    // reply quality, six benchmarks, JMH
-    assertEquals(8, page.split(ResultsPage.NOT_MEASURED, -1).length - 1, page);
+    // reply quality, the answer calibration, six benchmarks, JMH
+    assertEquals(9, page.split(ResultsPage.NOT_MEASURED, -1).length - 1, page);
     assertFalse(Files.exists(dir.resolve("docs/img/" + ResultsPage.RETRIEVAL_PNG)));
     assertFalse(page.contains("!["));
   }
@@ -55,6 +55,7 @@ class ResultsPageTest {
       byte[] bytes = Files.readAllBytes(dir.resolve("docs/img/" + png));
       assertArrayEquals(PNG_MAGIC, Arrays.copyOf(bytes, 4));
     }
-    assertEquals(6, page.split(ResultsPage.NOT_MEASURED, -1).length - 1); // the five other benchmarks and JMH
+    // the answer calibration, the five other benchmarks and JMH
+    assertEquals(7, page.split(ResultsPage.NOT_MEASURED, -1).length - 1);
   }
 }
