@@ -2,8 +2,9 @@
 # Measures what docs/results.md reports and rewrites that page (and docs/img/*.png) from the saved results.
 #
 #   evaluation/measure.sh                 everything: eval runs, benchmarks, JMH, then the page
-#   evaluation/measure.sh eval bench      only some parts (calibrate, eval, ablations, bench, standalone, load, jmh), then
-#                                         the page; calibrate rewrites the shipped answer calibration
+#   evaluation/measure.sh eval bench      only some parts (calibrate, answer, eval, ablations, bench, standalone, load,
+#                                         jmh), then the page; calibrate rewrites the shipped answer calibration, answer
+#                                         is the first runs of eval (quoted answers, the reranker)
 #   evaluation/measure.sh page            only rewrite the page from evaluation/results/*.json
 #
 # Each run's last output line (its --json object) is saved as evaluation/results/<name>.json; a run that fails
@@ -40,15 +41,19 @@ for part in "${parts[@]}"; do
       save answer-calibration "$ROOT/xdai" eval calibrate --dump "$TRAIN/dump.jsonl" \
         --write dialogue/src/main/resources/dev/xdai/dialogue/answer/answer-confidence.properties --json
       rm -rf "$TRAIN" ;;
-    eval) # model quality on the held-out conversations (never trained on); knowledge recall on all of KdConv dev too
+    answer|eval) # all 354 held-out samples, as the service answers (quoted answers, the guard), then the model alone
       H=(--data training/heldout)
-      # all 354 held-out samples, as the service answers (quoted answers, the guard), then the model alone
-      save eval-retrieved-all "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 400 --dump /tmp/xdai-heldout.jsonl --json
-      save answer-curve-heldout "$ROOT/xdai" eval calibrate --curve --dump /tmp/xdai-heldout.jsonl --json
+      DUMP="$(mktemp)"
+      save eval-retrieved-all "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 400 --dump "$DUMP" --json
+      save answer-curve-heldout "$ROOT/xdai" eval calibrate --curve --dump "$DUMP" --json
+      rm -f "$DUMP"
       save eval-retrieved-all-no-quote "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 400 --no-quote --json
       save eval-retrieved-all-model-alone "$ROOT/xdai" eval kdconv "${H[@]}" --mode retrieved --samples 400 --no-quote --no-guard --json
       save eval-oracle-all "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 400 --json
       save eval-oracle-all-no-quote "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 400 --no-quote --json
+      save rerank-heldout "$ROOT/xdai" eval rerank "${H[@]}" --json
+      [ "$part" = answer ] && continue
+      # model quality on the held-out conversations (never trained on); knowledge recall on all of KdConv dev too
       save eval-oracle "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 200 --json
       # the model's own greedy choices, as the reference probe was measured
       save eval-oracle-no-copy-bias "$ROOT/xdai" eval kdconv "${H[@]}" --mode oracle --samples 200 --no-copy-bias --json
@@ -79,7 +84,7 @@ for part in "${parts[@]}"; do
     jmh)
       (cd "$ROOT" && ./mvnw -B -q -f evaluation/pom.xml -Pjmh test-compile exec:exec) || { echo "measure: FAILED (jmh)" >&2; failed=1; } ;;
     page) ;;
-    *) echo "measure: unknown part '$part' (eval, ablations, bench, standalone, load, jmh, page)" >&2; exit 2 ;;
+    *) echo "measure: unknown part '$part' (calibrate, answer, eval, ablations, bench, standalone, load, jmh, page)" >&2; exit 2 ;;
   esac
 done
 

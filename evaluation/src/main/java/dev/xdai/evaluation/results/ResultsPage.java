@@ -85,6 +85,7 @@ public final class ResultsPage {
     md.append(DETAILS);
     evalSection(md, records.stream().filter(r -> r.kind().equals("eval")).toList());
     calibrationSection(md, records.stream().filter(r -> r.kind().equals("calibration")).toList());
+    rerankSection(md, records.stream().filter(r -> r.kind().equals("rerank")).toList());
     benchSection(md, records.stream().filter(r -> r.kind().equals("bench")).toList());
     jmhSection(md, records.stream().filter(r -> r.kind().equals("jmh")).toList());
     Files.writeString(docsDir.resolve("results.md"), md.toString(), StandardCharsets.UTF_8);
@@ -188,6 +189,36 @@ public final class ResultsPage {
         table(md, List.of("threshold", "precision", "recall", "f1", "quoted"), rows);
       }
     }
+  }
+
+  private void rerankSection(StringBuilder md, List<ResultRecord> runs) {
+    md.append("## Reranking replies (`xdai eval rerank`)\n\n");
+    md.append("How often the model's likelihoods put a held-out conversation's true reply first among candidates whose ")
+        .append("others are replies from other conversations, over the prompt the pipeline manufactures for that turn: ")
+        .append("`forward` is log P(reply | prompt), `inverse` log P(utterance | reply) as inverse prompting asks, `pmi` ")
+        .append("the forward score less the reply's score without context, and the sums as the response bank's ranking ")
+        .append("combines them.\n\n");
+    if (runs.isEmpty()) {
+      md.append(NOT_MEASURED).append(" Run `./xdai eval rerank --json`.\n\n");
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("data", "samples", "candidates", "chance"));
+    List<String> scorers = new ArrayList<>();
+    runs.forEach(r -> r.json().fieldNames().forEachRemaining(k -> {
+      if (k.startsWith("recall@1_") && !scorers.contains(k)) scorers.add(k);
+    }));
+    header.addAll(scorers);
+    header.addAll(List.of("model", "date", "command"));
+    for (ResultRecord r : runs.stream().sorted(Comparator.comparing(ResultRecord::date)).toList()) {
+      JsonNode j = r.json();
+      List<String> row = new ArrayList<>(List.of(dataLabel(j.path("data")), j.path("samples").asText(),
+          j.path("candidates").asText(), number(j.path("chance"), 1)));
+      for (String k : scorers) row.add(number(j.path(k), 1));
+      row.addAll(List.of(j.path("model").asText(), r.day(), "`" + r.command() + "`"));
+      rows.add(row);
+    }
+    table(md, header, rows);
   }
 
   private void benchSection(StringBuilder md, List<ResultRecord> runs) throws IOException {

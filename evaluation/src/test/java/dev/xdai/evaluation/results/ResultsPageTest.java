@@ -27,8 +27,8 @@ class ResultsPageTest {
     Files.createDirectories(dir.resolve("docs/img"));
     Files.write(dir.resolve("docs/img/" + ResultsPage.RETRIEVAL_PNG), new byte[] {1}); // a stale plot
     String page = write();
-    // reply quality, the answer calibration, six benchmarks, JMH
-    assertEquals(9, page.split(ResultsPage.NOT_MEASURED, -1).length - 1, page);
+    // reply quality, the answer calibration, reranking, six benchmarks, JMH
+    assertEquals(10, page.split(ResultsPage.NOT_MEASURED, -1).length - 1, page);
     assertFalse(Files.exists(dir.resolve("docs/img/" + ResultsPage.RETRIEVAL_PNG)));
     assertFalse(page.contains("!["));
   }
@@ -45,8 +45,14 @@ class ResultsPageTest {
         {"kind":"bench","bench":"retrieval","machine":{"cores":2,"memory_mb":24576,"jvm":"OpenJDK 25"},"warmup":50,
          "iterations":200,"rows":[{"pairs":1000,"p50_ms":1.5,"p99_ms":3.0},{"pairs":100000,"p50_ms":4.0,"p99_ms":9.0}],
          "notes":[],"date":"2026-11-21T10:00:00Z","command":"./xdai bench retrieval --json"}""");
+    Files.writeString(results.resolve("rerank-heldout.json"), """
+        {"kind":"rerank","samples":200,"skipped":3,"candidates":10,"chance":10.0,"recall@1_forward":13.0,
+         "recall@1_inverse+pmi":33.04,"model":"m","data":["training/heldout"],"date":"2026-11-22T10:00:00Z",
+         "command":"./xdai eval rerank --json"}""");
     String page = write();
     assertTrue(page.contains("| oracle | default | heldout | 400 | 41.2 |"), page);
+    assertTrue(page.contains("| recall@1_forward | recall@1_inverse+pmi |"), page);
+    assertTrue(page.contains("| heldout | 200 | 10 | 10.0 | 13.0 | 33.0 | m | 2026-11-22 |"), page);
     assertTrue(page.contains("`./xdai eval kdconv --mode oracle --json`") && page.contains("2026-11-20"), page);
     assertTrue(page.contains("`./xdai bench retrieval --json` — 2026-11-21"), page);
     assertTrue(page.contains("| 100000 | 4.00 | 9.00 |"), page);
