@@ -5,9 +5,9 @@ public class DialogueException extends RuntimeException {
 
   /**
    * What went wrong, so the API can pick a status: {@code CONFLICT} means the session's state forbids the turn (it is
-   * full, or another instance stored a turn first).
+   * full, or another instance stored a turn first); {@code FORBIDDEN} that the caller may not talk to that bot.
    */
-  public enum Kind { NOT_FOUND, INVALID, LIMIT, CONFLICT, UNAVAILABLE }
+  public enum Kind { NOT_FOUND, INVALID, LIMIT, CONFLICT, UNAVAILABLE, FORBIDDEN }
 
   private final Kind kind;
 

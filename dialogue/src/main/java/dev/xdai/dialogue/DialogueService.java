@@ -1,16 +1,16 @@
 package dev.xdai.dialogue;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.personas.Persona;
 import dev.xdai.personas.PersonaCatalog;
 import dev.xdai.prompting.Exchange;
 import dev.xdai.retrieval.Embedder;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,6 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The conversations this service answered recently are kept in memory, written through on every stored turn, so a
  * turn does not read its history back from the store. Another service instance writing the same session is caught by
  * the store's append check: the turn fails with {@code CONFLICT} and the session is read afresh next time.
+ *
+ * <p>Every call names its {@link Access}: a session another key created is "not found" to a caller that does not
+ * reach it, so its existence is not revealed. What is kept per session in memory (its lock, its embeddings, its
+ * conversation) is bounded and expires when the session is left alone, so abandoned sessions cost nothing.
  */
 public final class DialogueService implements AutoCloseable {
 
@@ -35,17 +39,17 @@ public final class DialogueService implements AutoCloseable {
   private final PersonaCatalog personas;
   private final Embedder embedder;
   private final Limits limits;
-  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-  private final Map<String, EmbeddingCache> caches = new ConcurrentHashMap<>();
-  /** Recently answered conversations, least recently used out first; guarded by itself. */
-  private final Map<String, Conversation> conversations = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Conversation> eldest) {
-      return size() > CONVERSATIONS_KEPT;
-    }
-  };
+  // Weak values: a lock lives while a turn holds or waits for it, so two turns of one session always share one.
+  private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
+  private final Cache<String, EmbeddingCache> caches =
+      Caffeine.newBuilder().maximumSize(CONVERSATIONS_KEPT).expireAfterAccess(IDLE).build();
+  /** Recently answered conversations. */
+  private final Cache<String, Conversation> conversations =
+      Caffeine.newBuilder().maximumSize(CONVERSATIONS_KEPT).expireAfterAccess(IDLE).build();
 
   static final int CONVERSATIONS_KEPT = 4096;
+  /** A session left alone this long is read from the store again when it comes back. */
+  static final Duration IDLE = Duration.ofMinutes(30);
   /** Embeds each finished exchange in the background, off the next turn's path; drops work when far behind. */
   private final ThreadPoolExecutor prefetcher = DaemonPool.of("xdai-embedding-prefetch", 1, 256);
 
@@ -57,12 +61,14 @@ public final class DialogueService implements AutoCloseable {
     this.limits = limits;
   }
 
-  public Session create(String bot, String emotion) {
+  /** A new session of {@code bot} owned by the caller. */
+  public Session create(Access access, String bot, String emotion) {
     Persona persona = persona(bot);
+    requireBot(access, persona.id());
     if (emotion != null && !emotion.isBlank() && personas.emotion(emotion).isEmpty()) {
       throw new DialogueException(DialogueException.Kind.INVALID, "unknown emotion '" + emotion + "'");
     }
-    Session s = new Session(UUID.randomUUID().toString(), persona.id(), emotion, Instant.now(), java.util.List.of());
+    Session s = new Session(UUID.randomUUID().toString(), persona.id(), emotion, access.owner(), Instant.now(), java.util.List.of());
     store.create(s);
     remember(Conversation.of(s));
     return s;
@@ -73,14 +79,16 @@ public final class DialogueService implements AutoCloseable {
     prefetcher.shutdownNow();
   }
 
-  public Optional<Session> find(String id) {
-    return store.find(id);
+  /** The session with its turns and groundings, when the caller reaches it. */
+  public Optional<Session> find(Access access, String id) {
+    return store.find(id).filter(s -> access.reaches(s.owner()));
   }
 
-  public boolean delete(String id) {
+  /** Forgets the session; false when there was none the caller reaches. */
+  public boolean delete(Access access, String id) {
+    if (conversation(id).filter(c -> access.reaches(c.owner())).isEmpty()) return false;
     forget(id);
-    caches.remove(id);
-    locks.remove(id);
+    caches.invalidate(id);
     return store.delete(id);
   }
 
@@ -89,22 +97,23 @@ public final class DialogueService implements AutoCloseable {
    *
    * @param emotion this turn's emotion, or null/blank for the session's or persona's
    */
-  public TurnOutcome turn(String sessionId, String text, String emotion, Switches switches, TurnListener listener) {
+  public TurnOutcome turn(Access access, String sessionId, String text, String emotion, Switches switches,
+      TurnListener listener) {
     checkTurn(text, emotion);
-    ReentrantLock lock = locks.computeIfAbsent(sessionId, k -> new ReentrantLock(true));
+    ReentrantLock lock = locks.get(sessionId, k -> new ReentrantLock(true));
     lock.lock();
     try {
       long l = System.nanoTime();
-      Conversation session = conversation(sessionId)
-          .orElseThrow(() -> new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'"));
+      Conversation session = reachable(access, sessionId);
       double loadMs = (System.nanoTime() - l) / 1e6;
       int index = session.exchanges().size();
       if (index >= limits.maxTurns()) {
         throw new DialogueException(DialogueException.Kind.CONFLICT, "session has reached its limit of " + limits.maxTurns() + " turns");
       }
       Persona persona = persona(session.bot());
+      requireBot(access, persona.id());
       String turnEmotion = emotion != null && !emotion.isBlank() ? emotion : session.emotion();
-      EmbeddingCache cache = caches.computeIfAbsent(sessionId, k -> new EmbeddingCache(embedder, 4 * limits.maxTurns() + 64));
+      EmbeddingCache cache = caches.get(sessionId, k -> new EmbeddingCache(embedder, 4 * limits.maxTurns() + 64));
       TurnRequest request = new TurnRequest(session.exchanges(), text, persona, turnEmotion, switches, null, null, cache, index);
       TurnResult result;
       try {
@@ -151,34 +160,40 @@ public final class DialogueService implements AutoCloseable {
 
   /** The session's conversation, from memory when this service answered it last. */
   private Optional<Conversation> conversation(String id) {
-    synchronized (conversations) {
-      Conversation known = conversations.get(id);
-      if (known != null) return Optional.of(known);
-    }
+    Conversation known = conversations.getIfPresent(id);
+    if (known != null) return Optional.of(known);
     Optional<Conversation> stored = store.conversation(id);
     stored.ifPresent(this::remember);
     return stored;
   }
 
-  private void remember(Conversation c) {
-    synchronized (conversations) {
-      conversations.put(c.sessionId(), c);
+  /** The session's conversation when the caller reaches it; else "not found", as if it did not exist. */
+  private Conversation reachable(Access access, String id) {
+    return conversation(id).filter(c -> access.reaches(c.owner()))
+        .orElseThrow(() -> new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + id + "'"));
+  }
+
+  private static void requireBot(Access access, String bot) {
+    if (!access.mayTalkTo(bot)) {
+      throw new DialogueException(DialogueException.Kind.FORBIDDEN, "this API key may not talk to bot '" + bot + "'");
     }
   }
 
+  private void remember(Conversation c) {
+    conversations.put(c.sessionId(), c);
+  }
+
   private void forget(String id) {
-    synchronized (conversations) {
-      conversations.remove(id);
-    }
+    conversations.invalidate(id);
   }
 
   /**
    * Rejects a turn that cannot be served (empty or over-long text, unknown emotion, unknown session) before anything
    * is generated or streamed; {@link #turn} applies the same checks.
    */
-  public void check(String sessionId, String text, String emotion) {
+  public void check(Access access, String sessionId, String text, String emotion) {
     checkTurn(text, emotion);
-    if (conversation(sessionId).isEmpty()) throw new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + sessionId + "'");
+    requireBot(access, reachable(access, sessionId).bot());
     pipeline.model().unavailableReason().ifPresent(reason -> {
       throw new DialogueException(DialogueException.Kind.UNAVAILABLE, reason);
     });

@@ -30,7 +30,7 @@ public final class InMemorySessionStore implements SessionStore {
       }
       List<TurnRecord> turns = new ArrayList<>(s.turns());
       turns.add(turn);
-      return new Session(s.id(), s.bot(), s.emotion(), s.createdAt(), turns);
+      return new Session(s.id(), s.bot(), s.emotion(), s.owner(), s.createdAt(), turns);
     });
   }
 

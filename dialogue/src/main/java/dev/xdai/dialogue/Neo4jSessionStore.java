@@ -42,8 +42,9 @@ public final class Neo4jSessionStore implements SessionStore {
   public void create(dev.xdai.dialogue.Session session) {
     try (Session s = driver.get().session()) {
       s.executeWriteWithoutResult(tx -> tx.run(
-          "CREATE (:Session {id: $id, bot: $bot, emotion: $emotion, createdAt: $createdAt})",
-          Map.of("id", session.id(), "bot", session.bot(), "emotion", session.emotion(), "createdAt", session.createdAt().toEpochMilli())).consume());
+          "CREATE (:Session {id: $id, bot: $bot, emotion: $emotion, owner: $owner, createdAt: $createdAt})",
+          Map.of("id", session.id(), "bot", session.bot(), "emotion", session.emotion(), "owner", session.owner(),
+              "createdAt", session.createdAt().toEpochMilli())).consume());
     }
     for (TurnRecord t : session.turns()) append(session.id(), t);
   }
@@ -63,7 +64,7 @@ public final class Neo4jSessionStore implements SessionStore {
         List<TurnRecord> turns = new ArrayList<>();
         for (Value t : r.get("turns").values()) turns.add(turn(t));
         return Optional.of(new dev.xdai.dialogue.Session(s0.get("id").asString(), s0.get("bot").asString(), s0.get("emotion").asString(""),
-            Instant.ofEpochMilli(s0.get("createdAt").asLong()), turns));
+            s0.get("owner").asString(""), Instant.ofEpochMilli(s0.get("createdAt").asLong()), turns));
       });
     }
   }
@@ -76,7 +77,7 @@ public final class Neo4jSessionStore implements SessionStore {
             MATCH (s:Session {id: $id})
             OPTIONAL MATCH (s)-[:HAS_TURN]->(t:Turn)
             WITH s, t ORDER BY t.index
-            RETURN s.bot AS bot, s.emotion AS emotion, collect([t.index, t.user, t.reply]) AS turns""", Map.of("id", id)).list();
+            RETURN s.bot AS bot, s.emotion AS emotion, s.owner AS owner, collect([t.index, t.user, t.reply]) AS turns""", Map.of("id", id)).list();
         if (rows.isEmpty()) return Optional.empty();
         Record r = rows.get(0);
         List<Exchange> exchanges = new ArrayList<>();
@@ -84,7 +85,8 @@ public final class Neo4jSessionStore implements SessionStore {
           if (t.get(0).isNull()) continue; // the session has no turns: collect() got one row of nulls
           exchanges.add(new Exchange(t.get(0).asInt(), t.get(1).asString(), t.get(2).asString()));
         }
-        return Optional.of(new Conversation(id, r.get("bot").asString(), r.get("emotion").asString(""), exchanges));
+        return Optional.of(new Conversation(id, r.get("bot").asString(), r.get("emotion").asString(""), r.get("owner").asString(""),
+            exchanges));
       });
     }
   }

@@ -48,9 +48,9 @@ class DialogueServiceTest {
   @Test
   void turnsAreStoredInOrderWithTheirGroundingAndFeedTheNextPrompt() {
     DialogueService s = service();
-    Session session = s.create("plain", "");
-    s.turn(session.id(), "你好", null, Switches.all(), TurnListener.NONE);
-    s.turn(session.id(), "你是谁", null, Switches.all(), TurnListener.NONE);
+    Session session = s.create(Access.ANY, "plain", "");
+    s.turn(Access.ANY, session.id(), "你好", null, Switches.all(), TurnListener.NONE);
+    s.turn(Access.ANY, session.id(), "你是谁", null, Switches.all(), TurnListener.NONE);
     Session stored = store.find(session.id()).orElseThrow();
     assertEquals(List.of("你好", "你是谁"), stored.turns().stream().map(TurnRecord::user).toList());
     assertEquals(List.of("第一句回答", "第二句回答"), stored.turns().stream().map(TurnRecord::reply).toList());
@@ -61,17 +61,17 @@ class DialogueServiceTest {
   @Test
   void limitsAndUnknownsAreClearErrorsThatLoseNothing() {
     DialogueService s = service();
-    Session session = s.create("plain", "");
-    var tooLong = assertThrows(DialogueException.class, () -> s.turn(session.id(), "一二三四五六七八九十十", null, Switches.all(), TurnListener.NONE));
+    Session session = s.create(Access.ANY, "plain", "");
+    var tooLong = assertThrows(DialogueException.class, () -> s.turn(Access.ANY, session.id(), "一二三四五六七八九十十", null, Switches.all(), TurnListener.NONE));
     assertEquals(DialogueException.Kind.LIMIT, tooLong.kind());
     assertTrue(tooLong.getMessage().contains("limit is 10"));
-    assertEquals(DialogueException.Kind.INVALID, assertThrows(DialogueException.class, () -> s.turn(session.id(), " ", null, Switches.all(), TurnListener.NONE)).kind());
-    assertEquals(DialogueException.Kind.NOT_FOUND, assertThrows(DialogueException.class, () -> s.turn("nope", "hi", null, Switches.all(), TurnListener.NONE)).kind());
-    assertEquals(DialogueException.Kind.NOT_FOUND, assertThrows(DialogueException.class, () -> s.create("ghost", "")).kind());
-    assertEquals(DialogueException.Kind.INVALID, assertThrows(DialogueException.class, () -> s.create("plain", "furious")).kind());
-    s.turn(session.id(), "一", null, Switches.all(), TurnListener.NONE);
-    s.turn(session.id(), "二", null, Switches.all(), TurnListener.NONE);
-    var full = assertThrows(DialogueException.class, () -> s.turn(session.id(), "三", null, Switches.all(), TurnListener.NONE));
+    assertEquals(DialogueException.Kind.INVALID, assertThrows(DialogueException.class, () -> s.turn(Access.ANY, session.id(), " ", null, Switches.all(), TurnListener.NONE)).kind());
+    assertEquals(DialogueException.Kind.NOT_FOUND, assertThrows(DialogueException.class, () -> s.turn(Access.ANY, "nope", "hi", null, Switches.all(), TurnListener.NONE)).kind());
+    assertEquals(DialogueException.Kind.NOT_FOUND, assertThrows(DialogueException.class, () -> s.create(Access.ANY, "ghost", "")).kind());
+    assertEquals(DialogueException.Kind.INVALID, assertThrows(DialogueException.class, () -> s.create(Access.ANY, "plain", "furious")).kind());
+    s.turn(Access.ANY, session.id(), "一", null, Switches.all(), TurnListener.NONE);
+    s.turn(Access.ANY, session.id(), "二", null, Switches.all(), TurnListener.NONE);
+    var full = assertThrows(DialogueException.class, () -> s.turn(Access.ANY, session.id(), "三", null, Switches.all(), TurnListener.NONE));
     assertEquals(DialogueException.Kind.CONFLICT, full.kind());
     assertTrue(full.getMessage().contains("limit of 2 turns"), full.getMessage());
     assertEquals(2, store.find(session.id()).orElseThrow().turns().size());
@@ -80,12 +80,12 @@ class DialogueServiceTest {
   @Test
   void aSessionsHistoryIsReadFromTheStoreAtMostOnceThenKeptInMemory() {
     DialogueService s = service(counted(store), 10);
-    Session session = s.create("plain", "");
-    for (String text : List.of("一", "二", "三")) s.turn(session.id(), text, null, Switches.all(), TurnListener.NONE);
+    Session session = s.create(Access.ANY, "plain", "");
+    for (String text : List.of("一", "二", "三")) s.turn(Access.ANY, session.id(), text, null, Switches.all(), TurnListener.NONE);
     assertEquals(0, reads.get()); // created here: known from the start
     DialogueService other = service(counted(store), 10);
-    other.turn(session.id(), "四", null, Switches.all(), TurnListener.NONE);
-    other.turn(session.id(), "五", null, Switches.all(), TurnListener.NONE);
+    other.turn(Access.ANY, session.id(), "四", null, Switches.all(), TurnListener.NONE);
+    other.turn(Access.ANY, session.id(), "五", null, Switches.all(), TurnListener.NONE);
     assertEquals(1, reads.get());
     assertEquals(5, store.find(session.id()).orElseThrow().turns().size());
     assertEquals("A:一|B:第一句回答|A:二|B:第二句回答|A:三|B:[gMASK]", model.prompts.get(2));
@@ -95,13 +95,13 @@ class DialogueServiceTest {
   void aTurnStoredByAnotherInstanceFirstIsAConflictThatLosesNothingAndTheRetrySeesIt() {
     DialogueService here = service(store, 10);
     DialogueService elsewhere = service(store, 10);
-    Session session = here.create("plain", "");
-    here.turn(session.id(), "一", null, Switches.all(), TurnListener.NONE);
-    elsewhere.turn(session.id(), "二", null, Switches.all(), TurnListener.NONE);
-    var conflict = assertThrows(DialogueException.class, () -> here.turn(session.id(), "三", null, Switches.all(), TurnListener.NONE));
+    Session session = here.create(Access.ANY, "plain", "");
+    here.turn(Access.ANY, session.id(), "一", null, Switches.all(), TurnListener.NONE);
+    elsewhere.turn(Access.ANY, session.id(), "二", null, Switches.all(), TurnListener.NONE);
+    var conflict = assertThrows(DialogueException.class, () -> here.turn(Access.ANY, session.id(), "三", null, Switches.all(), TurnListener.NONE));
     assertEquals(DialogueException.Kind.CONFLICT, conflict.kind());
     assertEquals(List.of("一", "二"), store.find(session.id()).orElseThrow().turns().stream().map(TurnRecord::user).toList());
-    here.turn(session.id(), "三", null, Switches.all(), TurnListener.NONE);
+    here.turn(Access.ANY, session.id(), "三", null, Switches.all(), TurnListener.NONE);
     assertEquals(List.of("一", "二", "三"), store.find(session.id()).orElseThrow().turns().stream().map(TurnRecord::user).toList());
     assertTrue(model.prompts.get(model.prompts.size() - 1).startsWith("A:一|B:第一句回答|A:二|"), model.prompts.toString());
   }
@@ -109,21 +109,43 @@ class DialogueServiceTest {
   @Test
   void aSessionDeletedElsewhereIsAConflictThenNotFound() {
     DialogueService here = service(store, 10);
-    Session session = here.create("plain", "");
-    here.turn(session.id(), "一", null, Switches.all(), TurnListener.NONE);
-    assertTrue(service(store, 10).delete(session.id()));
+    Session session = here.create(Access.ANY, "plain", "");
+    here.turn(Access.ANY, session.id(), "一", null, Switches.all(), TurnListener.NONE);
+    assertTrue(service(store, 10).delete(Access.ANY, session.id()));
     assertEquals(DialogueException.Kind.CONFLICT,
-        assertThrows(DialogueException.class, () -> here.turn(session.id(), "二", null, Switches.all(), TurnListener.NONE)).kind());
+        assertThrows(DialogueException.class, () -> here.turn(Access.ANY, session.id(), "二", null, Switches.all(), TurnListener.NONE)).kind());
     assertEquals(DialogueException.Kind.NOT_FOUND,
-        assertThrows(DialogueException.class, () -> here.turn(session.id(), "二", null, Switches.all(), TurnListener.NONE)).kind());
+        assertThrows(DialogueException.class, () -> here.turn(Access.ANY, session.id(), "二", null, Switches.all(), TurnListener.NONE)).kind());
   }
 
   @Test
   void deleteForgetsTheSession() {
     DialogueService s = service();
-    Session session = s.create("plain", "angry");
-    assertTrue(s.delete(session.id()));
-    assertTrue(s.find(session.id()).isEmpty());
-    assertFalse(s.delete(session.id()));
+    Session session = s.create(Access.ANY, "plain", "angry");
+    assertTrue(s.delete(Access.ANY, session.id()));
+    assertTrue(s.find(Access.ANY, session.id()).isEmpty());
+    assertFalse(s.delete(Access.ANY, session.id()));
+  }
+
+  @Test
+  void aKeyReachesOnlyItsOwnSessionsAndItsBotsWhileAnAdminReachesAll() {
+    DialogueService s = service(store, 10);
+    Access alice = new Access("alice", false, java.util.Set.of());
+    Access bob = new Access("bob", false, java.util.Set.of());
+    Access admin = new Access("ops", true, java.util.Set.of());
+    Session mine = s.create(alice, "plain", "");
+    assertEquals("alice", store.find(mine.id()).orElseThrow().owner());
+    s.turn(alice, mine.id(), "一", null, Switches.all(), TurnListener.NONE);
+    var refused = assertThrows(DialogueException.class, () -> s.turn(bob, mine.id(), "二", null, Switches.all(), TurnListener.NONE));
+    assertEquals(DialogueException.Kind.NOT_FOUND, refused.kind(), "another key's session does not exist for bob");
+    assertEquals(DialogueException.Kind.NOT_FOUND,
+        assertThrows(DialogueException.class, () -> s.check(bob, mine.id(), "二", null)).kind());
+    assertTrue(s.find(bob, mine.id()).isEmpty());
+    assertFalse(s.delete(bob, mine.id()));
+    assertEquals(1, s.find(admin, mine.id()).orElseThrow().turns().size());
+    Access onlyOther = new Access("carol", false, java.util.Set.of("someone-else"));
+    assertEquals(DialogueException.Kind.FORBIDDEN,
+        assertThrows(DialogueException.class, () -> s.create(onlyOther, "plain", "")).kind());
+    assertTrue(s.delete(alice, mine.id()));
   }
 }

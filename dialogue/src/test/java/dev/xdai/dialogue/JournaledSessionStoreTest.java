@@ -43,7 +43,7 @@ class JournaledSessionStoreTest {
   }
 
   static Session session(String id) {
-    return new Session(id, "plain", "", Instant.ofEpochMilli(1_000), List.of());
+    return new Session(id, "plain", "", "", Instant.ofEpochMilli(1_000), List.of());
   }
 
   static TurnRecord turn(int index, String user) {

@@ -33,7 +33,7 @@ class Neo4jSessionStoreTest {
   }
 
   static Session newSession(String emotion) {
-    return new Session(UUID.randomUUID().toString(), "student", emotion, Instant.ofEpochMilli(5_000), List.of());
+    return new Session(UUID.randomUUID().toString(), "student", emotion, "key-a", Instant.ofEpochMilli(5_000), List.of());
   }
 
   @Test
@@ -44,9 +44,11 @@ class Neo4jSessionStoreTest {
     Session found = store.find(s.id()).orElseThrow();
     assertEquals("student", found.bot());
     assertEquals("happy", found.emotion());
+    assertEquals("key-a", found.owner());
     assertEquals(JournaledSessionStoreTest.turn(1, "第1句"), found.turns().get(1));
     Conversation c = store.conversation(s.id()).orElseThrow();
     assertEquals(List.of("第0句", "第1句", "第2句"), c.exchanges().stream().map(e -> e.user()).toList());
+    assertEquals("key-a", c.owner());
     assertEquals("回答2", c.exchanges().get(2).bot());
   }
 

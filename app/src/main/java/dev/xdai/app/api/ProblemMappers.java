@@ -26,6 +26,7 @@ public class ProblemMappers {
       case LIMIT -> 413;
       case CONFLICT -> 409;
       case UNAVAILABLE -> 503;
+      case FORBIDDEN -> 403;
     };
   }
 

@@ -2,6 +2,7 @@ package dev.xdai.app.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xdai.app.TurnMetrics;
+import dev.xdai.app.security.CurrentCaller;
 import dev.xdai.dialogue.DialogueException;
 import dev.xdai.dialogue.DialogueService;
 import dev.xdai.dialogue.Session;
@@ -34,13 +35,14 @@ public class SessionResource {
   @Inject PersonaCatalog personas;
   @Inject TurnMetrics metrics;
   @Inject ObjectMapper json;
+  @Inject CurrentCaller caller;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response create(Dtos.CreateSession body, @Context UriInfo uri) {
     String bot = body == null || body.bot() == null || body.bot().isBlank() ? DEFAULT_BOT : body.bot();
-    Session s = dialogue.create(bot, body == null ? null : body.emotion());
+    Session s = dialogue.create(caller.access(), bot, body == null ? null : body.emotion());
     String greeting = personas.find(s.bot()).map(p -> p.greeting()).orElse("");
     return Response.created(uri.getAbsolutePathBuilder().path(s.id()).build())
         .entity(new Dtos.SessionCreated(s.id(), s.bot(), s.emotion(), greeting, s.createdAt())).build();
@@ -50,13 +52,13 @@ public class SessionResource {
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public Dtos.SessionView get(@PathParam("id") String id) {
-    return Dtos.SessionView.of(dialogue.find(id).orElseThrow(() -> notFound(id)));
+    return Dtos.SessionView.of(dialogue.find(caller.access(), id).orElseThrow(() -> notFound(id)));
   }
 
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
-    if (!dialogue.delete(id)) throw notFound(id);
+    if (!dialogue.delete(caller.access(), id)) throw notFound(id);
     return Response.noContent().build();
   }
 
@@ -66,7 +68,7 @@ public class SessionResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Dtos.TurnReply turn(@PathParam("id") String id, Dtos.TurnBody body, @QueryParam("debug") boolean debugParam) {
     requireText(body);
-    var outcome = dialogue.turn(id, body.text(), body.emotion(), Switches.all(), TurnListener.NONE);
+    var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), Switches.all(), TurnListener.NONE);
     metrics.record(outcome);
     return reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
   }
@@ -79,14 +81,14 @@ public class SessionResource {
   public void stream(@PathParam("id") String id, Dtos.TurnBody body, @QueryParam("debug") boolean debugParam,
       @Context SseEventSink sink, @Context Sse sse) {
     requireText(body);
-    dialogue.check(id, body.text(), body.emotion());
+    dialogue.check(caller.access(), id, body.text(), body.emotion());
     try (sink) {
       TurnListener listener = new TurnListener() {
         @Override public void onToken(String piece) { sink.send(sse.newEvent("token", piece)); }
         @Override public void onRestart(String reason) { sink.send(sse.newEvent("restart", reason)); }
       };
       try {
-        var outcome = dialogue.turn(id, body.text(), body.emotion(), Switches.all(), listener);
+        var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), Switches.all(), listener);
         metrics.record(outcome);
         Dtos.TurnReply reply = reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
         sink.send(sse.newEventBuilder().name("turn").mediaType(MediaType.APPLICATION_JSON_TYPE).data(Dtos.TurnReply.class, reply).build());

@@ -2,6 +2,7 @@ package dev.xdai.app.cli;
 
 import dev.xdai.app.Wiring;
 import dev.xdai.app.XdaiConfig;
+import dev.xdai.dialogue.Access;
 import dev.xdai.dialogue.DialogueException;
 import dev.xdai.dialogue.DialogueService;
 import dev.xdai.dialogue.Grounding;
@@ -118,7 +119,7 @@ public class ChatCommand {
     @Override
     public Opened open(String bot, String emotion) throws ChatFailure {
       try {
-        Session s = dialogue.create(bot, emotion);
+        Session s = dialogue.create(Access.ANY, bot, emotion);
         var persona = personas.find(s.bot()).orElseThrow();
         return new Opened(s.id(), persona.id(), persona.displayName(), persona.greeting());
       } catch (DialogueException e) {
@@ -129,7 +130,7 @@ public class ChatCommand {
     @Override
     public Answered turn(String sessionId, String text, String emotion, TerminalStream stream) throws ChatFailure {
       try {
-        var outcome = dialogue.turn(sessionId, text, emotion, Switches.all(), stream);
+        var outcome = dialogue.turn(Access.ANY, sessionId, text, emotion, Switches.all(), stream);
         return new Answered(outcome.turn().reply(), Optional.of(outcome.turn().grounding()));
       } catch (DialogueException e) {
         throw new ChatFailure(e.getMessage(), e.kind() == DialogueException.Kind.UNAVAILABLE);

@@ -3,6 +3,7 @@ package dev.xdai.app.cli;
 import dev.xdai.app.Wiring;
 import dev.xdai.app.XdaiConfig;
 import dev.xdai.app.eval.PipelineUnderTest;
+import dev.xdai.dialogue.Access;
 import dev.xdai.dialogue.DialogueService;
 import dev.xdai.dialogue.Session;
 import dev.xdai.dialogue.Switches;
@@ -172,10 +173,10 @@ public class ToolCommands {
     Map<String, String> sessions = new ConcurrentHashMap<>();
     return (conversation, text) -> {
       String id = sessions.computeIfAbsent(conversation, c -> {
-        Session s = service.create("xiaodai", "");
+        Session s = service.create(Access.ANY, "xiaodai", "");
         return s.id();
       });
-      var outcome = service.turn(id, text, null, Switches.all(), TurnListener.NONE);
+      var outcome = service.turn(Access.ANY, id, text, null, Switches.all(), TurnListener.NONE);
       Map<String, Long> steps = new LinkedHashMap<>();
       steps.put("session", (long) (outcome.loadMs() * 1e6));
       outcome.result().grounding().timingsMs().forEach((k, v) -> {
