@@ -1,6 +1,8 @@
 package dev.xdai.app;
 
 import dev.xdai.app.cli.RunningService;
+import dev.xdai.app.security.AccessPolicy;
+import dev.xdai.app.security.ApiKeys;
 import dev.xdai.dialogue.SessionStore;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.knowledge.curation.ConceptExpander;
@@ -42,6 +44,7 @@ public class Startup {
   @Inject Instance<DemoPacks> demoPacksBean;
   @Inject Instance<Optional<PersonaDirectoryWatcher>> watcherBean;
   @Inject Instance<SessionStore> sessionsBean;
+  @Inject Instance<ApiKeys> keysBean;
 
   private ScheduledExecutorService curation;
 
@@ -49,7 +52,8 @@ public class Startup {
     String command = System.getProperty(COMMAND_PROPERTY, "serve");
     // These go through a running service when there is one (it owns the graph server and the index); import never
     // needs the model or the demo packs.
-    if (command.equals("import")) return;
+    if (command.equals("import") || command.equals("keys")) return;
+    if (command.equals("serve")) guardTheDoor();
     if (command.equals("chat") && RunningService.find(Wiring.dataDir(config)).isPresent()) return;
     LanguageModel model = modelBean.get();
     GraphConnection graph = graphBean.get();
@@ -83,5 +87,21 @@ public class Startup {
 
   void stop(@Observes ShutdownEvent event) {
     if (curation != null) curation.shutdownNow();
+  }
+
+  /** Refuses to listen beyond loopback without API keys, and says at start who may call. */
+  private void guardTheDoor() {
+    String host = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getOptionalValue("quarkus.http.host", String.class).orElse("127.0.0.1");
+    ApiKeys keys = keysBean.get();
+    long active = keys.list().stream().filter(ApiKeys.Key::active).count();
+    AccessPolicy.bindRefusal(host, active > 0).ifPresent(reason -> {
+      throw new IllegalStateException(reason);
+    });
+    if (active == 0) {
+      LOG.infof("access control: off, no API key in %s; listening on %s only", keys.file(), host);
+    } else {
+      LOG.infof("access control: on, %d API key(s) in %s; listening on %s", active, keys.file(), host);
+    }
   }
 }

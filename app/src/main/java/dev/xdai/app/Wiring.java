@@ -1,6 +1,9 @@
 package dev.xdai.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.app.security.AccessPolicy;
+import dev.xdai.app.security.ApiKeys;
+import dev.xdai.app.security.RateLimits;
 import dev.xdai.dialogue.ResponseBankReplies;
 import dev.xdai.dialogue.answer.AnswerConfidence;
 import dev.xdai.knowledge.ingest.ConversationReader;
@@ -75,6 +78,32 @@ public class Wiring {
   /** The data directory (graph, index, sessions, service file), absolute. */
   public static Path dataDir(XdaiConfig config) {
     return resolve(config, config.dataDir()).toAbsolutePath();
+  }
+
+  /** The API keys file: {@code xdai.access-control.keys-file}, relative to the data directory. */
+  public static Path keysFile(XdaiConfig config) {
+    Path p = config.accessControl().keysFile();
+    return p.isAbsolute() ? p : dataDir(config).resolve(p).normalize();
+  }
+
+  // ---- access control ------------------------------------------------------------------------------------------------
+
+  @Produces
+  @Singleton
+  ApiKeys apiKeys(XdaiConfig config) {
+    return new ApiKeys(keysFile(config));
+  }
+
+  @Produces
+  @Singleton
+  AccessPolicy accessPolicy(XdaiConfig config) {
+    return new AccessPolicy(config.accessControl().allowedOrigins().orElse(java.util.List.of()));
+  }
+
+  @Produces
+  @Singleton
+  RateLimits rateLimits(XdaiConfig config) {
+    return new RateLimits(config.accessControl().requestsPerMinute(), config.accessControl().tokensPerMinute());
   }
 
   // ---- the model -----------------------------------------------------------------------------------------------------

@@ -37,6 +37,32 @@ public interface XdaiConfig {
 
   Personas personas();
 
+  AccessControl accessControl();
+
+  /**
+   * Who may call the API. With no API key the service answers anyone who reaches it, so it listens on loopback only;
+   * once a key exists every request needs one.
+   */
+  interface AccessControl {
+    /** The API keys file ({@code xdai keys} writes it); relative paths resolve against the data directory. */
+    @WithDefault("keys.json")
+    Path keysFile();
+
+    /** Requests one key may make per minute. */
+    @WithDefault("120")
+    int requestsPerMinute();
+
+    /** Tokens the model may generate for one key per minute. */
+    @WithDefault("20000")
+    int tokensPerMinute();
+
+    /**
+     * Web origins (scheme://host[:port]) other than the service's own whose pages may send state-changing requests;
+     * none by default. CORS itself stays off unless {@code quarkus.http.cors} is configured.
+     */
+    Optional<java.util.List<String>> allowedOrigins();
+  }
+
   /** Quoted answers: when the turn's knowledge is trusted to answer, and how much of it a reply quotes. */
   interface Answer {
     /**

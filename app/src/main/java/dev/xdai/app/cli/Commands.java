@@ -16,6 +16,7 @@ public class Commands implements QuarkusApplication {
 
   @Inject ChatCommand chat;
   @Inject ToolCommands tools;
+  @Inject KeysCommand keys;
   @Inject XdaiConfig xdai;
 
   @Override
@@ -28,8 +29,9 @@ public class Commands implements QuarkusApplication {
       case "import" -> tools.importPacks(rest);
       case "eval" -> tools.eval(rest);
       case "bench" -> tools.bench(rest);
+      case "keys" -> keys.run(rest);
       default -> {
-        System.err.println("xdai: unknown command '" + command + "' (serve, chat, import, eval, bench)");
+        System.err.println("xdai: unknown command '" + command + "' (serve, chat, import, eval, bench, keys)");
         yield 2;
       }
     };
