@@ -99,6 +99,7 @@ public final class DialogueService implements AutoCloseable {
    */
   public TurnOutcome turn(Access access, String sessionId, String text, String emotion, Switches switches,
       TurnListener listener) {
+    text = UserText.clean("text", text);
     checkTurn(text, emotion);
     ReentrantLock lock = locks.get(sessionId, k -> new ReentrantLock(true));
     lock.lock();
@@ -192,7 +193,7 @@ public final class DialogueService implements AutoCloseable {
    * is generated or streamed; {@link #turn} applies the same checks.
    */
   public void check(Access access, String sessionId, String text, String emotion) {
-    checkTurn(text, emotion);
+    checkTurn(UserText.clean("text", text), emotion);
     requireBot(access, reachable(access, sessionId).bot());
     pipeline.model().unavailableReason().ifPresent(reason -> {
       throw new DialogueException(DialogueException.Kind.UNAVAILABLE, reason);

@@ -1,6 +1,7 @@
 package dev.xdai.app.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.xdai.dialogue.DialogueException;
 import dev.xdai.generation.ModelUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
@@ -37,7 +38,34 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response badJson(JsonProcessingException e) {
-    return Problem.response(Response.Status.BAD_REQUEST, "malformed JSON body: " + e.getOriginalMessage());
+    return Problem.response(Response.Status.BAD_REQUEST, detail(e));
+  }
+
+  /** Quarkus's own mapper for this one answers with an empty body: this one names the field and what it must be. */
+  @ServerExceptionMapper
+  public Response wrongType(MismatchedInputException e) {
+    return Problem.response(Response.Status.BAD_REQUEST, detail(e));
+  }
+
+  /** What is wrong with a body: for a value of the wrong type, which field and what it must be. */
+  static String detail(JsonProcessingException e) {
+    if (e instanceof MismatchedInputException m) {
+      String field = m.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+      String expected = m.getTargetType() == null ? "another value" : kind(m.getTargetType());
+      return field.isEmpty() ? "the body must be " + expected + " (a JSON object)" : "field '" + field + "' must be " + expected;
+    }
+    return "malformed JSON body: " + e.getOriginalMessage();
+  }
+
+  private static String kind(Class<?> type) {
+    if (type == String.class) return "a string";
+    if (type == Boolean.class || type == boolean.class) return "true or false";
+    if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != void.class)) return "a number";
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "an array";
+    if (type.isEnum()) return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+    return "an object";
   }
 
   @ServerExceptionMapper
@@ -50,7 +78,7 @@ public class ProblemMappers {
     Response r = e.getResponse();
     if (r.getMediaType() != null && r.getMediaType().toString().startsWith(Problem.MEDIA_TYPE)) return r;
     Throwable cause = e.getCause();
-    String detail = cause instanceof JsonProcessingException j ? "malformed JSON body: " + j.getOriginalMessage()
+    String detail = cause instanceof JsonProcessingException j ? detail(j)
         : e.getMessage() != null ? e.getMessage() : r.getStatusInfo().getReasonPhrase();
     return Problem.response(r.getStatus(), r.getStatusInfo().getReasonPhrase(), detail);
   }

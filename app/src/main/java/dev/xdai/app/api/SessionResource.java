@@ -70,6 +70,7 @@ public class SessionResource {
     requireText(body);
     var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), Switches.all(), TurnListener.NONE);
     metrics.record(outcome);
+    caller.charge(outcome.result().generation().tokens());
     return reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
   }
 
@@ -84,14 +85,16 @@ public class SessionResource {
     dialogue.check(caller.access(), id, body.text(), body.emotion());
     try (sink) {
       TurnListener listener = new TurnListener() {
-        @Override public void onToken(String piece) { sink.send(sse.newEvent("token", piece)); }
-        @Override public void onRestart(String reason) { sink.send(sse.newEvent("restart", reason)); }
+        // A client that went away is not an error: the turn completes and is stored; only the events are dropped.
+        @Override public void onToken(String piece) { if (!sink.isClosed()) sink.send(sse.newEvent("token", piece)); }
+        @Override public void onRestart(String reason) { if (!sink.isClosed()) sink.send(sse.newEvent("restart", reason)); }
       };
       try {
         var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), Switches.all(), listener);
         metrics.record(outcome);
+        caller.charge(outcome.result().generation().tokens());
         Dtos.TurnReply reply = reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
-        sink.send(sse.newEventBuilder().name("turn").mediaType(MediaType.APPLICATION_JSON_TYPE).data(Dtos.TurnReply.class, reply).build());
+        if (!sink.isClosed()) sink.send(sse.newEventBuilder().name("turn").mediaType(MediaType.APPLICATION_JSON_TYPE).data(Dtos.TurnReply.class, reply).build());
       } catch (DialogueException e) {
         sink.send(sse.newEventBuilder().name("error").mediaType(MediaType.APPLICATION_JSON_TYPE)
             .data(Problem.class, new Problem("about:blank", e.kind().name(), ProblemMappers.status(e), e.getMessage())).build());
