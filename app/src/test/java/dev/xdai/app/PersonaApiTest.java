@@ -86,6 +86,13 @@ class PersonaApiTest {
     given().contentType(ContentType.JSON).body(card).when().post("/api/personas/import/card-v2?id=afu").then().statusCode(201)
         .body("persona.id", equalTo("afu")).body("persona.background", containsString("会说话的猫"));
     given().when().get("/api/personas/afu").then().statusCode(200);
+    String changed = card.replace("懒散", "勤快");
+    given().contentType(ContentType.JSON).body(changed).when().post("/api/personas/import/card-v2?id=afu").then()
+        .statusCode(409).contentType("application/problem+json").body("detail", containsString("afu"));
+    given().when().get("/api/personas/afu").then().statusCode(200).body(not(containsString("勤快")));
+    given().contentType(ContentType.JSON).body(changed).when().post("/api/personas/import/card-v2?id=afu&replace=true").then()
+        .statusCode(201);
+    given().when().get("/api/personas/afu").then().statusCode(200).body(containsString("勤快"));
     given().contentType(ContentType.JSON).body("{\"spec\": \"something_else\"}").when().post("/api/personas/import/card-v2").then()
         .statusCode(400).contentType("application/problem+json");
     given().when().delete("/api/personas/afu").then().statusCode(204);

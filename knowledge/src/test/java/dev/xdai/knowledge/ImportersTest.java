@@ -42,7 +42,7 @@ class ImportersTest {
 
   @AfterAll
   static void cleanUp() {
-    for (String p : List.of("t-kdconv", "t-kb", "t-csv", "t-faq", "t-md", "t-links")) packs.delete(p);
+    for (String p : List.of("t-kdconv", "t-kb", "t-csv", "t-faq", "t-md", "t-links", "h-csv")) packs.delete(p);
   }
 
   private Path write(String name, String content) throws IOException {
@@ -131,6 +131,19 @@ class ImportersTest {
     assertTrue(values.contains("周一至周五8:00-20:00, 周末8:00-17:00"), values.toString());
     assertTrue(values.contains("青松路\"88\"号"), values.toString());
     assertTrue(values.contains("第一行\n第二行"), values.toString());
+  }
+
+  @Test
+  void aHeaderBelowCommentsIsAHeaderNotAFact() throws IOException {
+    Path file = write("h.csv", """
+        # 康宁社区诊所（虚构）的知识图谱
+        
+        entity,attribute,value,question
+        康宁社区诊所,电话,0571-0000 6612
+        """);
+    ImportResult r = importer.importFile("h-csv", ImportFormat.TRIPLES, file);
+    assertEquals(1, r.rowsRead());
+    assertEquals(Set.of("康宁社区诊所的电话是多少？"), questions(graph, "h-csv"));
   }
 
   @Test

@@ -65,7 +65,8 @@ public class PersonaResource {
   @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
   @Produces(MediaType.APPLICATION_JSON)
   public Response put(@PathParam("id") String id, String body, @HeaderParam("Content-Type") String contentType,
-      @QueryParam("validateOnly") boolean validateOnly) {
+      @QueryParam("validateOnly") boolean validateOnly,
+      @QueryParam("replace") boolean replace) {
     Persona persona = read(body, contentType, id);
     if (!persona.id().equals(id)) {
       return Problem.response(400, "Bad Request", "the body's id '" + persona.id() + "' does not match the path's '" + id + "'");
@@ -85,16 +86,20 @@ public class PersonaResource {
     return Response.noContent().build();
   }
 
-  /** Imports a Character Card V2 JSON as a persona ({@code ?validateOnly=true} shows the result without storing it). */
+  /**
+   * Imports a Character Card V2 JSON as a persona ({@code ?validateOnly=true} shows the result without storing it). A
+   * persona of that id is replaced only when asked ({@code ?replace=true}); else the import is a 409 and nothing changes.
+   */
   @POST
   @Path("import/card-v2")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response importCard(String body, @QueryParam("id") String id, @QueryParam("validateOnly") boolean validateOnly) {
+  public Response importCard(String body, @QueryParam("id") String id, @QueryParam("validateOnly") boolean validateOnly,
+      @QueryParam("replace") boolean replace) {
     SourceText card = SourceText.of("card.json", body == null ? "" : body, Format.JSON);
     CardV2Importer.Result result = id == null || id.isBlank() ? CardV2Importer.read(card) : CardV2Importer.read(card, id);
     Persona persona = validateOnly ? registry.validate(result.persona())
-        : registry.find(result.persona().id()).isPresent() ? registry.replace(result.persona()) : registry.create(result.persona());
+        : replace && registry.find(result.persona().id()).isPresent() ? registry.replace(result.persona()) : registry.create(result.persona());
     return Response.status(validateOnly ? 200 : 201).entity(Map.of(
         "persona", PersonaWriter.document(persona), "notes", result.notes(),
         "knowledgeHints", result.knowledgeHints().stream().map(h -> Map.of("keys", h.keys(), "content", h.content())).toList())).build();

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Triples as CSV: {@code entity,attribute,value[,question]}. A first record naming the columns ({@code entity} or
- * {@code 实体}) is a header; records starting with {@code #} are comments; an optional fourth column overrides the
+ * {@code 实体}), after any comments, is a header; records starting with {@code #} are comments; an optional fourth column overrides the
  * templated question (useful for domain phrasing such as {@code 挂号要带什么？}).
  */
 public final class TriplesCsvReader implements KnowledgeReader {
@@ -22,12 +22,12 @@ public final class TriplesCsvReader implements KnowledgeReader {
     boolean first = true;
     List<String> record;
     while ((record = records.next()) != null) {
-      if (first) {
-        first = false;
-        if (!record.isEmpty() && HEADER_FIRST.contains(record.get(0).strip().toLowerCase(java.util.Locale.ROOT))) continue;
-      }
       if (record.size() == 1 && record.get(0).isBlank()) continue;
       if (record.get(0).startsWith("#")) continue;
+      if (first) { // the header is the first record that is not a comment: comments usually come above it
+        first = false;
+        if (HEADER_FIRST.contains(record.get(0).strip().toLowerCase(java.util.Locale.ROOT))) continue;
+      }
       out.rowRead();
       if (record.size() < 3) {
         out.skip("CSV record with fewer than 3 columns");
