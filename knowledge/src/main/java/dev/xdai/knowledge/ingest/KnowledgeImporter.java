@@ -90,6 +90,11 @@ public final class KnowledgeImporter {
       ImportResult result = importLocked(pack, sourceName, formatName, reader, in);
       if (syncIndex) syncIndex(pack);
       return result;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // the file, not the machine, is at fault: the caller hears what is wrong with it
+      throw new IllegalArgumentException("cannot import " + sourceName + " as " + formatName + ": " + e.getOriginalMessage(), e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException("cannot import " + sourceName + ": it is not UTF-8 text", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot import " + sourceName + ": " + e.getMessage(), e);
     } finally {
