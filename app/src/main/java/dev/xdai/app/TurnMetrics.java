@@ -24,8 +24,10 @@ public class TurnMetrics {
 
   public void record(DialogueService.TurnOutcome outcome) {
     outcome.result().grounding().timingsMs().forEach(this::step);
-    step("session", outcome.loadMs());
-    step("persist", outcome.persistMs());
+    if (outcome.sessionId() != null) { // an answer without a session neither loads nor stores one
+      step("session", outcome.loadMs());
+      step("persist", outcome.persistMs());
+    }
     tokens.increment(outcome.result().generation().tokens());
     var g = outcome.result().grounding();
     registry.counter("xdai.turns", "finish", g.finishReason(), "mode", g.mode() == null ? "none" : g.mode().name().toLowerCase(java.util.Locale.ROOT))

@@ -9,6 +9,7 @@ import dev.xdai.prompting.Exchange;
 import dev.xdai.retrieval.Embedder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sessions and turns: checks limits, runs the {@link TurnPipeline} with the session's history, and persists each turn
- * with its grounding (step 8). Turns of one session run one at a time, in order; sessions run in parallel.
+ * with its grounding (step 8). Turns of one session run one at a time, in order; sessions run in parallel. A client
+ * that keeps the conversation itself gets an {@link #answer} over the history it sends, and nothing is stored.
  *
  * <p>The conversations this service answered recently are kept in memory, written through on every stored turn, so a
  * turn does not read its history back from the store. Another service instance writing the same session is caught by
@@ -63,12 +65,48 @@ public final class DialogueService implements AutoCloseable {
 
   /** A new session of {@code bot} owned by the caller. */
   public Session create(Access access, String bot, String emotion) {
-    Persona persona = persona(bot);
-    requireBot(access, persona.id());
-    if (emotion != null && !emotion.isBlank() && personas.emotion(emotion).isEmpty()) {
-      throw new DialogueException(DialogueException.Kind.INVALID, "unknown emotion '" + emotion + "'");
+    Persona persona = talkable(access, bot);
+    checkEmotion(emotion);
+    return created(new Session(UUID.randomUUID().toString(), persona.id(), emotion, access.owner(), Instant.now(), List.of()));
+  }
+
+  /**
+   * The session {@code id} of {@code bot}, created for the caller when there is none yet: for clients that name their
+   * conversation with a key of their own instead of keeping the id this service gives (the OpenAI-compatible API derives
+   * {@code id} from the key). Two first calls with one id get one session, here and across instances sharing the store.
+   *
+   * @throws DialogueException {@code NOT_FOUND} when the id is taken by a session the caller does not reach, and
+   *     {@code CONFLICT} when it is taken by a session of another bot
+   */
+  public Conversation open(Access access, String id, String bot, String emotion) {
+    Persona persona = talkable(access, bot);
+    checkEmotion(emotion);
+    ReentrantLock lock = locks.get(id, k -> new ReentrantLock(true));
+    lock.lock(); // one first call creates, the other finds
+    try {
+      Optional<Conversation> known = conversation(id);
+      if (known.isEmpty()) {
+        try {
+          return Conversation.of(created(new Session(id, persona.id(), emotion, access.owner(), Instant.now(), List.of())));
+        } catch (RuntimeException e) {
+          // another instance created it since we looked: use theirs
+          known = store.conversation(id);
+          if (known.isEmpty()) throw e;
+          remember(known.get());
+        }
+      }
+      Conversation c = known.filter(k -> access.reaches(k.owner())).orElseThrow(() -> noSession(id));
+      if (!c.bot().equals(persona.id())) {
+        throw new DialogueException(DialogueException.Kind.CONFLICT, "session '" + id + "' talks to bot '" + c.bot() + "', not '" + persona.id() + "'");
+      }
+      return c;
+    } finally {
+      lock.unlock();
     }
-    Session s = new Session(UUID.randomUUID().toString(), persona.id(), emotion, access.owner(), Instant.now(), java.util.List.of());
+  }
+
+  /** Stores a new session and remembers its conversation. */
+  private Session created(Session s) {
     store.create(s);
     remember(Conversation.of(s));
     return s;
@@ -111,18 +149,11 @@ public final class DialogueService implements AutoCloseable {
       if (index >= limits.maxTurns()) {
         throw new DialogueException(DialogueException.Kind.CONFLICT, "session has reached its limit of " + limits.maxTurns() + " turns");
       }
-      Persona persona = persona(session.bot());
-      requireBot(access, persona.id());
+      Persona persona = talkable(access, session.bot());
       String turnEmotion = emotion != null && !emotion.isBlank() ? emotion : session.emotion();
-      EmbeddingCache cache = caches.get(sessionId, k -> new EmbeddingCache(embedder, 4 * limits.maxTurns() + 64));
-      TurnRequest request = new TurnRequest(session.exchanges(), text, persona, turnEmotion, switches, null, null, cache, index);
-      TurnResult result;
-      try {
-        result = pipeline.run(request, listener);
-      } catch (ModelUnavailableException e) {
-        throw new DialogueException(DialogueException.Kind.UNAVAILABLE, e.getMessage(), e);
-      }
-      TurnRecord record = new TurnRecord(index, text, result.reply(), result.grounding(), Instant.now());
+      EmbeddingCache cache = caches.get(sessionId, k -> newCache());
+      TurnResult result = run(persona, session.exchanges(), text, turnEmotion, switches, cache, listener);
+      TurnRecord record = record(index, text, result);
       long p = System.nanoTime();
       try {
         store.append(sessionId, record);
@@ -138,6 +169,45 @@ public final class DialogueService implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Answers {@code text} after {@code history}, as {@link #turn} does in a session, but stores nothing: for clients that
+   * keep the conversation themselves and send it whole with every call. The outcome's session id is null and its
+   * load and persist times are 0.
+   *
+   * @param history the earlier exchanges, oldest first, indexed from 0; at most the turns a session may hold
+   * @param emotion this turn's emotion, or null/blank for the persona's
+   */
+  public TurnOutcome answer(Access access, String bot, List<Exchange> history, String text, String emotion, Switches switches,
+      TurnListener listener) {
+    checkTurn(text, emotion);
+    if (history.size() >= limits.maxTurns()) {
+      throw new DialogueException(DialogueException.Kind.LIMIT, "the history holds " + history.size()
+          + " exchanges; the limit is " + (limits.maxTurns() - 1));
+    }
+    Persona persona = talkable(access, bot);
+    TurnResult result = run(persona, history, text, emotion, switches, newCache(), listener);
+    return new TurnOutcome(null, record(history.size(), text, result), result, 0, 0);
+  }
+
+  /** The pipeline's answer to {@code text} after {@code history}: what {@link #turn} and {@link #answer} share. */
+  private TurnResult run(Persona persona, List<Exchange> history, String text, String emotion, Switches switches,
+      EmbeddingCache cache, TurnListener listener) {
+    TurnRequest request = new TurnRequest(history, text, persona, emotion, switches, null, null, cache, history.size());
+    try {
+      return pipeline.run(request, listener);
+    } catch (ModelUnavailableException e) {
+      throw new DialogueException(DialogueException.Kind.UNAVAILABLE, e.getMessage(), e);
+    }
+  }
+
+  private static TurnRecord record(int index, String text, TurnResult result) {
+    return new TurnRecord(index, text, result.reply(), result.grounding(), Instant.now());
+  }
+
+  private EmbeddingCache newCache() {
+    return new EmbeddingCache(embedder, 4 * limits.maxTurns() + 64);
   }
 
   /**
@@ -170,8 +240,18 @@ public final class DialogueService implements AutoCloseable {
 
   /** The session's conversation when the caller reaches it; else "not found", as if it did not exist. */
   private Conversation reachable(Access access, String id) {
-    return conversation(id).filter(c -> access.reaches(c.owner()))
-        .orElseThrow(() -> new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + id + "'"));
+    return conversation(id).filter(c -> access.reaches(c.owner())).orElseThrow(() -> noSession(id));
+  }
+
+  private static DialogueException noSession(String id) {
+    return new DialogueException(DialogueException.Kind.NOT_FOUND, "no session '" + id + "'");
+  }
+
+  /** The persona of {@code bot} when the caller may talk to it. */
+  private Persona talkable(Access access, String bot) {
+    Persona persona = persona(bot);
+    requireBot(access, persona.id());
+    return persona;
   }
 
   private static void requireBot(Access access, String bot) {
@@ -195,6 +275,17 @@ public final class DialogueService implements AutoCloseable {
   public void check(Access access, String sessionId, String text, String emotion) {
     checkTurn(UserText.clean("text", text), emotion);
     requireBot(access, reachable(access, sessionId).bot());
+    requireModel();
+  }
+
+  /** The same checks for an {@link #answer} to {@code text} by {@code bot}. */
+  public void checkAnswer(Access access, String bot, String text, String emotion) {
+    checkTurn(text, emotion);
+    talkable(access, bot);
+    requireModel();
+  }
+
+  private void requireModel() {
     pipeline.model().unavailableReason().ifPresent(reason -> {
       throw new DialogueException(DialogueException.Kind.UNAVAILABLE, reason);
     });
@@ -206,6 +297,10 @@ public final class DialogueService implements AutoCloseable {
     if (length > limits.maxTextChars()) {
       throw new DialogueException(DialogueException.Kind.LIMIT, "text is " + length + " characters; the limit is " + limits.maxTextChars());
     }
+    checkEmotion(emotion);
+  }
+
+  private void checkEmotion(String emotion) {
     if (emotion != null && !emotion.isBlank() && personas.emotion(emotion).isEmpty()) {
       throw new DialogueException(DialogueException.Kind.INVALID, "unknown emotion '" + emotion + "'");
     }
@@ -216,8 +311,9 @@ public final class DialogueService implements AutoCloseable {
   }
 
   /**
-   * A stored turn with the pipeline's result (the exact prompt), the time it took to get the session's conversation
-   * (from memory or the store) and the time it took to persist the turn.
+   * A turn with the pipeline's result (the exact prompt), the time it took to get the session's conversation (from
+   * memory or the store) and the time it took to persist the turn; {@code sessionId} is null for an {@link #answer},
+   * which is not stored.
    */
   public record TurnOutcome(String sessionId, TurnRecord turn, TurnResult result, double loadMs, double persistMs) {}
 }

@@ -19,16 +19,25 @@ class DialogueServiceTest {
   final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
   SessionStore counted(SessionStore inner) {
-    return new SessionStore() {
-      @Override public void create(Session session) { inner.create(session); }
-      @Override public java.util.Optional<Session> find(String id) { return inner.find(id); }
+    return new Forwarding(inner) {
       @Override public java.util.Optional<Conversation> conversation(String id) {
         reads.incrementAndGet();
-        return inner.conversation(id);
+        return super.conversation(id);
       }
-      @Override public void append(String sessionId, TurnRecord turn) { inner.append(sessionId, turn); }
-      @Override public boolean delete(String id) { return inner.delete(id); }
     };
+  }
+
+  /** A store that hands every call to another; tests override what they watch or change. */
+  static class Forwarding implements SessionStore {
+    final SessionStore inner;
+
+    Forwarding(SessionStore inner) { this.inner = inner; }
+
+    @Override public void create(Session session) { inner.create(session); }
+    @Override public java.util.Optional<Session> find(String id) { return inner.find(id); }
+    @Override public java.util.Optional<Conversation> conversation(String id) { return inner.conversation(id); }
+    @Override public void append(String sessionId, TurnRecord turn) { inner.append(sessionId, turn); }
+    @Override public boolean delete(String id) { return inner.delete(id); }
   }
 
   DialogueService service() {
@@ -36,7 +45,7 @@ class DialogueServiceTest {
   }
 
   DialogueService service(SessionStore store, int maxTurns) {
-    var catalog = Doubles.catalog(List.of(TurnPipelineTest.PLAIN), List.of(TurnPipelineTest.ANGRY));
+    var catalog = Doubles.catalog(List.of(TurnPipelineTest.PLAIN, TurnPipelineTest.WITH_BACKGROUND), List.of(TurnPipelineTest.ANGRY));
     var pipeline = new TurnPipeline(new HistorySelector(HistorySelector.Settings.defaults(), TokenCounter.CODE_POINTS),
         new KnowledgeInjector(KnowledgeSource.NONE, KnowledgeInjector.Settings.defaults()),
         new BackgroundComposer(KnowledgeSource.NONE, BackgroundComposer.Settings.defaults()),
@@ -147,5 +156,105 @@ class DialogueServiceTest {
     assertEquals(DialogueException.Kind.FORBIDDEN,
         assertThrows(DialogueException.class, () -> s.create(onlyOther, "plain", "")).kind());
     assertTrue(s.delete(alice, mine.id()));
+  }
+
+  @Test
+  void anAnswerUsesTheGivenHistoryAndStoresNothing() {
+    java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+    SessionStore watched = new Forwarding(store) {
+      @Override public void create(Session session) { writes.incrementAndGet(); super.create(session); }
+      @Override public void append(String sessionId, TurnRecord turn) { writes.incrementAndGet(); super.append(sessionId, turn); }
+    };
+    DialogueService s = service(watched, 10);
+    var history = List.of(new dev.xdai.prompting.Exchange(0, "你好", "你好呀"), new dev.xdai.prompting.Exchange(1, "吃了吗", "吃了"));
+    StringBuilder streamed = new StringBuilder();
+    DialogueService.TurnOutcome outcome = s.answer(Access.ANY, "plain", history, "你是谁", null, Switches.all(), streamed::append);
+    assertEquals("A:你好|B:你好呀|A:吃了吗|B:吃了|A:你是谁|B:[gMASK]", model.prompts.get(0));
+    assertNull(outcome.sessionId());
+    assertEquals(2, outcome.turn().index());
+    assertEquals("你是谁", outcome.turn().user());
+    assertEquals("第一句回答", outcome.turn().reply());
+    assertEquals("第一句回答", streamed.toString());
+    assertEquals("plain", outcome.result().grounding().persona());
+    assertEquals(List.of(0, 1), outcome.result().grounding().history().stream().map(Grounding.SelectedExchange::index).toList());
+    assertEquals(0, writes.get());
+  }
+
+  @Test
+  void anAnswerIsRefusedAsATurnWouldBe() {
+    DialogueService s = service(store, 3);
+    var three = List.of(new dev.xdai.prompting.Exchange(0, "一", "1"), new dev.xdai.prompting.Exchange(1, "二", "2"),
+        new dev.xdai.prompting.Exchange(2, "三", "3"));
+    var tooMany = assertThrows(DialogueException.class, () -> s.answer(Access.ANY, "plain", three, "四", null, Switches.all(), TurnListener.NONE));
+    assertEquals(DialogueException.Kind.LIMIT, tooMany.kind());
+    assertTrue(tooMany.getMessage().contains("limit is 2"), tooMany.getMessage());
+    assertEquals(DialogueException.Kind.INVALID,
+        assertThrows(DialogueException.class, () -> s.answer(Access.ANY, "plain", List.of(), " ", null, Switches.all(), TurnListener.NONE)).kind());
+    assertEquals(DialogueException.Kind.NOT_FOUND,
+        assertThrows(DialogueException.class, () -> s.answer(Access.ANY, "ghost", List.of(), "你好", null, Switches.all(), TurnListener.NONE)).kind());
+    Access other = new Access("carol", false, java.util.Set.of("someone-else"));
+    assertEquals(DialogueException.Kind.FORBIDDEN,
+        assertThrows(DialogueException.class, () -> s.answer(other, "plain", List.of(), "你好", null, Switches.all(), TurnListener.NONE)).kind());
+    assertEquals(DialogueException.Kind.FORBIDDEN, assertThrows(DialogueException.class, () -> s.checkAnswer(other, "plain", "你好", null)).kind());
+    assertEquals(DialogueException.Kind.INVALID, assertThrows(DialogueException.class, () -> s.checkAnswer(Access.ANY, "plain", "你好", "furious")).kind());
+    s.checkAnswer(Access.ANY, "plain", "你好", null);
+    assertTrue(model.prompts.isEmpty(), "nothing refused reached the model");
+  }
+
+  @Test
+  void openFindsTheSessionOfAnIdOrCreatesItForItsOwner() {
+    DialogueService s = service(store, 10);
+    Access alice = new Access("alice", false, java.util.Set.of());
+    Conversation first = s.open(alice, "key-1", "plain", "");
+    assertEquals("key-1", first.sessionId());
+    assertEquals("alice", store.find("key-1").orElseThrow().owner());
+    s.turn(alice, "key-1", "你好", null, Switches.all(), TurnListener.NONE);
+    assertEquals(1, s.open(alice, "key-1", "plain", "").exchanges().size());
+    assertEquals(1, service(store, 10).open(alice, "key-1", "plain", "").exchanges().size(), "another instance finds it in the store");
+    Access bob = new Access("bob", false, java.util.Set.of());
+    assertEquals(DialogueException.Kind.NOT_FOUND, assertThrows(DialogueException.class, () -> s.open(bob, "key-1", "plain", "")).kind());
+    assertEquals(DialogueException.Kind.CONFLICT, assertThrows(DialogueException.class, () -> s.open(alice, "key-1", "xd", "")).kind());
+    assertEquals(DialogueException.Kind.NOT_FOUND, assertThrows(DialogueException.class, () -> s.open(alice, "key-2", "ghost", "")).kind());
+    assertTrue(store.find("key-2").isEmpty());
+  }
+
+  @Test
+  void twoFirstOpensOfOneIdShareOneSession() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger creates = new java.util.concurrent.atomic.AtomicInteger();
+    SessionStore slow = new Forwarding(store) {
+      @Override public void create(Session session) {
+        creates.incrementAndGet();
+        try { Thread.sleep(50); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        super.create(session);
+      }
+    };
+    DialogueService s = service(slow, 10);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      var calls = new java.util.ArrayList<java.util.concurrent.Future<Conversation>>();
+      for (int i = 0; i < 4; i++) calls.add(pool.submit(() -> { start.await(); return s.open(Access.ANY, "same", "plain", ""); }));
+      start.countDown();
+      for (var call : calls) assertEquals("same", call.get().sessionId());
+    }
+    assertEquals(1, creates.get());
+  }
+
+  @Test
+  void aFirstOpenThatAnotherInstanceWonUsesTheirSession() {
+    DialogueService elsewhere = service(store, 10);
+    elsewhere.open(Access.ANY, "raced", "plain", "");
+    elsewhere.turn(Access.ANY, "raced", "一", null, Switches.all(), TurnListener.NONE);
+    // this instance looked before the other created it, so it tries to create the session too
+    java.util.concurrent.atomic.AtomicBoolean stale = new java.util.concurrent.atomic.AtomicBoolean(true);
+    SessionStore late = new Forwarding(store) {
+      @Override public java.util.Optional<Conversation> conversation(String id) {
+        return stale.getAndSet(false) ? java.util.Optional.empty() : super.conversation(id);
+      }
+    };
+    DialogueService here = service(late, 10);
+    Conversation c = here.open(Access.ANY, "raced", "plain", "");
+    assertEquals(List.of("一"), c.exchanges().stream().map(dev.xdai.prompting.Exchange::user).toList());
+    here.turn(Access.ANY, "raced", "二", null, Switches.all(), TurnListener.NONE);
+    assertEquals(List.of("一", "二"), store.find("raced").orElseThrow().turns().stream().map(TurnRecord::user).toList());
   }
 }

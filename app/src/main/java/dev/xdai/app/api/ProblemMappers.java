@@ -20,7 +20,7 @@ public class ProblemMappers {
   }
 
   /** The HTTP status of a refused turn or session request, for JSON answers and SSE error events alike. */
-  static int status(DialogueException e) {
+  public static int status(DialogueException e) {
     return switch (e.kind()) {
       case NOT_FOUND -> 404;
       case INVALID -> 400;
