@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.xdai.app.security.ApiKeys;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,23 +21,27 @@ import org.junit.jupiter.api.Test;
  * roles, one key's sessions hidden from another, bots a key may not use, cross-site writes and rate limits.
  */
 @QuarkusTest
-@TestProfile(AccessControlTest.WithKeys.class)
 class AccessControlTest {
 
-  static final Path KEYS = Path.of(System.getProperty("user.dir"), "target", "access-control-test", "keys.json");
-
-  public static class WithKeys implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("xdai.access-control.keys-file", KEYS.toString(), "xdai.access-control.requests-per-minute", "40");
-    }
-  }
+  /**
+   * The test service's keys file (the default, in its data directory). Keys turn access control on for every request,
+   * so they exist only while this class runs and are removed after it: the other test classes share the service. (A
+   * test profile would restart Quarkus in this JVM, which DJL's native tokenizer does not survive.)
+   */
+  static final Path KEYS = Path.of(System.getProperty("user.dir"), "target", "test-data", "keys.json"); // %test.xdai.data-dir
+  /** {@code xdai.access-control.requests-per-minute}'s default. */
+  static final int RATE = 120;
 
   /** The `xdai keys` command's view of the file, as another process would write it. */
   static ApiKeys cli;
   static String admin;
   static String frontDesk;
   static String other;
+
+  @AfterAll
+  static void accessControlOff() throws Exception {
+    Files.deleteIfExists(KEYS);
+  }
 
   @BeforeAll
   static void keys() throws Exception {
@@ -72,6 +75,12 @@ class AccessControlTest {
     as(frontDesk).contentType(ContentType.JSON).body(Map.of("bot", "xiaodai"))
         .when().post("/api/sessions").then().statusCode(403).contentType("application/problem+json")
         .body("detail", containsString("xiaodai"));
+    as(frontDesk).contentType(ContentType.JSON)
+        .body("{\"model\":\"xiaodai\",\"messages\":[{\"role\":\"user\",\"content\":\"你好\"}]}")
+        .when().post("/v1/chat/completions").then().statusCode(403).body("detail", containsString("xiaodai"));
+    given().contentType(ContentType.JSON)
+        .body("{\"model\":\"receptionist\",\"messages\":[{\"role\":\"user\",\"content\":\"你好\"}]}")
+        .when().post("/v1/chat/completions").then().statusCode(401);
     // another key: the session does not exist for it, and it cannot continue or delete it
     as(other).when().get("/api/sessions/" + id).then().statusCode(404).contentType("application/problem+json");
     as(other).contentType(ContentType.JSON).body(Map.of("text", "你好")).when().post("/api/sessions/" + id + "/turns")
@@ -125,13 +134,13 @@ class AccessControlTest {
     String busy = cli.create("busy", ApiKeys.Role.CHAT, List.of()).secret();
     int ok = 0;
     io.restassured.response.Response refused = null;
-    for (int i = 0; i < 60 && refused == null; i++) {
+    for (int i = 0; i < RATE + 20 && refused == null; i++) {
       var r = as(busy).when().get("/api/personas");
       if (r.statusCode() == 200) ok++;
       else refused = r;
     }
     assertNotNull(refused, "never refused");
-    assertEquals(40, ok, "the configured 40 requests per minute");
+    assertEquals(RATE, ok, "the configured requests per minute");
     assertEquals(429, refused.statusCode());
     assertTrue(refused.contentType().startsWith("application/problem+json"));
     int retry = Integer.parseInt(refused.header("Retry-After"));

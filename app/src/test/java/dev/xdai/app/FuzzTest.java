@@ -45,7 +45,9 @@ class FuzzTest {
         new Target("POST", "/api/admin/packs/fuzz-pack/import?format=faq&name=f.jsonl", "application/octet-stream",
             r -> "{\"question\":\"几点开门？\",\"answer\":\"八点\"}\n"),
         new Target("POST", "/api/admin/packs/fuzz-pack/import?format=nonsense", "text/plain", r -> "x"),
-        new Target("POST", "/api/admin/banks/fuzz-bank/import?name=b.tsv", "text/plain", r -> "你好\t你好呀\n"));
+        new Target("POST", "/api/admin/banks/fuzz-bank/import?name=b.tsv", "text/plain", r -> "你好\t你好呀\n"),
+        new Target("POST", "/v1/chat/completions", "application/json",
+            r -> "{\"model\":\"xiaodai\",\"messages\":[{\"role\":\"user\",\"content\":\"你好\"}],\"stream\":false}"));
     int requests = 0;
     for (int round = 0; round < ROUNDS; round++) {
       for (Target t : targets) {

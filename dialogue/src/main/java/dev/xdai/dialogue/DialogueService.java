@@ -181,7 +181,10 @@ public final class DialogueService implements AutoCloseable {
    */
   public TurnOutcome answer(Access access, String bot, List<Exchange> history, String text, String emotion, Switches switches,
       TurnListener listener) {
+    text = UserText.clean("text", text);
     checkTurn(text, emotion);
+    history = history.stream().map(e -> new Exchange(e.index(), UserText.clean("history", e.user()), UserText.clean("history", e.bot())))
+        .toList();
     if (history.size() >= limits.maxTurns()) {
       throw new DialogueException(DialogueException.Kind.LIMIT, "the history holds " + history.size()
           + " exchanges; the limit is " + (limits.maxTurns() - 1));
@@ -280,7 +283,7 @@ public final class DialogueService implements AutoCloseable {
 
   /** The same checks for an {@link #answer} to {@code text} by {@code bot}. */
   public void checkAnswer(Access access, String bot, String text, String emotion) {
-    checkTurn(text, emotion);
+    checkTurn(UserText.clean("text", text), emotion);
     talkable(access, bot);
     requireModel();
   }

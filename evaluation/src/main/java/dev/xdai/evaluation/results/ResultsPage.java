@@ -36,7 +36,7 @@ public final class ResultsPage {
   private static final ObjectMapper JSON = new ObjectMapper();
   // What the implementation decides where docs/evaluation.md leaves room; each rule lives in the class named.
   private static final String DETAILS = """
-      How the figures are computed, beyond `../shared/docs/evaluation.md`:
+      How the figures are computed, beyond `docs/evaluation.md`:
 
       - Samples (`SampleDrawer`): files are read in sorted path order, then conversations and utterances in order; all \
       samples are shuffled with `Collections.shuffle(samples, new java.util.Random(seed))` and the first N kept.
@@ -118,7 +118,7 @@ public final class ResultsPage {
 
   private void evalSection(StringBuilder md, List<ResultRecord> runs) throws IOException {
     md.append("## Reply quality and knowledge selection (`xdai eval kdconv`)\n\n");
-    md.append("Samples, modes and figures as defined in `../shared/docs/evaluation.md`: characters are code points without ")
+    md.append("Samples, modes and figures as defined in [evaluation.md](evaluation.md): characters are code points without ")
         .append("whitespace; all figures are percentages except `char_ppl`; `knowledge_recall@k` applies to `retrieved` mode only.\n\n");
     Path png = docsDir.resolve("img").resolve(ABLATIONS_PNG);
     if (runs.isEmpty()) {
