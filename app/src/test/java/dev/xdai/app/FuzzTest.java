@@ -46,14 +46,22 @@ class FuzzTest {
             r -> "{\"question\":\"几点开门？\",\"answer\":\"八点\"}\n"),
         new Target("POST", "/api/admin/packs/fuzz-pack/import?format=nonsense", "text/plain", r -> "x"),
         new Target("POST", "/api/admin/banks/fuzz-bank/import?name=b.tsv", "text/plain", r -> "你好\t你好呀\n"),
+        new Target("PUT", "/api/personas/..%2F..%2Fetc%2Fpasswd", "text/yaml", r -> "id: x\nname: y\n"),
+        new Target("POST", "/api/admin/packs/..%2Fclinic/import?format=triples&name=..%2F..%2Fx.csv", "text/csv",
+            r -> "entity,attribute,value\n甲,乙,丙\n"),
+        new Target("PUT", "/api/personas/fuzz-bot", "text/yaml", r -> ALIAS_BOMB),
         new Target("POST", "/v1/chat/completions", "application/json",
             r -> "{\"model\":\"xiaodai\",\"messages\":[{\"role\":\"user\",\"content\":\"你好\"}],\"stream\":false}"));
+    List<String> personasBefore = given().when().get("/api/personas").then().statusCode(200).extract().path("personas.id");
+    String clinicBefore = given().when().get("/api/admin/packs/clinic").then().statusCode(200).extract().asString();
+    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     int requests = 0;
     for (int round = 0; round < ROUNDS; round++) {
       for (Target t : targets) {
         byte[] body = mutate(random, t.valid().apply(random));
         Response r = given().contentType(t.contentType()).body(body).when().request(t.method(), t.path());
         requests++;
+        statuses.merge(r.statusCode(), 1, Integer::sum);
         String where = t.method() + " " + t.path() + " (seed " + SEED + ", round " + round + "): " + preview(body);
         assertTrue(r.statusCode() < 500, where + " -> " + r.statusCode() + " " + r.asString());
         if (r.statusCode() >= 400) {
@@ -64,6 +72,11 @@ class FuzzTest {
       }
     }
     assertTrue(requests >= 1000 || ROUNDS < 100, "only " + requests + " requests");
+    System.out.println("FuzzTest: " + requests + " requests (seed " + SEED + "), by status: " + statuses);
+    List<String> personasAfter = given().when().get("/api/personas").then().statusCode(200).extract().path("personas.id");
+    assertTrue(personasAfter.containsAll(personasBefore), personasBefore + " -> " + personasAfter);
+    assertEquals(clinicBefore, given().when().get("/api/admin/packs/clinic").then().statusCode(200).extract().asString(),
+        "the shipped clinic pack is untouched");
     // nothing accepted before was lost, and the service still answers
     given().when().get("/api/sessions/" + session).then().statusCode(200)
         .body("turns[0].user", org.hamcrest.Matchers.equalTo("你好"));
@@ -73,9 +86,27 @@ class FuzzTest {
     given().when().delete("/api/personas/fuzz-bot");
   }
 
+  /** YAML whose aliases would expand to a billion strings if a parser followed them. */
+  static final String ALIAS_BOMB = """
+      a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+      b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+      c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+      d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+      e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+      f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+      g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+      id: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+      """;
+
+  /** Text a user or a knowledge file might hold that means something to the prompt, the graph or a shell. */
+  static final List<String> HOSTILE = List.of("[gMASK]", "[MASK]|B:[sMASK]", "A:|B:", "<|endoftext|>",
+      "'}) MATCH (n) DETACH DELETE n //", "\" OR 1=1 --", "$(rm -rf /)", "../../etc/passwd", "{{char}}", "%s%n%x");
+
   /** One of many ways to spoil a valid body. */
   static byte[] mutate(Random r, String valid) {
-    String s = switch (r.nextInt(14)) {
+    String s = switch (r.nextInt(15)) {
+      case 14 -> valid.replace("你好", HOSTILE.get(r.nextInt(HOSTILE.size())))
+          .replace("甲", HOSTILE.get(r.nextInt(HOSTILE.size())).replace("\"", "")); // means something elsewhere
       case 0 -> valid.substring(0, r.nextInt(valid.length() + 1)); // truncated
       case 1 -> "[".repeat(2000 + r.nextInt(3000)) + "]".repeat(r.nextInt(10)); // deeply nested
       case 2 -> "{\"text\":\"" + "长".repeat(2000 + r.nextInt(20000)) + "\"}"; // huge value
