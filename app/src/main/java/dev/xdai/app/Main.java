@@ -13,7 +13,13 @@ public final class Main {
   private Main() {}
 
   public static void main(String... args) {
+    var help = dev.xdai.app.cli.Help.of(args);
+    if (help.isPresent()) { // before anything boots
+      System.out.println(help.get());
+      return;
+    }
     String command = args.length == 0 ? "serve" : args[0];
+    if (dev.xdai.app.cli.Help.clientOnly(args)) System.setProperty(Startup.CLIENT_ONLY_PROPERTY, "true");
     System.setProperty(Startup.COMMAND_PROPERTY, command);
     if (!command.equals("serve")) {
       System.setProperty("quarkus.http.host-enabled", "false");

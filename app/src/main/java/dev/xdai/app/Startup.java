@@ -34,6 +34,8 @@ public class Startup {
 
   /** The system property {@link Main} sets to the command being run. */
   public static final String COMMAND_PROPERTY = "xdai.command";
+  /** Set by {@link Main} for commands that start none of the service's parts (see {@code Help.clientOnly}). */
+  public static final String CLIENT_ONLY_PROPERTY = "xdai.client-only";
 
   @Inject XdaiConfig config;
   // Looked up only when needed: `xdai import` starts neither the model nor the graph before it knows whether a running
@@ -52,7 +54,7 @@ public class Startup {
     String command = System.getProperty(COMMAND_PROPERTY, "serve");
     // These go through a running service when there is one (it owns the graph server and the index); import never
     // needs the model or the demo packs.
-    if (command.equals("import") || command.equals("keys")) return;
+    if (Boolean.getBoolean(CLIENT_ONLY_PROPERTY)) return;
     if (command.equals("serve")) guardTheDoor();
     if (command.equals("chat") && RunningService.find(Wiring.dataDir(config)).isPresent()) return;
     LanguageModel model = modelBean.get();

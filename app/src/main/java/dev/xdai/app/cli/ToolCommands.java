@@ -52,6 +52,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ToolCommands {
 
+  static final String IMPORT_USAGE = """
+      usage: xdai import --pack NAME --format kdconv|triples|faq|text|dialogue [--faq-fields SPEC] PATH...
+        curates the files into the knowledge pack NAME, replacing what the pack held (dialogue: conversations into the
+        response bank NAME); while xdai serve runs on the same data, the files go through that service.""";
+
   @Inject XdaiConfig config;
   @Inject Instance<KnowledgeImporter> importer;
   @Inject Instance<Packs> packs;
@@ -137,7 +142,7 @@ public class ToolCommands {
 
   private int usage(String problem) {
     err.println("xdai import: " + problem);
-    err.println("usage: xdai import --pack NAME --format kdconv|triples|faq|text|dialogue [--faq-fields SPEC] PATH...");
+    err.println(IMPORT_USAGE);
     return 2;
   }
 
@@ -165,6 +170,15 @@ public class ToolCommands {
   }
 
   public int bench(String... args) {
+    if (args.length > 0 && args[0].equals("load") && java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--url"))) {
+      // the service serving this data directory, when there is one, rather than a guess at a port
+      var running = RunningService.find(Wiring.dataDir(config));
+      if (running.isPresent()) {
+        List<String> more = new ArrayList<>(List.of(args));
+        more.addAll(List.of("--url", running.get().url().toString()));
+        args = more.toArray(String[]::new);
+      }
+    }
     return new BenchCommand(new BenchTargets(this::pipelineProbe, this::importRunner, model::get), out, err).run(args);
   }
 

@@ -47,6 +47,12 @@ final class LoadBench implements Bench {
     }
     progress.printf("bench load: %d sessions for %d s against %s%n", sessions, seconds, base);
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    try { // a clear word rather than a table of connection errors
+      client.send(java.net.http.HttpRequest.newBuilder(base.resolve("/q/health/live")).timeout(Duration.ofSeconds(5)).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+    } catch (java.io.IOException e) {
+      throw new UsageException("no xdai service answers at " + base + ": start ./xdai serve, or pass --url");
+    }
     LoadGenerator.Result r = new LoadGenerator(client).run(settings);
 
     BenchReport report = new BenchReport("load", BenchTexts.options(args, data), 0, (int) Math.min(Integer.MAX_VALUE, r.turns()));

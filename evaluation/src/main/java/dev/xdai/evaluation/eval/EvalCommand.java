@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class EvalCommand {
 
-  static final String USAGE = """
+  public static final String USAGE = """
       usage: xdai eval kdconv [--data FILE_OR_DIR...] [--mode oracle|retrieved|none] [--samples N] [--seed S]
                               [--bot ID] [--no-history-selection] [--no-knowledge] [--no-background]
                               [--inverse-prompting] [--no-persona] [--relevance-order] [--no-copy-bias] [--sampling]

@@ -19,7 +19,7 @@ import java.util.Set;
 /** {@code xdai eval rerank}: prints the reranker's recall@1 among candidates (see {@link RerankEvaluation}). */
 public final class RerankCommand {
 
-  static final String USAGE = """
+  public static final String USAGE = """
       usage: xdai eval rerank [--data FILE_OR_DIR...] [--samples N] [--candidates K] [--seed S] [--bot ID] [--json]
         --data        KdConv JSON files or directories (default ../shared/data/kdconv next to the project)
         --samples     how many samples (default 200); --candidates: the true reply and K-1 from other conversations (default 10)

@@ -134,4 +134,14 @@ class BenchCommandTest {
     assertEquals(2, run(BenchTargets.none(), "load", "--url", "http://10.1.2.3:8080", "--seconds", "1"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("only targets this machine"));
   }
+
+  @Test
+  void loadWithNoServiceSaysSoInsteadOfMeasuringErrors() throws Exception {
+    TinyKdConv.write(dir);
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) { closed = s.getLocalPort(); } // free again once closed
+    assertEquals(2, run(BenchTargets.none(), "load", "--url", "http://127.0.0.1:" + closed, "--seconds", "1",
+        "--data", dir.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("no xdai service answers at"), err.toString(StandardCharsets.UTF_8));
+  }
 }
