@@ -165,6 +165,17 @@ public final class GraphConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Why the graph cannot answer now, when that is known without waiting: a server this connection launched is down or
+   * restarting. Empty when it should answer (an external server is never known down here: the driver finds out).
+   */
+  public Optional<String> knownDown() {
+    if (launcher == null) return Optional.empty();
+    GraphServerLauncher.State state = launcher.state();
+    if (state.failure().isPresent()) return state.failure();
+    return state.running() ? Optional.empty() : Optional.of("graph server is not running");
+  }
+
   /** Waits until Bolt answers (e.g. after a restart) or the timeout passes. */
   public void awaitConnectivity(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
