@@ -99,7 +99,8 @@ class ChatApiTest {
     createSessionAndTalk();
     given().when().get("/q/metrics").then().statusCode(200)
         .body(containsString("xdai_turn_step_seconds_bucket"))
-        .body(containsString("xdai_tokens_generated_total"));
+        .body(containsString("xdai_tokens_generated_total"))
+        .body(containsString("xdai_sessions_in_memory{kind=\"conversations\""));
   }
 
   private static void createSessionAndTalk() {

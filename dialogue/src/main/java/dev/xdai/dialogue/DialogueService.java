@@ -112,6 +112,15 @@ public final class DialogueService implements AutoCloseable {
     return s;
   }
 
+  /**
+   * How many sessions' state is held in memory now, by kind ({@code locks}, {@code embeddings}, {@code conversations}):
+   * for metrics, to see that it levels off rather than grows with every session ever served.
+   */
+  public java.util.Map<String, Long> sessionStateSizes() {
+    return java.util.Map.of("locks", locks.estimatedSize(), "embeddings", caches.estimatedSize(),
+        "conversations", conversations.estimatedSize());
+  }
+
   @Override
   public void close() {
     prefetcher.shutdownNow();
