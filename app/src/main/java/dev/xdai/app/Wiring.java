@@ -5,6 +5,7 @@ import dev.xdai.app.security.AccessPolicy;
 import dev.xdai.app.security.ApiKeys;
 import dev.xdai.app.security.RateLimits;
 import dev.xdai.dialogue.ResponseBankReplies;
+import dev.xdai.dialogue.Switches;
 import dev.xdai.dialogue.answer.AnswerConfidence;
 import dev.xdai.knowledge.ingest.ConversationReader;
 import dev.xdai.retrieval.bank.ResponseBank;
@@ -112,11 +113,11 @@ public class Wiring {
   @Singleton
   LanguageModel model(XdaiConfig config) {
     try {
-      if (config.model().backend().equals("remote")) {
+      if (config.model().backend() == XdaiConfig.Model.Backend.REMOTE) {
         XdaiConfig.Model.Remote r = config.model().remote();
         String url = r.baseUrl().orElseThrow(() -> new IllegalStateException("xdai.model.remote.base-url is not set"));
         RemoteBackendConfig b = RemoteBackendConfig.of(java.net.URI.create(url), r.modelName(),
-            RemoteBackendConfig.Mode.valueOf(r.mode().toUpperCase())).withApiKey(r.apiKey().orElse(""));
+            r.mode()).withApiKey(r.apiKey().orElse(""));
         return new OpenAiCompatibleModel(new RemoteBackendConfig(b.name(), b.baseUrl(), b.apiKey(), b.model(), b.mode(), b.stream(),
             b.connectTimeout(), b.readTimeout(), b.maxRetries(), b.initialBackoff(), b.maxBackoff(), b.breakerFailures(),
             b.breakerCoolDown(), r.contextLength(), b.samplingExtensions()));
@@ -270,7 +271,7 @@ public class Wiring {
     XdaiConfig.Generation g = config.generation();
     var counter = model.info().tokenCounter();
     var history = new HistorySelector(new HistorySelector.Settings(h.alpha(), h.maxSelected(), h.tokenBudget(), h.keepLast(),
-        HistoryOrder.valueOf(h.order().toUpperCase())), counter);
+        h.order()), counter);
     var options = new GenerationOptions(g.maxNewTokens(), g.temperature(), g.topK(), g.topP(), g.repetitionPenalty(),
         g.noRepeatNgram(), List.of("|"), g.deadline(), 0L, g.copyBias());
     InversePromptingReranker reranker = new InversePromptingReranker(model, InversePromptingConfig.defaults());
@@ -282,6 +283,13 @@ public class Wiring {
         answerer(config.answer(), g.maxReplyChars()), bankReplies(config, bank, reranker),
         new TurnPipeline.Settings(options, g.maxReplyChars(), g.attempts(), TurnPipeline.Settings.standard().fallbackReply(),
             TurnPipeline.Settings.standard().timeoutReply(), config.answer().unknownReply()));
+  }
+
+  /** How the service runs every turn: all steps, inverse prompting as configured. */
+  @Produces
+  @Singleton
+  Switches switches(XdaiConfig config) {
+    return Switches.all().withInversePrompting(config.generation().inversePrompting());
   }
 
   /** The bank's replies compete with the model's own, ranked by {@link ReplyScores#chitChat}. */

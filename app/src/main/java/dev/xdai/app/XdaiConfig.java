@@ -103,7 +103,10 @@ public interface XdaiConfig {
   interface Model {
     /** {@code embedded} (the shipped GLM, in-process) or {@code remote} (an OpenAI-compatible server). */
     @WithDefault("embedded")
-    String backend();
+    Backend backend();
+
+    /** Where the language model runs. */
+    enum Backend { EMBEDDED, REMOTE }
 
     /** Directory of the embedded model; relative paths resolve against the project root. */
     @WithDefault(EmbeddedGlm.DEFAULT_DIR)
@@ -126,7 +129,7 @@ public interface XdaiConfig {
 
       /** {@code completions} for a base GLM (raw blank-infilling prompt), {@code chat} for a chat model. */
       @WithDefault("completions")
-      String mode();
+      dev.xdai.generation.remote.RemoteBackendConfig.Mode mode();
 
       @WithDefault("2048")
       int contextLength();
@@ -170,7 +173,7 @@ public interface XdaiConfig {
     @WithDefault("60")
     int maxReplyChars();
 
-    /** Rerank sampled candidates by inverse prompting. */
+    /** Rerank sampled candidates by inverse prompting (the service's default for every turn). */
     @WithDefault("false")
     boolean inversePrompting();
   }
@@ -191,7 +194,7 @@ public interface XdaiConfig {
 
     /** {@code dialogue} or {@code relevance}. */
     @WithDefault("dialogue")
-    String order();
+    dev.xdai.prompting.HistoryOrder order();
   }
 
   /** Knowledge injection (step 2) and background (step 3). */

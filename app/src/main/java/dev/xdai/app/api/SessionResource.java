@@ -36,6 +36,7 @@ public class SessionResource {
   @Inject TurnMetrics metrics;
   @Inject ObjectMapper json;
   @Inject CurrentCaller caller;
+  @Inject Switches switches;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -68,7 +69,7 @@ public class SessionResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Dtos.TurnReply turn(@PathParam("id") String id, Dtos.TurnBody body, @QueryParam("debug") boolean debugParam) {
     requireText(body);
-    var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), Switches.all(), TurnListener.NONE);
+    var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), switches, TurnListener.NONE);
     metrics.record(outcome);
     caller.charge(outcome.result().generation().tokens());
     return reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
@@ -90,7 +91,7 @@ public class SessionResource {
         @Override public void onRestart(String reason) { if (!sink.isClosed()) sink.send(sse.newEvent("restart", reason)); }
       };
       try {
-        var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), Switches.all(), listener);
+        var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), switches, listener);
         metrics.record(outcome);
         caller.charge(outcome.result().generation().tokens());
         Dtos.TurnReply reply = reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));

@@ -29,6 +29,7 @@ public class ChatCommand {
   // Looked up only for a chat in this process: with a running service, nothing here may open the graph or the index.
   @Inject Instance<DialogueService> dialogue;
   @Inject Instance<PersonaCatalog> personas;
+  @Inject Instance<Switches> switches;
 
   /** One side of the terminal chat: where the turns go. */
   interface Backend {
@@ -69,7 +70,7 @@ public class ChatCommand {
           out.println("(through the service running at " + s.url() + ")");
           return new RemoteChat(s.url());
         })
-        .orElseGet(() -> new Local(dialogue.get(), personas.get()));
+        .orElseGet(() -> new Local(dialogue.get(), personas.get(), switches.get()));
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     return converse(backend, bot, emotion, in, out, System.console() != null);
   }
@@ -115,7 +116,7 @@ public class ChatCommand {
   }
 
   /** Turns run in this process. */
-  record Local(DialogueService dialogue, PersonaCatalog personas) implements Backend {
+  record Local(DialogueService dialogue, PersonaCatalog personas, Switches switches) implements Backend {
     @Override
     public Opened open(String bot, String emotion) throws ChatFailure {
       try {
@@ -130,7 +131,7 @@ public class ChatCommand {
     @Override
     public Answered turn(String sessionId, String text, String emotion, TerminalStream stream) throws ChatFailure {
       try {
-        var outcome = dialogue.turn(Access.ANY, sessionId, text, emotion, Switches.all(), stream);
+        var outcome = dialogue.turn(Access.ANY, sessionId, text, emotion, switches, stream);
         return new Answered(outcome.turn().reply(), Optional.of(outcome.turn().grounding()));
       } catch (DialogueException e) {
         throw new ChatFailure(e.getMessage(), e.kind() == DialogueException.Kind.UNAVAILABLE);

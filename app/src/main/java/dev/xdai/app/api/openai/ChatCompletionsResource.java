@@ -43,14 +43,16 @@ public class ChatCompletionsResource {
   private final TurnMetrics metrics;
   private final CurrentCaller caller;
   private final ObjectMapper json;
+  private final Switches switches;
 
   public ChatCompletionsResource(DialogueService dialogue, PersonaCatalog personas, TurnMetrics metrics, CurrentCaller caller,
-      ObjectMapper json) {
+      ObjectMapper json, Switches switches) {
     this.dialogue = dialogue;
     this.personas = personas;
     this.metrics = metrics;
     this.caller = caller;
     this.json = json;
+    this.switches = switches;
   }
 
   /** The bots the caller may talk to. */
@@ -86,9 +88,9 @@ public class ChatCompletionsResource {
     Supplier<TurnOutcome> turn;
     if (key.isPresent()) {
       String id = dialogue.open(access, SessionKeys.sessionId(access.owner(), bot, key.get()), bot, null).sessionId();
-      turn = () -> dialogue.turn(access, id, transcript.utterance(), null, Switches.all(), TurnListener.NONE);
+      turn = () -> dialogue.turn(access, id, transcript.utterance(), null, switches, TurnListener.NONE);
     } else {
-      turn = () -> dialogue.answer(access, bot, transcript.history(), transcript.utterance(), null, Switches.all(), TurnListener.NONE);
+      turn = () -> dialogue.answer(access, bot, transcript.history(), transcript.utterance(), null, switches, TurnListener.NONE);
     }
     Supplier<TurnOutcome> accounted = () -> account(turn.get());
     Completions completions = new Completions(bot);

@@ -1,0 +1,50 @@
+package dev.xdai.app;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.xdai.generation.remote.RemoteBackendConfig;
+import dev.xdai.prompting.HistoryOrder;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Closed sets are enums: any spelling of a value works, a wrong one stops the start naming the key and the value. */
+class XdaiConfigTest {
+
+  static XdaiConfig config(Map<String, String> values) {
+    Map<String, String> all = new HashMap<>(Map.of("xdai.data-dir", "data", "xdai.project-root", "."));
+    all.putAll(values);
+    SmallRyeConfig c = new SmallRyeConfigBuilder().withMapping(XdaiConfig.class)
+        .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter()) // as Quarkus reads "6s"
+        .withSources(new PropertiesConfigSource(all, "test", 500)).build();
+    return c.getConfigMapping(XdaiConfig.class);
+  }
+
+  @Test
+  void closedSetsReadAnySpellingAndDefaultsHold() {
+    XdaiConfig defaults = config(Map.of());
+    assertEquals(XdaiConfig.Model.Backend.EMBEDDED, defaults.model().backend());
+    assertEquals(RemoteBackendConfig.Mode.COMPLETIONS, defaults.model().remote().mode());
+    assertEquals(HistoryOrder.DIALOGUE, defaults.history().order());
+    XdaiConfig given = config(Map.of("xdai.model.backend", "Remote", "xdai.model.remote.mode", "chat", "xdai.history.order", "RELEVANCE"));
+    assertEquals(XdaiConfig.Model.Backend.REMOTE, given.model().backend(), "'Remote' no longer falls back to the embedded model");
+    assertEquals(RemoteBackendConfig.Mode.CHAT, given.model().remote().mode());
+    assertEquals(HistoryOrder.RELEVANCE, given.history().order());
+  }
+
+  @Test
+  void aWrongValueStopsTheStartNamingKeyAndValue() {
+    var e = assertThrows(RuntimeException.class, () -> config(Map.of("xdai.model.backend", "gpu")));
+    String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+    assertTrue(message.contains("xdai.model.backend") && message.contains("gpu"), message);
+  }
+
+  @Test
+  void inversePromptingIsTheServicesDefaultWhenConfigured() {
+    assertFalse(new Wiring().switches(config(Map.of())).inversePrompting());
+    assertTrue(new Wiring().switches(config(Map.of("xdai.generation.inverse-prompting", "true"))).inversePrompting());
+  }
+}
