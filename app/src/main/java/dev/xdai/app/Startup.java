@@ -47,8 +47,6 @@ public class Startup {
   @Inject Instance<Optional<PersonaDirectoryWatcher>> watcherBean;
   @Inject Instance<SessionStore> sessionsBean;
   @Inject Instance<ApiKeys> keysBean;
-  @Inject Instance<dev.xdai.dialogue.DialogueService> dialogueBean;
-  @Inject Instance<TurnMetrics> metricsBean;
 
   private ScheduledExecutorService curation;
 
@@ -63,7 +61,6 @@ public class Startup {
     GraphConnection graph = graphBean.get();
     syncBean.get(); // the index is brought up to date with the graph before the first turn
     sessionsBean.get(); // turns a crash left in the session journal go to the graph now, not on the first request
-    if (command.equals("serve")) metricsBean.get().watch(dialogueBean.get());
     DemoPacks demoPacks = demoPacksBean.get();
     Optional<PersonaDirectoryWatcher> watcher = watcherBean.get();
     LOG.infof("model: %s (context %d tokens)", model.info().name(), model.info().contextLength());

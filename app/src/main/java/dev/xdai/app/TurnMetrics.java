@@ -31,7 +31,9 @@ public class TurnMetrics {
     }
   }
 
-  public void record(DialogueService.TurnOutcome outcome) {
+  /** Accounts a finished turn, wherever it was asked for: its figures here, its tokens against the caller's key. */
+  public void record(DialogueService.TurnOutcome outcome, dev.xdai.app.security.CurrentCaller caller) {
+    caller.charge(outcome.result().generation().tokens());
     outcome.result().grounding().timingsMs().forEach(this::step);
     if (outcome.sessionId() != null) { // an answer without a session neither loads nor stores one
       step("session", outcome.loadMs());

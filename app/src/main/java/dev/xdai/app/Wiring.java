@@ -337,9 +337,12 @@ public class Wiring {
   @Produces
   @Singleton
   @DefaultBean
-  DialogueService dialogue(XdaiConfig config, TurnPipeline pipeline, SessionStore sessions, PersonaCatalog personas, Embedder embedder) {
-    return new DialogueService(pipeline, sessions, personas, embedder,
+  DialogueService dialogue(XdaiConfig config, TurnPipeline pipeline, SessionStore sessions, PersonaCatalog personas, Embedder embedder,
+      TurnMetrics metrics) {
+    DialogueService dialogue = new DialogueService(pipeline, sessions, personas, embedder,
         new DialogueService.Limits(config.limits().maxTextChars(), config.limits().maxTurns()));
+    metrics.watch(dialogue);
+    return dialogue;
   }
 
   void closeDialogue(@Disposes DialogueService dialogue) {

@@ -70,8 +70,7 @@ public class SessionResource {
   public Dtos.TurnReply turn(@PathParam("id") String id, Dtos.TurnBody body, @QueryParam("debug") boolean debugParam) {
     requireText(body);
     var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), switches, TurnListener.NONE);
-    metrics.record(outcome);
-    caller.charge(outcome.result().generation().tokens());
+    metrics.record(outcome, caller);
     return reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
   }
 
@@ -92,8 +91,7 @@ public class SessionResource {
       };
       try {
         var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), switches, listener);
-        metrics.record(outcome);
-        caller.charge(outcome.result().generation().tokens());
+        metrics.record(outcome, caller);
         Dtos.TurnReply reply = reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
         if (!sink.isClosed()) sink.send(sse.newEventBuilder().name("turn").mediaType(MediaType.APPLICATION_JSON_TYPE).data(Dtos.TurnReply.class, reply).build());
       } catch (DialogueException e) {

@@ -103,8 +103,7 @@ public class ChatCompletionsResource {
   }
 
   private TurnOutcome account(TurnOutcome o) {
-    caller.charge(o.result().generation().tokens());
-    metrics.record(o);
+    metrics.record(o, caller);
     return o;
   }
 
