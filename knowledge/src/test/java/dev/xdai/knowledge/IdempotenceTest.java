@@ -15,30 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Re-imports replace, never duplicate; sources add up within a pack; deleting a pack leaves nothing behind. */
 class IdempotenceTest {
 
-  static GraphConnection graph;
-  static KnowledgeImporter importer;
-  static Packs packs;
+  // tiny batches: every path crosses batch boundaries
+  @RegisterExtension static final TestPacks fixture = TestPacks.batched(3, 2, "t-idem", "t-idem-other", "t-del");
+  static final GraphConnection graph = fixture.graph;
+  static final KnowledgeImporter importer = fixture.importer;
+  static final Packs packs = fixture.packs;
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() {
-    graph = TestGraph.get();
-    importer = new KnowledgeImporter(graph, null, 3, 2); // tiny batches: every path crosses batch boundaries
-    packs = new Packs(graph, null);
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    for (String p : List.of("t-idem", "t-idem-other", "t-del")) packs.delete(p);
-  }
 
   @Test
   void reimportingTheSameFileChangesNothing() throws IOException {

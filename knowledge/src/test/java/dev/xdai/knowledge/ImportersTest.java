@@ -20,35 +20,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every import format on small files, checked against the graph itself. */
 class ImportersTest {
 
-  static GraphConnection graph;
-  static KnowledgeImporter importer;
-  static Packs packs;
+  @RegisterExtension static final TestPacks fixture = TestPacks.named("t-kdconv", "t-kb", "t-csv", "t-faq", "t-md", "t-links", "h-csv");
+  static final GraphConnection graph = fixture.graph;
+  static final KnowledgeImporter importer = fixture.importer;
+  static final Packs packs = fixture.packs;
   @TempDir Path dir;
 
-  @BeforeAll
-  static void start() {
-    graph = TestGraph.get();
-    importer = new KnowledgeImporter(graph, null);
-    packs = new Packs(graph, null);
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    for (String p : List.of("t-kdconv", "t-kb", "t-csv", "t-faq", "t-md", "t-links", "h-csv")) packs.delete(p);
-  }
-
   private Path write(String name, String content) throws IOException {
-    Path file = dir.resolve(name);
-    Files.writeString(file, content, StandardCharsets.UTF_8);
-    return file;
+    return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
   }
 
   /** The questions of the pack's QA items as the index receives them (templated or stored). */

@@ -14,7 +14,7 @@ import dev.xdai.knowledge.sync.SyncResult;
 import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.retrieval.KnowledgeQuery;
 import dev.xdai.retrieval.Retrieval;
-import dev.xdai.retrieval.embed.HashingEmbedder;
+import dev.xdai.retrieval.testing.HashingEmbedder;
 import dev.xdai.retrieval.index.IndexedKnowledge;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Data that looks like Cypher is stored as data: every value travels as a parameter. */
@@ -27,23 +26,11 @@ class InjectionTest {
   static final String DELETE_ALL_2 = "\"}) WITH 1 AS x MATCH (n) DETACH DELETE n RETURN 1 //";
   static final String BACKTICK = "`) DETACH DELETE n; MATCH (`";
 
-  static GraphConnection graph;
-  static KnowledgeImporter importer;
-  static Packs packs;
+  @RegisterExtension static final TestPacks fixture = TestPacks.named("t-inject", "t-inject-guard");
+  static final GraphConnection graph = fixture.graph;
+  static final KnowledgeImporter importer = fixture.importer;
+  static final Packs packs = fixture.packs;
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() {
-    graph = TestGraph.get();
-    importer = new KnowledgeImporter(graph, null);
-    packs = new Packs(graph, null);
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    packs.delete("t-inject");
-    packs.delete("t-inject-guard");
-  }
 
   @Test
   void cypherInEntitiesAttributesValuesQuestionsAndTextIsJustText() throws IOException {

@@ -26,6 +26,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * A response bank: exchanges of real conversations in a Lucene index, searched by how much an exchange's context (the
@@ -156,9 +157,7 @@ public final class ResponseBank implements AutoCloseable {
   @Override
   public void close() {
     try {
-      searchers.close();
-      writer.close();
-      directory.close();
+      IOUtils.close(searchers, writer, directory); // closes each even when an earlier one fails
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -61,6 +61,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The knowledge index: BM25 over smartcn-segmented title (the QA question, boosted) and text, an HNSW vector field of
@@ -592,9 +593,7 @@ public final class KnowledgeIndex implements AutoCloseable {
   public void close() {
     writeLock.lock();
     try {
-      searchers.close();
-      writer.close();
-      directory.close();
+      IOUtils.close(searchers, writer, directory); // closes each even when an earlier one fails
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
