@@ -1,4 +1,4 @@
-package dev.xdai.knowledge.bench;
+package dev.xdai.app.eval;
 
 import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.graph.GraphServerConfig;
@@ -25,8 +25,6 @@ import java.util.stream.Stream;
  * that the pack holds exactly N facts. A warm-up import (N/2 triples by default) runs first and is not measured, so the
  * figures are steady state: a cold server spends its first tens of thousands of rows JIT-compiling Neo4j. {@code xdai bench import} runs {@link #run}.
  *
- * <pre>java ... dev.xdai.knowledge.bench.ImportBenchmark [--triples 100000] [--warmup N/2] [--batch 2000] [--writers 2] [--data DIR]</pre>
- * Without {@code --data} (or {@code xdai.graph.uri}) a graph server is started in a temporary directory.
  */
 public final class ImportBenchmark {
 
@@ -153,45 +151,5 @@ public final class ImportBenchmark {
     return r.elapsed().toNanos() / 1e9;
   }
 
-  public static void main(String[] args) throws IOException {
-    int triples = 100_000;
-    Integer warmup = null;
-    int batch = KnowledgeImporter.DEFAULT_BATCH;
-    int writers = KnowledgeImporter.DEFAULT_WRITERS;
-    Path data = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--triples" -> triples = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        case "--batch" -> batch = Integer.parseInt(args[++i]);
-        case "--writers" -> writers = Integer.parseInt(args[++i]);
-        case "--data" -> data = Path.of(args[++i]);
-        default -> {
-          System.err.println("usage: ImportBenchmark [--triples N] [--warmup W] [--batch B] [--writers W] [--data DIR]");
-          System.exit(2);
-        }
-      }
-    }
-    GraphServerConfig config = GraphServerConfig.fromSystemProperties();
-    Path temp = null;
-    if (!config.isExternal()) {
-      if (data == null) data = temp = Files.createTempDirectory("xdai-bench-graph");
-      config = config.withDataDir(data);
-    }
-    try (GraphConnection graph = GraphConnection.open(config)) {
-      Result result = run(graph, new Options(triples, warmup == null ? triples / 2 : warmup, batch, writers));
-      System.out.println(result.summary());
-      System.out.println("graph: " + graph.endpoint().uri() + ", cores: " + Runtime.getRuntime().availableProcessors()
-          + ", java " + Runtime.version());
-    } finally {
-      if (temp != null) deleteTree(temp);
-    }
-  }
 
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
-      for (Path p : all) Files.deleteIfExists(p);
-    }
-  }
 }

@@ -4,7 +4,6 @@ import dev.xdai.evaluation.cli.Args;
 import dev.xdai.evaluation.cli.ProjectPaths;
 import dev.xdai.evaluation.kdconv.KdConvConversation;
 import dev.xdai.evaluation.kdconv.KdConvReader;
-import dev.xdai.retrieval.bench.SyntheticKnowledge;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package dev.xdai.evaluation.bench;
 
 import dev.xdai.evaluation.cli.Args;
 import dev.xdai.generation.LanguageModel;
-import dev.xdai.generation.bench.DecodeBenchmark;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,7 +32,7 @@ final class DecodeBench implements Bench {
     progress.printf("bench decode: %s%n", lm.info().name());
     BenchReport report = new BenchReport("decode", args.resolved(), s.warmups(), s.runs() + s.streams() * s.runsPerStream());
     report.row(RecordRow.of(new DecodeBenchmark(lm, s).run()));
-    report.note("measured by dev.xdai.generation.bench.DecodeBenchmark (top-k sampling as the service decodes, no stop strings)");
+    report.note("measured by DecodeBenchmark (top-k sampling as the service decodes, no stop strings)");
     return report;
   }
 }

@@ -1,4 +1,4 @@
-package dev.xdai.generation.bench;
+package dev.xdai.evaluation.bench;
 
 import dev.xdai.generation.Generation;
 import dev.xdai.generation.GenerationOptions;
@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 /**
  * Measures a language model's decoding: tokens per second in one stream, time to the first token for a prompt of about
  * 300 tokens, aggregate tokens per second over concurrent streams, and the process's resident memory. Works on any
- * {@link LanguageModel}; {@link #main} runs it on the embedded model.
+ * {@link LanguageModel}; {@code xdai bench decode} runs it on the service's model.
  */
 public final class DecodeBenchmark {
 
@@ -177,19 +177,4 @@ public final class DecodeBenchmark {
    * system property {@code xdai.project.root}, else the working directory), then optionally the number of concurrent
    * streams and ONNX Runtime's intra-op threads per session.
    */
-  public static void main(String[] args) throws Exception {
-    Path dir = args.length > 0 ? Path.of(args[0])
-        : Path.of(System.getProperty("xdai.project.root", ".")).resolve(EmbeddedGlm.DEFAULT_DIR);
-    Settings d = Settings.defaults();
-    Settings settings = args.length > 1 ? new Settings(d.promptTokens(), d.maxNewTokens(), d.warmups(), d.runs(),
-        Integer.parseInt(args[1]), d.runsPerStream()) : d;
-    long loadStart = System.nanoTime();
-    EmbeddedGlmConfig config = EmbeddedGlmConfig.of(dir).withPermits(Math.max(4, settings.streams()), Duration.ofMinutes(5));
-    if (args.length > 2) config = config.withThreads(Integer.parseInt(args[2]), 1);
-    try (EmbeddedGlm glm = EmbeddedGlm.load(config)) {
-      System.out.printf(Locale.ROOT, "loaded %s in %.0f ms (intra-op threads %d)%n", dir, (System.nanoTime() - loadStart) / 1e6,
-          config.intraOpThreads());
-      System.out.println(new DecodeBenchmark(glm, settings).run());
-    }
-  }
 }

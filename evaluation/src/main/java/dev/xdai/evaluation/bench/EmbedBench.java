@@ -1,7 +1,6 @@
 package dev.xdai.evaluation.bench;
 
 import dev.xdai.evaluation.cli.Args;
-import dev.xdai.retrieval.bench.EmbeddingBenchmark;
 import dev.xdai.retrieval.embed.BgeSmallZhEmbedder;
 import java.io.PrintStream;
 import java.util.Map;
@@ -27,7 +26,7 @@ final class EmbedBench implements Bench {
     // EmbeddingBenchmark warms up with one batch of up to 64 sentences, then embeds all, then up to 200 one by one.
     BenchReport report = new BenchReport("embed", args.resolved(), Math.min(64, sentences), sentences + Math.min(200, sentences));
     report.row(RecordRow.of(EmbeddingBenchmark.run(sentences, options)));
-    report.note("measured by dev.xdai.retrieval.bench.EmbeddingBenchmark on synthetic sentences");
+    report.note("measured by EmbeddingBenchmark on synthetic sentences");
     return report;
   }
 }

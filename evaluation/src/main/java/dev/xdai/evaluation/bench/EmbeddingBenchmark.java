@@ -1,14 +1,12 @@
-package dev.xdai.retrieval.bench;
+package dev.xdai.evaluation.bench;
 
 import dev.xdai.retrieval.embed.BgeSmallZhEmbedder;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Sentences per second of the bundled bge-small-zh embedder, batched, on this machine's cores; also the latency of one
- * query-length sentence (what a dialogue turn pays). Usage: {@code EmbeddingBenchmark [sentences] [batchSize] [ortThreads]
- * [predictors]}; the defaults are the embedder's.
+ * query-length sentence (what a dialogue turn pays). {@code xdai bench embed} runs it.
  */
 public final class EmbeddingBenchmark {
 
@@ -36,15 +34,15 @@ public final class EmbeddingBenchmark {
       embedder.embedAll(texts);
       double seconds = (System.nanoTime() - t0) / 1e9;
       double cpuSeconds = (processCpuNanos() - c0) / 1e9;
-      List<Double> singles = new ArrayList<>();
-      for (int i = 0; i < Math.min(200, sentences); i++) {
+      long[] singles = new long[Math.min(200, sentences)];
+      for (int i = 0; i < singles.length; i++) {
         long s = System.nanoTime();
         embedder.embed(texts.get(i));
-        singles.add((System.nanoTime() - s) / 1e6);
+        singles[i] = System.nanoTime() - s;
       }
       return new Result(sentences, options.batchSize(), options.threads(), options.predictors(), seconds, sentences / seconds,
           cpuSeconds, sentences / cpuSeconds,
-          Percentiles.of(singles, 0.50), Percentiles.of(singles, 0.99));
+          Percentiles.of(singles, 50) / 1e6, Percentiles.of(singles, 99) / 1e6);
     }
   }
 
@@ -53,12 +51,4 @@ public final class EmbeddingBenchmark {
         ? os.getProcessCpuTime() : 0;
   }
 
-  public static void main(String[] args) {
-    BgeSmallZhEmbedder.Options d = BgeSmallZhEmbedder.Options.defaults();
-    int sentences = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-    int batch = args.length > 1 ? Integer.parseInt(args[1]) : d.batchSize();
-    int threads = args.length > 2 ? Integer.parseInt(args[2]) : d.threads();
-    int predictors = args.length > 3 ? Integer.parseInt(args[3]) : d.predictors();
-    System.out.println(run(sentences, new BgeSmallZhEmbedder.Options(d.maxTokens(), batch, threads, predictors)));
-  }
 }

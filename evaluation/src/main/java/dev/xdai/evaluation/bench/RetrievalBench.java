@@ -2,9 +2,9 @@ package dev.xdai.evaluation.bench;
 
 import dev.xdai.evaluation.cli.Args;
 import dev.xdai.evaluation.cli.UsageException;
-import dev.xdai.retrieval.bench.RetrievalBenchmark;
 import dev.xdai.retrieval.index.KnowledgeIndex;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +17,8 @@ import java.util.Map;
 final class RetrievalBench implements Bench {
 
   @Override public Map<String, String> defaults() {
-    return Bench.options("qa", "1000,10000,100000", "queries", "1000", "vectors", "int8");
+    return Bench.options("qa", "1000,10000,100000", "queries", "1000", "vectors", "int8", "embedder", "hashing", "dir", "",
+        "merge", "0");
   }
 
   @Override public BenchReport run(Args args, PrintStream progress) {
@@ -29,15 +30,25 @@ final class RetrievalBench implements Bench {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--vectors must be one of " + List.of(KnowledgeIndex.VectorStorage.values()).toString().toLowerCase(Locale.ROOT));
     }
-    RetrievalBenchmark.Options d = RetrievalBenchmark.Options.defaults();
+    boolean bge = switch (args.value("embedder")) {
+      case "hashing" -> false;
+      case "bge" -> true;
+      default -> throw new UsageException("--embedder must be hashing or bge");
+    };
+    long merge = args.longValue("merge");
+    if (merge < 0) throw new UsageException("--merge must be 0 (no forced merge) or a segment count");
+    // An index kept in --dir is reused by the next run with the same size.
+    Path dir = args.value("dir") == null ? null : Path.of(args.value("dir"));
+    if (dir != null && sizes.size() > 1) throw new UsageException("--dir keeps one index: give one --qa size with it");
     // RetrievalBenchmark warms up with min(500, queries) queries before it measures.
     BenchReport report = new BenchReport("retrieval", args.resolved(), Math.min(500, queries), queries);
     for (int size : sizes) {
       progress.printf("bench retrieval: %d QA pairs%n", size);
-      report.row(RecordRow.of(RetrievalBenchmark.run(new RetrievalBenchmark.Options(size, queries, vectors, null, d.bge(), d.mergeTo()))));
+      report.row(RecordRow.of(RetrievalBenchmark.run(new RetrievalBenchmark.Options(size, queries, vectors, dir, bge, (int) merge))));
     }
-    report.note("measured by dev.xdai.retrieval.bench.RetrievalBenchmark: synthetic pairs, hashing embedder at 512 dimensions "
-        + "(query embedding not included; see bench embed)");
+    report.note(bge ? "measured by RetrievalBenchmark: synthetic pairs, bge-small-zh (query embedding included)"
+        : "measured by RetrievalBenchmark: synthetic pairs, hashing embedder at 512 dimensions "
+            + "(query embedding not included; see bench embed)");
     return report;
   }
 }

@@ -1,10 +1,10 @@
-package dev.xdai.retrieval.bench;
+package dev.xdai.evaluation.bench;
 
 import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.retrieval.Embedder;
 import dev.xdai.retrieval.KnowledgeQuery;
 import dev.xdai.retrieval.embed.BgeSmallZhEmbedder;
-import dev.xdai.retrieval.embed.HashingEmbedder;
+import dev.xdai.retrieval.testing.HashingEmbedder;
 import dev.xdai.retrieval.hybrid.HybridKnowledgeSource;
 import dev.xdai.retrieval.index.KnowledgeIndex;
 import dev.xdai.retrieval.link.DictionaryEntity;
@@ -27,11 +27,10 @@ import java.util.stream.Stream;
  * Latency of a whole {@link HybridKnowledgeSource#retrieve} (BM25 + HNSW + entity linking + fusion + loading) over a
  * synthetic index of N QA pairs. Documents are embedded with {@link HashingEmbedder} at bge's 512 dimensions (embedding
  * a million texts with the neural model would take hours on 2 cores; HNSW cost depends on dimension and count, not on
- * what the vectors mean), or with the real model ({@code --bge}, small N only), or not at all ({@code --vectors none}).
+ * what the vectors mean), or with the real model ({@code --embedder bge}, small N only), or not at all ({@code --vectors none}).
  * Query-embedding time is not included with the hashing embedder; {@link EmbeddingBenchmark} measures it.
  *
- * <p>Usage: {@code RetrievalBenchmark [--n 100000] [--queries 2000] [--vectors int8|float32|none] [--dir PATH]
- * [--bge] [--merge SEGMENTS]}. An index already in {@code --dir} with the same N is reused.
+ * <p>{@code xdai bench retrieval} runs it. An index already in {@code --dir} with the same N is reused.
  */
 public final class RetrievalBenchmark {
 
@@ -96,9 +95,9 @@ public final class RetrievalBenchmark {
 
         SplittableRandom random = new SplittableRandom(SEED);
         for (int i = 0; i < Math.min(500, o.queries()); i++) source.retrieve(query(synthetic, random.nextLong(o.pairs())));
-        List<Double> latencies = new ArrayList<>(o.queries());
+        long[] latencies = new long[o.queries()];
         // CPU time of the querying thread (a search runs on it alone) tells the work from waiting for a busy CPU.
-        List<Double> cpu = new ArrayList<>(o.queries());
+        long[] cpu = new long[o.queries()];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int hits = 0;
         for (int i = 0; i < o.queries(); i++) {
@@ -107,16 +106,16 @@ public final class RetrievalBenchmark {
           long c = threads.getCurrentThreadCpuTime();
           long s = System.nanoTime();
           List<KnowledgeItem> items = source.retrieve(q);
-          latencies.add((System.nanoTime() - s) / 1e6);
-          cpu.add((threads.getCurrentThreadCpuTime() - c) / 1e6);
+          latencies[i] = System.nanoTime() - s;
+          cpu[i] = threads.getCurrentThreadCpuTime() - c;
           // Short synthetic names can repeat, so any pair about the same name and attribute counts as a hit.
           if (!items.isEmpty() && items.get(0).title().contains(synthetic.entity(target / 8))
               && items.get(0).title().contains(synthetic.attribute(target))) hits++;
         }
-        double mean = latencies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        LatencySummary wall = Percentiles.summarise(latencies);
         return new Result(o.pairs(), o.vectors().name(), embedder.name(), buildSeconds, size(dir.resolve("index")), index.segments(),
-            o.queries(), Percentiles.of(latencies, 0.50), Percentiles.of(latencies, 0.99), mean,
-            Percentiles.of(cpu, 0.50), Percentiles.of(cpu, 0.99), hits / (double) o.queries());
+            o.queries(), wall.p50Ms(), wall.p99Ms(), wall.meanMs(),
+            Percentiles.of(cpu, 50) / 1e6, Percentiles.of(cpu, 99) / 1e6, hits / (double) o.queries());
       }
     }
   }
@@ -137,25 +136,4 @@ public final class RetrievalBenchmark {
     }
   }
 
-  public static void main(String[] args) {
-    Options d = Options.defaults();
-    long n = d.pairs();
-    int queries = d.queries();
-    KnowledgeIndex.VectorStorage vectors = d.vectors();
-    Path dir = d.dir();
-    boolean bge = d.bge();
-    int merge = d.mergeTo();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--n" -> n = Long.parseLong(args[++i].replace("_", ""));
-        case "--queries" -> queries = Integer.parseInt(args[++i]);
-        case "--vectors" -> vectors = KnowledgeIndex.VectorStorage.valueOf(args[++i].toUpperCase());
-        case "--dir" -> dir = Path.of(args[++i]);
-        case "--bge" -> bge = true;
-        case "--merge" -> merge = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-      }
-    }
-    System.out.println(run(new Options(n, queries, vectors, dir, bge, merge)));
-  }
 }

@@ -1,4 +1,4 @@
-package dev.xdai.retrieval.bench;
+package dev.xdai.evaluation.bench;
 
 import dev.xdai.retrieval.index.IndexedKnowledge;
 import java.util.Iterator;

@@ -68,6 +68,25 @@ class BenchCommandTest {
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("20 warm-up, 20 measured"));
   }
 
+  @Test
+  void retrievalKeepsItsIndexInDirAndReusesItForTheSameSize() throws Exception {
+    String kept = dir.resolve("index").toString();
+    assertEquals(0, run(BenchTargets.none(), "retrieval", "--qa", "150", "--queries", "10", "--dir", kept, "--json"),
+        err.toString(StandardCharsets.UTF_8));
+    assertTrue(lastLine().get("rows").get(0).get("build_seconds").asDouble() > 0);
+    out.reset();
+    assertEquals(0, run(BenchTargets.none(), "retrieval", "--qa", "150", "--queries", "10", "--dir", kept, "--json"));
+    assertEquals(0.0, lastLine().get("rows").get(0).get("build_seconds").asDouble()); // reused, not rebuilt
+  }
+
+  @Test
+  void retrievalRefusesAnUnknownEmbedderAndOneDirForSeveralSizes() {
+    assertEquals(2, run(BenchTargets.none(), "retrieval", "--embedder", "word2vec"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--embedder must be hashing or bge"), err.toString(StandardCharsets.UTF_8));
+    assertEquals(2, run(BenchTargets.none(), "retrieval", "--qa", "100,200", "--dir", dir.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("give one --qa size"), err.toString(StandardCharsets.UTF_8));
+  }
+
   record FakeImport(long triples, int batchSize, double triplesPerSecond) {}
 
   @Test

@@ -1,5 +1,6 @@
 package dev.xdai.retrieval.embed;
 
+import dev.xdai.retrieval.testing.HashingEmbedder;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.xdai.retrieval.Embedder;

@@ -3,7 +3,7 @@ package dev.xdai.retrieval.index;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.xdai.prompting.KnowledgeItem;
-import dev.xdai.retrieval.embed.HashingEmbedder;
+import dev.xdai.retrieval.testing.HashingEmbedder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.xdai.retrieval.embed;
+package dev.xdai.retrieval.testing;
 
 import dev.xdai.retrieval.Embedder;
 import java.util.ArrayList;
