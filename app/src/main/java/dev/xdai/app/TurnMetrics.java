@@ -1,7 +1,10 @@
 package dev.xdai.app;
 
 import dev.xdai.dialogue.DialogueService;
+import dev.xdai.retrieval.Retrieval;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +28,20 @@ public class TurnMetrics {
   /** Gauges of the sessions' state the service holds in memory, by kind: it must level off, not grow. */
   public void watch(DialogueService dialogue) {
     for (String kind : dialogue.sessionStateSizes().keySet()) {
-      io.micrometer.core.instrument.Gauge.builder("xdai.sessions.in.memory", dialogue, d -> d.sessionStateSizes().get(kind))
+      Gauge.builder("xdai.sessions.in.memory", dialogue, d -> d.sessionStateSizes().get(kind))
           .tag("kind", kind).description("sessions whose state (lock, embeddings, conversation) is held in memory")
           .register(registry);
     }
+  }
+
+  /** The service-wide embedding cache: hits and misses (texts sent to the model) as counters, its size as a gauge. */
+  public void watch(Retrieval retrieval) {
+    FunctionCounter.builder("xdai.embeddings.cache", retrieval, r -> r.embeddingCacheStats().hits()).tag("result", "hit")
+        .description("texts whose vector came from the embedding cache or from another caller's load").register(registry);
+    FunctionCounter.builder("xdai.embeddings.cache", retrieval, r -> r.embeddingCacheStats().misses()).tag("result", "miss")
+        .description("texts sent to the embedding model").register(registry);
+    Gauge.builder("xdai.embeddings.cache.size", retrieval, r -> r.embeddingCacheStats().size())
+        .description("vectors held by the embedding cache").register(registry);
   }
 
   /** Accounts a finished turn, wherever it was asked for: its figures here, its tokens against the caller's key. */

@@ -139,8 +139,10 @@ public class Wiring {
 
   @Produces
   @Singleton
-  Retrieval retrieval(XdaiConfig config) {
-    return Retrieval.open(Retrieval.Settings.defaults(dataDir(config).resolve("index")));
+  Retrieval retrieval(XdaiConfig config, TurnMetrics metrics) {
+    Retrieval retrieval = Retrieval.open(Retrieval.Settings.defaults(dataDir(config).resolve("index")));
+    metrics.watch(retrieval);
+    return retrieval;
   }
 
   void closeRetrieval(@Disposes Retrieval retrieval) {

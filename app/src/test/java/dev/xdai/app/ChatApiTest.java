@@ -100,7 +100,9 @@ class ChatApiTest {
     given().when().get("/q/metrics").then().statusCode(200)
         .body(containsString("xdai_turn_step_seconds_bucket"))
         .body(containsString("xdai_tokens_generated_total"))
-        .body(containsString("xdai_sessions_in_memory{kind=\"conversations\""));
+        .body(containsString("xdai_sessions_in_memory{kind=\"conversations\""))
+        .body(containsString("xdai_embeddings_cache_total{result=\"miss\""))
+        .body(containsString("xdai_embeddings_cache_size"));
   }
 
   private static void createSessionAndTalk() {

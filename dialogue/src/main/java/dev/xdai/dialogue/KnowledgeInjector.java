@@ -1,5 +1,7 @@
 package dev.xdai.dialogue;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.xdai.prompting.ContextEntry;
 import dev.xdai.prompting.Exchange;
 import dev.xdai.prompting.KnowledgeItem;
@@ -8,9 +10,7 @@ import dev.xdai.retrieval.KnowledgeQuery;
 import dev.xdai.retrieval.KnowledgeSource;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -37,14 +37,10 @@ public final class KnowledgeInjector {
   private final Settings settings;
   /**
    * A history exchange's knowledge, remembered while the source's knowledge stays the same: each turn would otherwise
-   * search again for every selected exchange. Bounded, least recently used first out.
+   * search again for every selected exchange. Bounded.
    */
-  private final Map<HistoryKey, List<KnowledgeItem>> remembered = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<HistoryKey, List<KnowledgeItem>> eldest) {
-      return size() > HISTORY_MEMORY;
-    }
-  };
+  private final Cache<HistoryKey, List<KnowledgeItem>> remembered =
+      Caffeine.newBuilder().maximumSize(HISTORY_MEMORY).executor(Runnable::run).build();
 
   static final int HISTORY_MEMORY = 4096;
 
@@ -139,14 +135,11 @@ public final class KnowledgeInjector {
     OptionalLong version = source.version(); // read before searching: a change during the search gets a new key
     if (version.isEmpty()) return source.retrieve(query);
     HistoryKey key = new HistoryKey(text, query.packs(), query.limit(), version.getAsLong());
-    synchronized (remembered) {
-      List<KnowledgeItem> known = remembered.get(key);
-      if (known != null) return known;
-    }
+    List<KnowledgeItem> known = remembered.getIfPresent(key);
+    if (known != null) return known;
+    // Searched outside the cache's lock: two turns may both search, and both get the same items.
     List<KnowledgeItem> items = List.copyOf(source.retrieve(query));
-    synchronized (remembered) {
-      remembered.put(key, items);
-    }
+    remembered.put(key, items);
     return items;
   }
 

@@ -2,6 +2,7 @@ package dev.xdai.retrieval;
 
 import dev.xdai.retrieval.embed.BgeSmallZhEmbedder;
 import dev.xdai.retrieval.embed.CachingEmbedder;
+import dev.xdai.retrieval.embed.VectorCache;
 import dev.xdai.retrieval.hybrid.HybridKnowledgeSource;
 import dev.xdai.retrieval.index.KnowledgeIndex;
 import dev.xdai.retrieval.link.EntityDictionary;
@@ -25,7 +26,7 @@ public final class Retrieval implements AutoCloseable {
     }
   }
 
-  private final Embedder embedder;
+  private final CachingEmbedder embedder;
   private final KnowledgeIndex index;
   private final EntityDictionary dictionary;
   private final EntityLinker linker;
@@ -56,6 +57,11 @@ public final class Retrieval implements AutoCloseable {
   /** The cached embedder, for the dialogue's history selection too. */
   public Embedder embedder() {
     return embedder;
+  }
+
+  /** The embedder's cache counters, for the service's metrics. */
+  public VectorCache.Stats embeddingCacheStats() {
+    return embedder.stats();
   }
 
   public KnowledgeIndex index() {

@@ -1,5 +1,7 @@
 package dev.xdai.knowledge.ingest;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.xdai.knowledge.graph.GraphConnection;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -60,13 +62,8 @@ public final class PackWriter {
   private final List<Map<String, Object>> factRows = new ArrayList<>();
   private final List<Map<String, Object>> qaRows = new ArrayList<>();
   private final List<Map<String, Object>> descriptionRows = new ArrayList<>();
-  /** Entities already written in this run (bounded, least recently used evicted); saves re-merging them per batch. */
-  private final Map<String, Boolean> written = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > ENTITY_CACHE;
-    }
-  };
+  /** Entities already written in this run (bounded); saves re-merging them per batch. */
+  private final Cache<String, Boolean> written = Caffeine.newBuilder().maximumSize(ENTITY_CACHE).executor(Runnable::run).build();
   private final Map<String, Long> skipped = new TreeMap<>();
   private long rowsRead;
   private long records;
@@ -205,7 +202,7 @@ public final class PackWriter {
   /** Queues the entity (with its aliases) unless written recently; returns its id. */
   private String entity(String fullName) {
     String id = Ids.entity(pack, fullName);
-    if (written.containsKey(id) || entityRows.containsKey(id)) return id;
+    if (written.getIfPresent(id) != null || entityRows.containsKey(id)) return id;
     List<Map<String, Object>> aliases = new ArrayList<>(2);
     for (String alias : EntityNames.aliases(fullName)) {
       aliases.add(Map.of("id", Ids.alias(pack, alias), "name", alias));
