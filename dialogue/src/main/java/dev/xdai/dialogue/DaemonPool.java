@@ -11,11 +11,8 @@ final class DaemonPool {
 
   /** {@code threads} named {@code name}, idle ones ended after 30 s, at most {@code queue} tasks waiting. */
   static ThreadPoolExecutor of(String name, int threads, int queue) {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    }, new ThreadPoolExecutor.AbortPolicy());
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
+        Thread.ofPlatform().daemon().name(name + "-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
     pool.allowCoreThreadTimeOut(true);
     return pool;
   }

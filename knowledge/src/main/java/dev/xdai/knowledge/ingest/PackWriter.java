@@ -278,11 +278,7 @@ public final class PackWriter {
       return;
     }
     if (pool == null) {
-      pool = Executors.newFixedThreadPool(writers, r -> {
-        Thread t = new Thread(r, "xdai-import-writer");
-        t.setDaemon(true);
-        return t;
-      });
+      pool = Executors.newFixedThreadPool(writers, Thread.ofPlatform().daemon().name("xdai-import-writer-", 0).factory());
     }
     List<Future<?>> futures = new ArrayList<>();
     for (Runnable w : work) futures.add(pool.submit(w));

@@ -82,11 +82,8 @@ public final class BgeSmallZhEmbedder implements Embedder {
     this.model = model;
     this.predictors = new ArrayBlockingQueue<>(options.predictors());
     for (int i = 0; i < options.predictors(); i++) predictors.add(model.newPredictor());
-    this.pool = Executors.newFixedThreadPool(Math.max(1, options.predictors() - 1), r -> {
-      Thread t = new Thread(r, "xdai-embed");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool = Executors.newFixedThreadPool(Math.max(1, options.predictors() - 1),
+        Thread.ofPlatform().daemon().name("xdai-embed-", 0).factory());
   }
 
   public static BgeSmallZhEmbedder create() {
