@@ -1,5 +1,6 @@
 package dev.xdai.app.cli;
 
+import dev.xdai.evaluation.cli.ClientKey;
 import dev.xdai.app.Wiring;
 import dev.xdai.app.XdaiConfig;
 import dev.xdai.dialogue.Access;
@@ -68,7 +69,7 @@ public class ChatCommand {
     Backend backend = RunningService.find(Wiring.dataDir(config))
         .<Backend>map(s -> {
           out.println("(through the service running at " + s.url() + ")");
-          return new RemoteChat(s.url());
+          return new RemoteChat(s.url(), ClientKey.fromEnvironment());
         })
         .orElseGet(() -> new Local(dialogue.get(), personas.get(), switches.get()));
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

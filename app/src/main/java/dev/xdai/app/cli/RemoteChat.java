@@ -3,6 +3,7 @@ package dev.xdai.app.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.evaluation.cli.ClientKey;
 import dev.xdai.dialogue.Grounding;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,10 +30,12 @@ final class RemoteChat implements ChatCommand.Backend {
   private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final URI base;
+  private final ClientKey key;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  RemoteChat(URI base) {
+  RemoteChat(URI base, ClientKey key) {
     this.base = base;
+    this.key = key;
   }
 
   @Override
@@ -42,9 +45,9 @@ final class RemoteChat implements ChatCommand.Backend {
     if (emotion != null && !emotion.isBlank()) body.put("emotion", emotion);
     HttpResponse<String> created = send(post("/api/sessions", body, "application/json"), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     JsonNode session = json(created.body());
-    if (created.statusCode() != 201) throw failure(created.statusCode(), session);
+    if (created.statusCode() != 201) throw refused(created.statusCode(), session);
     String botId = session.path("bot").asText(bot);
-    HttpResponse<String> persona = send(HttpRequest.newBuilder(base.resolve("/api/personas/" + URLEncoder.encode(botId, StandardCharsets.UTF_8)))
+    HttpResponse<String> persona = send(key.authorize(HttpRequest.newBuilder(base.resolve("/api/personas/" + URLEncoder.encode(botId, StandardCharsets.UTF_8))))
         .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     String name = persona.statusCode() == 200 ? json(persona.body()).path("displayName").asText(botId) : botId;
     return new ChatCommand.Opened(session.path("id").asText(), botId, name, session.path("greeting").asText(""));
@@ -61,7 +64,7 @@ final class RemoteChat implements ChatCommand.Backend {
       if (response.statusCode() != 200) {
         StringBuilder all = new StringBuilder();
         for (String line = events.readLine(); line != null; line = events.readLine()) all.append(line).append('\n');
-        throw failure(response.statusCode(), json(all.toString()));
+        throw refused(response.statusCode(), json(all.toString()));
       }
       return read(events, stream);
     } catch (IOException e) {
@@ -114,7 +117,7 @@ final class RemoteChat implements ChatCommand.Backend {
 
   private HttpRequest post(String path, Map<String, String> body, String accept) throws ChatCommand.ChatFailure {
     try {
-      return HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json").header("Accept", accept)
+      return key.authorize(HttpRequest.newBuilder(base.resolve(path))).header("Content-Type", "application/json").header("Accept", accept)
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build();
     } catch (IOException e) {
       throw new ChatCommand.ChatFailure(e.getMessage(), false);
@@ -132,8 +135,20 @@ final class RemoteChat implements ChatCommand.Backend {
     }
   }
 
+  /** A refusal of this client's request: the problem's detail, with what to do about the key when it was the key. */
+  private ChatCommand.ChatFailure refused(int status, JsonNode problem) {
+    return failure(status, key.explain(status, detail(status, problem)));
+  }
+
   private static ChatCommand.ChatFailure failure(int status, JsonNode problem) {
-    String detail = problem.path("detail").asText(problem.path("title").asText("HTTP " + status));
+    return failure(status, detail(status, problem));
+  }
+
+  private static String detail(int status, JsonNode problem) {
+    return problem.path("detail").asText(problem.path("title").asText("HTTP " + status));
+  }
+
+  private static ChatCommand.ChatFailure failure(int status, String detail) {
     return new ChatCommand.ChatFailure(detail + " (HTTP " + status + ")", status == 503);
   }
 

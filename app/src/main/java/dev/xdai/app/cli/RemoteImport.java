@@ -2,6 +2,7 @@ package dev.xdai.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.evaluation.cli.ClientKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -25,12 +26,14 @@ public final class RemoteImport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
+  private final ClientKey key;
   private final HttpClient http;
   private final PrintStream out;
   private final PrintStream err;
 
-  public RemoteImport(URI base, PrintStream out, PrintStream err) {
+  public RemoteImport(URI base, ClientKey key, PrintStream out, PrintStream err) {
     this.base = base;
+    this.key = key;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.out = out;
     this.err = err;
@@ -41,14 +44,15 @@ public final class RemoteImport {
   public int bank(String bank, String tsv) {
     out.println("xdai import: a service is running at " + base + "; importing through its admin API");
     try {
-      HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/admin/banks/" + enc(bank) + "/import?name=import.tsv"))
+      HttpRequest request = key.authorize(HttpRequest.newBuilder(base.resolve("/api/admin/banks/" + enc(bank) + "/import?name=import.tsv")))
           .header("Content-Type", "text/tab-separated-values; charset=utf-8")
           .POST(HttpRequest.BodyPublishers.ofString(tsv, StandardCharsets.UTF_8))
           .build();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode body = parse(response.body());
       if (response.statusCode() / 100 != 2) {
-        err.printf("xdai import: the service answered %d: %s%n", response.statusCode(), body.path("detail").asText(response.body()));
+        err.printf("xdai import: the service answered %d: %s%n", response.statusCode(),
+            key.explain(response.statusCode(), body.path("detail").asText(response.body())));
         return 1;
       }
       out.printf("bank %s: %d exchanges read, %d kept%n", bank, body.path("read").asLong(), body.path("kept").asLong());
@@ -68,7 +72,7 @@ public final class RemoteImport {
       StringBuilder query = new StringBuilder("format=").append(enc(format)).append("&name=").append(enc(file.getFileName().toString()));
       if (faqFields != null) query.append("&faqFields=").append(enc(faqFields));
       try {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/admin/packs/" + enc(pack) + "/import?" + query))
+        HttpRequest request = key.authorize(HttpRequest.newBuilder(base.resolve("/api/admin/packs/" + enc(pack) + "/import?" + query)))
             .header("Content-Type", "application/octet-stream")
             .POST(HttpRequest.BodyPublishers.ofFile(file))
             .build();
@@ -76,7 +80,7 @@ public final class RemoteImport {
         JsonNode body = parse(response.body());
         if (response.statusCode() / 100 != 2) {
           String reason = body.path("detail").asText(body.path("title").asText(response.body()));
-          err.printf("xdai import: %s: the service answered %d: %s%n", file, response.statusCode(), reason);
+          err.printf("xdai import: %s: the service answered %d: %s%n", file, response.statusCode(), key.explain(response.statusCode(), reason));
           return 1;
         }
         out.printf("pack %s <- %s (%s): %d records (%d triples); now %d entities, %d facts, %d QA, %d descriptions; %d removed%n",

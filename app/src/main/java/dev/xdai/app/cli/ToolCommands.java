@@ -22,6 +22,7 @@ import dev.xdai.generation.inverse.InversePromptingReranker;
 import dev.xdai.evaluation.eval.KnowledgeLoader;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.app.eval.ImportBenchmark;
+import dev.xdai.evaluation.cli.ClientKey;
 import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.FaqFields;
 import dev.xdai.knowledge.ingest.ConversationReader;
@@ -104,7 +105,7 @@ public class ToolCommands {
       } else expanded.add(f);
     }
     var running = RunningService.find(Wiring.dataDir(config));
-    if (running.isPresent()) return new RemoteImport(running.get().url(), out, err).run(pack, format, faq, expanded);
+    if (running.isPresent()) return new RemoteImport(running.get().url(), ClientKey.fromEnvironment(), out, err).run(pack, format, faq, expanded);
     List<ImportResult> results = importer.get().importFiles(pack, fmt, expanded, faq == null ? FaqFields.DEFAULT : FaqFields.parse(faq));
     results.forEach(r -> out.println(r.summary()));
     packs.get().get(pack).ifPresent(p -> out.printf("pack %s: %d entities, %d facts, %d QA, %d descriptions%n", p.name(), p.entities(), p.facts(), p.qa(), p.descriptions()));
@@ -132,7 +133,7 @@ public class ToolCommands {
       StringBuilder tsv = new StringBuilder();
       for (BankEntry e : entries) tsv.append(e.context().replace('\t', ' ').replace('\n', ' ')).append('\t')
           .append(e.reply().replace('\t', ' ').replace('\n', ' ')).append('\n');
-      return new RemoteImport(running.get().url(), out, err).bank(bankName, tsv.toString());
+      return new RemoteImport(running.get().url(), ClientKey.fromEnvironment(), out, err).bank(bankName, tsv.toString());
     }
     int kept = bank.get().replace(bankName, entries);
     out.printf("bank %s: %d exchanges read, %d kept (the rest stated facts, were too long or short, or repeated)%n", bankName,

@@ -1,6 +1,7 @@
 package dev.xdai.evaluation.bench;
 
 import dev.xdai.evaluation.cli.Args;
+import dev.xdai.evaluation.cli.ClientKey;
 import dev.xdai.evaluation.cli.JsonLine;
 import dev.xdai.evaluation.cli.UsageException;
 import dev.xdai.evaluation.kdconv.KdConvConversation;
@@ -53,7 +54,7 @@ final class LoadBench implements Bench {
     } catch (java.io.IOException e) {
       throw new UsageException("no xdai service answers at " + base + ": start ./xdai serve, or pass --url");
     }
-    LoadGenerator.Result r = new LoadGenerator(client).run(settings);
+    LoadGenerator.Result r = new LoadGenerator(client, ClientKey.fromEnvironment()).run(settings);
 
     BenchReport report = new BenchReport("load", BenchTexts.options(args, data), 0, (int) Math.min(Integer.MAX_VALUE, r.turns()));
     Map<String, Object> row = new LinkedHashMap<>();

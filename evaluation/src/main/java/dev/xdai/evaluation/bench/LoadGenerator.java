@@ -2,6 +2,7 @@ package dev.xdai.evaluation.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.evaluation.cli.ClientKey;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,9 +53,11 @@ public final class LoadGenerator {
   }
 
   private final HttpClient client;
+  private final ClientKey key;
 
-  public LoadGenerator(HttpClient client) {
+  public LoadGenerator(HttpClient client, ClientKey key) {
     this.client = client;
+    this.key = key;
   }
 
   /** Runs the load and waits for it to end (duration plus at most one request timeout). */
@@ -121,7 +124,7 @@ public final class LoadGenerator {
   }
 
   private HttpResponse<String> post(URI uri, String body, Duration timeout) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
+    HttpRequest request = key.authorize(HttpRequest.newBuilder(uri)).timeout(timeout).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.xdai.evaluation.cli.ClientKey;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,6 +25,7 @@ class LoadGeneratorTest {
   private HttpServer server;
   private final AtomicInteger created = new AtomicInteger();
   private final AtomicInteger turns = new AtomicInteger();
+  private final java.util.Set<String> authorizations = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @BeforeEach
   void start() throws IOException {
@@ -39,6 +41,7 @@ class LoadGeneratorTest {
 
   private void handle(HttpExchange ex) throws IOException {
     ex.getRequestBody().readAllBytes();
+    authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
     String path = ex.getRequestURI().getPath();
     String body;
     int status = 200;
@@ -60,7 +63,7 @@ class LoadGeneratorTest {
   @Test
   void concurrentSessionsSendTurnsUntilTheDurationIsOver() throws Exception {
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    LoadGenerator.Result r = new LoadGenerator(HttpClient.newHttpClient()).run(
+    LoadGenerator.Result r = new LoadGenerator(HttpClient.newHttpClient(), ClientKey.of("xdai-k1")).run(
         new LoadGenerator.Settings(base, 2, Duration.ofSeconds(1), Duration.ofSeconds(5), null, List.of("你好", "再见")));
     assertEquals(2, r.sessions());
     assertEquals(2, created.get());
@@ -68,6 +71,7 @@ class LoadGeneratorTest {
     assertTrue(r.turns() > 0);
     assertEquals(turns.get(), r.turns());
     assertEquals(r.turns(), r.turnNanos().length);
+    assertEquals(java.util.Set.of("Bearer xdai-k1"), authorizations, "every request carries the key");
   }
 
   @Test
