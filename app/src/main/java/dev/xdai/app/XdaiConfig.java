@@ -235,6 +235,14 @@ public interface XdaiConfig {
 
     @WithDefault("200")
     int maxTurns();
+
+    /** The largest API request body (JSON, a persona); Vert.x's {@code quarkus.http.limits.max-body-size} must be larger. */
+    @WithDefault("1M")
+    io.quarkus.runtime.configuration.MemorySize maxRequestSize();
+
+    /** The largest upload (a knowledge file, a response bank, a Character Card). */
+    @WithDefault("10M")
+    io.quarkus.runtime.configuration.MemorySize maxUploadSize();
   }
 
   /** The Neo4j graph: an external server, or one the service starts itself. */

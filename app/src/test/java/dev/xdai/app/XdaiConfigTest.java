@@ -19,6 +19,7 @@ class XdaiConfigTest {
     all.putAll(values);
     SmallRyeConfig c = new SmallRyeConfigBuilder().withMapping(XdaiConfig.class)
         .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter()) // as Quarkus reads "6s"
+        .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100, new io.quarkus.runtime.configuration.MemorySizeConverter())
         .withSources(new PropertiesConfigSource(all, "test", 500)).build();
     return c.getConfigMapping(XdaiConfig.class);
   }

@@ -34,6 +34,7 @@ public class BankAdminResource {
 
   @POST
   @Path("{bank}/import")
+  @Upload
   @Consumes(MediaType.WILDCARD)
   public Imported importFile(@PathParam("bank") String name, @QueryParam("name") String fileName, InputStream body) throws IOException {
     if (!name.matches("[a-z0-9][a-z0-9-]{0,63}")) throw new IllegalArgumentException("a bank name is [a-z0-9][a-z0-9-]{0,63}, not '" + name + "'");

@@ -49,6 +49,7 @@ public class KnowledgeAdminResource {
    */
   @POST
   @Path("{pack}/import")
+  @Upload
   @Consumes(MediaType.WILDCARD)
   public ImportResult importFile(@PathParam("pack") String pack, @QueryParam("format") String format, @QueryParam("name") String name,
       @QueryParam("faqFields") String faqFields, InputStream body) {

@@ -92,6 +92,7 @@ public class PersonaResource {
    */
   @POST
   @Path("import/card-v2")
+  @Upload
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response importCard(String body, @QueryParam("id") String id, @QueryParam("validateOnly") boolean validateOnly,
