@@ -19,9 +19,7 @@ import dev.xdai.dialogue.answer.Answerer;
 import dev.xdai.personas.Answering;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -61,6 +59,7 @@ public final class TurnPipeline {
   private final ResponseBankReplies bank;
   private final GlmPromptRenderer renderer;
   private final Settings settings;
+  private final StepObserver observer;
   /** Computes the utterance's vector ahead of the steps that need it; a full queue just skips that (they compute it). */
   private final ThreadPoolExecutor ahead = DaemonPool.of("xdai-turn-ahead", Runtime.getRuntime().availableProcessors(), 64);
 
@@ -68,6 +67,14 @@ public final class TurnPipeline {
   public TurnPipeline(HistorySelector historySelector, KnowledgeInjector knowledgeInjector, BackgroundComposer backgroundComposer,
       ConditionComposer conditionComposer, LanguageModel model, ReplyGenerator inverse, PostProcessor postProcessor,
       FaithfulnessGuard guard, Answerer answerer, ResponseBankReplies bank, Settings settings) {
+    this(historySelector, knowledgeInjector, backgroundComposer, conditionComposer, model, inverse, postProcessor, guard, answerer,
+        bank, settings, StepObserver.NONE);
+  }
+
+  /** @param observer told of each step as it ends (tracing) */
+  public TurnPipeline(HistorySelector historySelector, KnowledgeInjector knowledgeInjector, BackgroundComposer backgroundComposer,
+      ConditionComposer conditionComposer, LanguageModel model, ReplyGenerator inverse, PostProcessor postProcessor,
+      FaithfulnessGuard guard, Answerer answerer, ResponseBankReplies bank, Settings settings, StepObserver observer) {
     this.historySelector = historySelector;
     this.knowledgeInjector = knowledgeInjector;
     this.backgroundComposer = backgroundComposer;
@@ -81,10 +88,11 @@ public final class TurnPipeline {
     this.bank = bank;
     this.renderer = new GlmPromptRenderer(model.info().tokenCounter());
     this.settings = settings;
+    this.observer = observer;
   }
 
   public TurnResult run(TurnRequest req, TurnListener listener) {
-    Map<String, Double> timings = new LinkedHashMap<>();
+    StepClock clock = new StepClock(observer);
     long start = System.nanoTime();
     Switches sw = req.switches();
     Persona persona = req.persona();
@@ -97,33 +105,33 @@ public final class TurnPipeline {
     List<KnowledgeItem> queryKnowledge = req.givenKnowledge() == null && sw.knowledgeInjection()
         ? knowledgeInjector.forQuery(req.history(), req.text(), packs)
         : List.of();
-    t = lap(timings, "knowledge", t);
+    t = clock.lap("knowledge", t);
 
     List<ContextEntry> history = sw.historySelection()
         ? historySelector.select(req.history(), req.text(), req.embeddings(), sw.historyOrder())
         : historySelector.recent(req.history());
-    t = lap(timings, "history", t);
+    t = clock.lap("history", t);
 
     KnowledgeInjector.Injection injection;
     if (req.givenKnowledge() != null) injection = KnowledgeInjector.given(history, req.givenKnowledge());
     else if (sw.knowledgeInjection()) injection = knowledgeInjector.withHistory(history, queryKnowledge, packs);
     else injection = KnowledgeInjector.given(history, List.of());
-    t = lap(timings, "knowledge", t);
+    t = clock.lap("knowledge", t);
 
     BackgroundComposer.Background background = backgroundComposer.compose(persona, history, req.text(), sw.persona(),
         sw.background() && req.givenKnowledge() == null);
-    t = lap(timings, "background", t);
+    t = clock.lap("background", t);
 
     ConditionComposer.Condition condition = sw.persona()
         ? conditionComposer.compose(persona, req.emotion(), req.text(), req.embeddings(), req.variant())
         : ConditionComposer.Condition.none(req.emotion());
-    t = lap(timings, "condition", t);
+    t = clock.lap("condition", t);
 
     GenerationOptions options = options(req);
     PromptSpec spec = new PromptSpec(background.pieces(), injection.history(), injection.query(), req.text(), condition.postResponse());
     int budget = Math.min(model.info().contextLength() - options.maxNewTokens() - 2, model.info().maxPromptTokens());
     RenderedPrompt prompt = renderer.render(spec, budget);
-    t = lap(timings, "render", t);
+    t = clock.lap("render", t);
 
     List<String> notes = new ArrayList<>();
     List<String> grounds = grounds(prompt);
@@ -131,20 +139,19 @@ public final class TurnPipeline {
     Answerer.Decision decision = answerer.decide(prompt.kept().queryKnowledge(), req.givenKnowledge() != null, req.text(), recent);
     Answering answering = sw.answering() != null ? sw.answering() : persona.answering();
     List<AnswerFrames.Quote> quotes = answering == Answering.FREE ? List.of() : answerer.quotes(decision);
-    t = lap(timings, "answer", t);
+    t = clock.lap("answer", t);
 
     Reply r;
     if (!quotes.isEmpty()) {
-      r = quote(prompt, req, options, quotes, grounds, persona, listener, timings);
+      r = quote(prompt, req, options, quotes, grounds, persona, listener, clock);
     } else if (answering == Answering.QUOTE && sw.knowledgeInjection() && AnswerFeatures.isQuestion(req.text())) {
       notes.add("no knowledge answers the question confidently (best " + round(decision.topConfidence()) + "): unknown reply");
       r = say(unknownReply(persona), ReplyMode.UNKNOWN, null, listener, false);
     } else if (bank != null && sw.responseBank()) {
-      r = chat(prompt, req, options, grounds, persona, sw, notes, listener, timings);
+      r = chat(prompt, req, options, grounds, persona, sw, notes, listener, clock);
     } else {
-      r = generate(prompt, req, options, grounds, persona, sw, notes, listener, timings);
+      r = generate(prompt, req, options, grounds, persona, sw, notes, listener, clock);
     }
-    timings.put("total", ms(start));
 
     List<Grounding.Quoted> quoted = new ArrayList<>();
     if (r.mode() == ReplyMode.QUOTED) {
@@ -159,7 +166,7 @@ public final class TurnPipeline {
         injected(prompt.kept()),
         prompt.kept().background().stream().map(b -> new Grounding.Background(b.text(), b.knowledgeId())).toList(),
         persona.id(), condition.emotion(), postResponseText(prompt.kept()), prompt.dropped(), r.unsupported(), notes,
-        model.info().name(), generation.finishReason().name(), timings, r.mode(), quoted, r.bank());
+        model.info().name(), generation.finishReason().name(), clock.finish(start), r.mode(), quoted, r.bank());
     return new TurnResult(r.text(), grounding, prompt, generation, decision);
   }
 
@@ -179,12 +186,12 @@ public final class TurnPipeline {
    * ground its numbers like any other.
    */
   private Reply chat(RenderedPrompt prompt, TurnRequest req, GenerationOptions options, List<String> grounds, Persona persona,
-      Switches sw, List<String> notes, TurnListener listener, Map<String, Double> timings) {
-    Reply own = generate(prompt, req, options, grounds, persona, sw, notes, TurnListener.NONE, timings);
+      Switches sw, List<String> notes, TurnListener listener, StepClock clock) {
+    Reply own = generate(prompt, req, options, grounds, persona, sw, notes, TurnListener.NONE, clock);
     long b = System.nanoTime();
     ResponseBankReplies.Choice choice = bank.choose(prompt.text(), req.text(), own.mode() == ReplyMode.GENERATED ? own.text() : null,
         text -> postProcessor.defect(text) == null && (!sw.faithfulnessGuard() || guard.unsupportedNumbers(text, grounds).isEmpty()));
-    timings.put("rerank", ms(b));
+    clock.lap("rerank", b);
     Reply r = choice.hit() == null ? own
         : new Reply(choice.reply(), ReplyMode.BANK, own.generation(), List.of(),
             new Grounding.BankOrigin(choice.hit().bank(), choice.hit().id(), choice.hit().source()));
@@ -199,20 +206,19 @@ public final class TurnPipeline {
    * when it is clean and grounds its numbers.
    */
   private Reply quote(RenderedPrompt prompt, TurnRequest req, GenerationOptions options, List<AnswerFrames.Quote> quotes,
-      List<String> grounds, Persona persona, TurnListener listener, Map<String, Double> timings) {
+      List<String> grounds, Persona persona, TurnListener listener, StepClock clock) {
     long g = System.nanoTime();
     Generation own = direct.generate(prompt, req.text(), options, TurnListener.NONE);
     String cleaned = postProcessor.clean(own.text(), persona.displayName());
     boolean usable = postProcessor.defect(cleaned) == null && guard.unsupportedNumbers(cleaned, grounds).isEmpty();
-    timings.put("generate", ms(g));
-    long s = System.nanoTime();
+    long s = clock.lap("generate", g);
     Answerer.Quoted chosen = answerer.word(quotes, usable ? cleaned : null, model, prompt.text());
-    timings.put("score", ms(s));
+    clock.lap("score", s);
     String reply = chosen.reply();
     if (!chosen.modelWorded() && answerer.settings().tailTokens() > 0) {
       long c = System.nanoTime();
       reply = reply + tail(prompt, reply, quotes, options.withMaxNewTokens(answerer.settings().tailTokens()), grounds, persona);
-      timings.merge("generate", ms(c), Double::sum);
+      clock.lap("generate", c);
     }
     listener.onToken(reply);
     return new Reply(reply, ReplyMode.QUOTED, own, List.of());
@@ -241,12 +247,11 @@ public final class TurnPipeline {
    * nothing grounds is never said: after the last attempt the persona says it does not know.
    */
   private Reply generate(RenderedPrompt prompt, TurnRequest req, GenerationOptions options, List<String> grounds, Persona persona,
-      Switches sw, List<String> notes, TurnListener listener, Map<String, Double> timings) {
+      Switches sw, List<String> notes, TurnListener listener, StepClock clock) {
     ReplyGenerator generator = sw.inversePrompting() && inverse != null ? inverse : direct;
     if (sw.inversePrompting() && inverse == null) notes.add("inverse prompting unavailable: plain prompting used");
     Generation generation = null;
     List<String> unsupported = List.of();
-    double generateMs = 0, postMs = 0;
     Reply reply = null;
     int attempts = Math.max(1, settings.attempts());
     for (int attempt = 0; attempt < attempts && reply == null; attempt++) {
@@ -254,8 +259,7 @@ public final class TurnPipeline {
       if (attempt > 0) listener.onRestart(notes.get(notes.size() - 1));
       long g = System.nanoTime();
       generation = generator.generate(prompt, req.text(), attemptOptions, listener);
-      generateMs += ms(g);
-      long p = System.nanoTime();
+      long p = clock.lap("generate", g);
       String cleaned = postProcessor.clean(generation.text(), persona.displayName());
       String defect = postProcessor.defect(cleaned);
       unsupported = guard.unsupportedNumbers(cleaned, grounds);
@@ -265,10 +269,8 @@ public final class TurnPipeline {
         notes.add("deadline passed (" + defect + "): timeout reply");
         reply = say(settings.timeoutReply(), ReplyMode.FALLBACK, generation, listener, true);
       } else notes.add("attempt " + (attempt + 1) + " " + defect + ": regenerated");
-      postMs += ms(p);
+      clock.lap("postprocess", p);
     }
-    timings.put("generate", generateMs);
-    timings.put("postprocess", postMs);
     if (reply != null) return reply;
     if (sw.faithfulnessGuard() && !unsupported.isEmpty()) {
       notes.add("every attempt stated a number nothing grounds: unknown reply");
@@ -350,17 +352,6 @@ public final class TurnPipeline {
 
   private static String postResponseText(PromptSpec spec) {
     return String.join("|", spec.postResponse().lines().stream().map(u -> u.speaker().tag() + u.text()).toList());
-  }
-
-  /** Adds the time since {@code since} to {@code step} (a step may run in more than one part). */
-  private static long lap(Map<String, Double> timings, String step, long since) {
-    long now = System.nanoTime();
-    timings.merge(step, (now - since) / 1e6, Double::sum);
-    return now;
-  }
-
-  private static double ms(long since) {
-    return (System.nanoTime() - since) / 1e6;
   }
 
   /**

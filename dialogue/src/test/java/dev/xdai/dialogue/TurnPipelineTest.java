@@ -19,6 +19,7 @@ import dev.xdai.prompting.Utterance;
 import dev.xdai.retrieval.KnowledgeSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TurnPipelineTest {
@@ -36,12 +37,16 @@ class TurnPipelineTest {
   Doubles.CharEmbedder embedder = new Doubles.CharEmbedder();
 
   TurnPipeline pipeline(KnowledgeSource source, HistorySelector.Settings history) {
+    return pipeline(source, history, StepObserver.NONE);
+  }
+
+  TurnPipeline pipeline(KnowledgeSource source, HistorySelector.Settings history, StepObserver observer) {
     return new TurnPipeline(new HistorySelector(history, TokenCounter.CODE_POINTS),
         new KnowledgeInjector(source, KnowledgeInjector.Settings.defaults()),
         new BackgroundComposer(source, BackgroundComposer.Settings.defaults()),
         new ConditionComposer(Doubles.catalog(List.of(PLAIN, WITH_BACKGROUND), List.of(ANGRY))),
         model, null, new PostProcessor(60), new FaithfulnessGuard(),
-        new Answerer(AnswerConfidence.shipped(), Answerer.Settings.defaults()), null, TurnPipeline.Settings.standard());
+        new Answerer(AnswerConfidence.shipped(), Answerer.Settings.defaults()), null, TurnPipeline.Settings.standard(), observer);
   }
 
   TurnPipeline pipeline(KnowledgeSource source) {
@@ -99,6 +104,32 @@ class TurnPipelineTest {
       assertTrue(g.timingsMs().containsKey(step), step);
     }
     assertEquals(1, g.history().size());
+  }
+
+  @Test
+  void theObserverIsToldOfEveryStepInOrderAndTheGroundingSumsThem() {
+    List<StepObserver.Step> seen = new java.util.ArrayList<>();
+    long[] turn = new long[2];
+    List<Exchange> history = List.of(new Exchange(0, "你喝茶吗", "我喝绿茶"));
+    TurnResult r = pipeline(Doubles.knowledge(SKI, TEA, SKI_DESC), HistorySelector.Settings.defaults(),
+        (start, end, steps) -> {
+          turn[0] = start;
+          turn[1] = end;
+          seen.addAll(steps);
+        }).run(request(history, "滑雪难不难", WITH_BACKGROUND, ""), TurnListener.NONE);
+    assertEquals(List.of("knowledge", "history", "knowledge", "background", "condition", "render", "answer", "generate", "postprocess"),
+        seen.stream().map(StepObserver.Step::name).toList());
+    for (int i = 0; i < seen.size(); i++) {
+      assertTrue(seen.get(i).endNanos() >= seen.get(i).startNanos(), seen.get(i).toString());
+      if (i > 0) assertTrue(seen.get(i).startNanos() >= seen.get(i - 1).endNanos(), "steps do not overlap: " + seen);
+    }
+    assertTrue(turn[0] <= seen.get(0).startNanos() && turn[1] >= seen.get(seen.size() - 1).endNanos(), "the turn holds its steps");
+    Map<String, Double> timings = r.grounding().timingsMs();
+    for (String step : List.of("knowledge", "history", "generate")) {
+      double sum = seen.stream().filter(s -> s.name().equals(step)).mapToDouble(s -> (s.endNanos() - s.startNanos()) / 1e6).sum();
+      assertEquals(sum, timings.get(step), 1e-9, step);
+    }
+    assertTrue(timings.get("total") >= timings.get("generate"));
   }
 
   @Test
