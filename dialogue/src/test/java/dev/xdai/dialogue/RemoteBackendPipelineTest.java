@@ -162,6 +162,16 @@ class RemoteBackendPipelineTest {
   }
 
   @Test
+  void aQuotedAnswerStandsWhenTheEngineFailsToContinueIt() throws Exception {
+    OpenAiEngineDouble engine = engine(Flavour.VLLM);
+    engine.refuse = body -> !body.path("echo").asBoolean() && !body.path("prompt").asText().endsWith("B:");
+    TurnResult result = quotedTurn(engine);
+    assertEquals("旺季60元，淡季40元。", result.reply());
+    assertEquals(ReplyMode.QUOTED, result.grounding().mode());
+    assertFalse(engine.seen.stream().filter(s -> s.status() == 503).toList().isEmpty(), "the continuation was refused");
+  }
+
+  @Test
   void withoutPromptLogprobsTheAnswerFallsBackToTheModelsOwnWording() throws Exception {
     OpenAiEngineDouble engine = engine(Flavour.NO_ECHO);
     TurnResult result = quotedTurn(engine);

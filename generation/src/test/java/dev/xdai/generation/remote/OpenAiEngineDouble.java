@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A test double of an inference engine's OpenAI-compatible API, as vLLM and SGLang serve it, for a
@@ -48,6 +49,8 @@ public final class OpenAiEngineDouble implements FakeOpenAiServer.Behaviour {
   /** Requests served at once; one more is answered 429 with {@link #busyRetryAfter}. */
   public volatile int maxConcurrent = Integer.MAX_VALUE;
   public volatile Duration busyRetryAfter = Duration.ofSeconds(1);
+  /** Requests answered 503 (no Retry-After), whatever else holds: a failure of some calls only. */
+  public volatile Predicate<JsonNode> refuse = body -> false;
   /** Pause after each streamed chunk. */
   public volatile long chunkPauseMillis;
   public final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -84,6 +87,8 @@ public final class OpenAiEngineDouble implements FakeOpenAiServer.Behaviour {
         status = error(ex, 429, "RateLimitError", "too many requests in flight", busyRetryAfter);
       } else if (down) {
         status = error(ex, 503, "ServiceUnavailableError", "the engine is not ready", downRetryAfter);
+      } else if (refuse.test(request)) {
+        status = error(ex, 503, "ServiceUnavailableError", "the engine refused this request", null);
       } else if (!apiKey.isEmpty() && !("Bearer " + apiKey).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
         status = error(ex, 401, "AuthenticationError", "Unauthorized", null);
       } else if (!path.equals("/v1/completions") && !path.equals("/v1/chat/completions")) {
