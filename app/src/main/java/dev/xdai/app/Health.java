@@ -24,12 +24,17 @@ public class Health {
   @Inject PersonaRegistry personas;
   @Inject SessionStore sessions;
 
+  /**
+   * A model that could not be loaded makes the replica unready. An open circuit to a remote backend does not: the
+   * engine is shared by every replica, so none would be left to answer (each answers 503 with the reason instead).
+   */
   @Readiness
   HealthCheck model() {
     return () -> model instanceof UnavailableModel u
         ? HealthCheckResponse.named("model").down().withData("reason", u.reason()).build()
         : HealthCheckResponse.named("model").up().withData("name", model.info().name())
-            .withData("contextLength", model.info().contextLength()).build();
+            .withData("contextLength", model.info().contextLength())
+            .withData("unavailable", model.unavailableReason().orElse("")).build();
   }
 
   @Readiness

@@ -120,11 +120,12 @@ public class Wiring {
       if (config.model().backend() == XdaiConfig.Model.Backend.REMOTE) {
         XdaiConfig.Model.Remote r = config.model().remote();
         String url = r.baseUrl().orElseThrow(() -> new IllegalStateException("xdai.model.remote.base-url is not set"));
-        RemoteBackendConfig b = RemoteBackendConfig.of(java.net.URI.create(url), r.modelName(),
-            r.mode()).withApiKey(r.apiKey().orElse(""));
-        return new OpenAiCompatibleModel(new RemoteBackendConfig(b.name(), b.baseUrl(), b.apiKey(), b.model(), b.mode(), b.stream(),
-            b.connectTimeout(), b.readTimeout(), b.maxRetries(), b.initialBackoff(), b.maxBackoff(), b.breakerFailures(),
-            b.breakerCoolDown(), r.contextLength(), b.samplingExtensions()));
+        RemoteBackendConfig defaults = RemoteBackendConfig.of(java.net.URI.create(url), r.modelName(), r.mode());
+        return new OpenAiCompatibleModel(defaults.withApiKey(r.apiKey().orElse("")).withPromptForm(r.promptForm())
+            .withStream(r.stream()).withTimeouts(r.connectTimeout(), r.readTimeout())
+            .withRetries(r.maxRetries(), defaults.initialBackoff(), r.maxBackoff())
+            .withBreaker(r.breakerFailures(), r.breakerCoolDown()).withContextLength(r.contextLength())
+            .withSamplingExtensions(r.samplingExtensions()));
       }
       Path dir = resolve(config, config.model().path());
       return EmbeddedGlm.load(EmbeddedGlmConfig.of(dir).withPermits(config.model().concurrency(), Duration.ofSeconds(30)));

@@ -136,12 +136,51 @@ public interface XdaiConfig {
       @WithDefault("glm")
       String modelName();
 
-      /** {@code completions} for a base GLM (raw blank-infilling prompt), {@code chat} for a chat model. */
+      /** {@code completions} for a base GLM ({@code /v1/completions}), {@code chat} for a chat model. */
       @WithDefault("completions")
       dev.xdai.generation.remote.RemoteBackendConfig.Mode mode();
 
+      /**
+       * What a completions backend is sent: {@code prefix}, the prompt before its blank (a causal model such as GLM-4 on
+       * vLLM or SGLang continues it; it can also score replies), or {@code blank}, the whole prompt with its
+       * {@code [MASK]} (a server that fills GLM blanks itself; it cannot score). See docs/remote-model.md.
+       */
+      @WithDefault("prefix")
+      dev.xdai.generation.remote.RemoteBackendConfig.PromptForm promptForm();
+
+      /** The model's context in tokens (the engine's {@code --max-model-len}); the prompt is fitted into it. */
       @WithDefault("2048")
       int contextLength();
+
+      /** Send {@code top_k} and {@code repetition_penalty} (vLLM and SGLang take them; OpenAI refuses them). */
+      @WithDefault("false")
+      boolean samplingExtensions();
+
+      /** Stream the reply over server-sent events. */
+      @WithDefault("true")
+      boolean stream();
+
+      @WithDefault("5s")
+      Duration connectTimeout();
+
+      /** The longest wait for the response's headers and, while streaming, between two events. */
+      @WithDefault("30s")
+      Duration readTimeout();
+
+      /** Retries of a call that got 429, 5xx, a timeout or a broken connection, before any text was passed on. */
+      @WithDefault("2")
+      int maxRetries();
+
+      /** The longest pause between two tries; a server asking for a longer one (Retry-After) is not tried again. */
+      @WithDefault("5s")
+      Duration maxBackoff();
+
+      /** Failed calls in a row after which the backend is not called for {@code breaker-cool-down} (503 at once). */
+      @WithDefault("5")
+      int breakerFailures();
+
+      @WithDefault("30s")
+      Duration breakerCoolDown();
     }
   }
 

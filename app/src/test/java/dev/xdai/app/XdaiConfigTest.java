@@ -33,6 +33,9 @@ class XdaiConfigTest {
     XdaiConfig given = config(Map.of("xdai.model.backend", "Remote", "xdai.model.remote.mode", "chat", "xdai.history.order", "RELEVANCE"));
     assertEquals(XdaiConfig.Model.Backend.REMOTE, given.model().backend(), "'Remote' no longer falls back to the embedded model");
     assertEquals(RemoteBackendConfig.Mode.CHAT, given.model().remote().mode());
+    assertEquals(RemoteBackendConfig.PromptForm.PREFIX, defaults.model().remote().promptForm());
+    assertEquals(RemoteBackendConfig.PromptForm.BLANK,
+        config(Map.of("xdai.model.remote.prompt-form", "blank")).model().remote().promptForm());
     assertEquals(HistoryOrder.RELEVANCE, given.history().order());
   }
 
@@ -41,6 +44,18 @@ class XdaiConfigTest {
     var e = assertThrows(RuntimeException.class, () -> config(Map.of("xdai.model.backend", "gpu")));
     String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
     assertTrue(message.contains("xdai.model.backend") && message.contains("gpu"), message);
+  }
+
+  @Test
+  void theRemoteBackendIsBuiltFromItsSettings() {
+    var model = new Wiring().model(config(Map.of("xdai.model.backend", "remote", "xdai.model.remote.base-url",
+        "http://127.0.0.1:9/v1", "xdai.model.remote.model-name", "glm-4-9b", "xdai.model.remote.context-length", "8192",
+        "xdai.model.remote.breaker-cool-down", "2s")));
+    assertInstanceOf(dev.xdai.generation.remote.OpenAiCompatibleModel.class, model);
+    assertEquals("127.0.0.1/glm-4-9b", model.info().name());
+    assertEquals(8192, model.info().contextLength());
+    var unset = new Wiring().model(config(Map.of("xdai.model.backend", "remote")));
+    assertTrue(unset.unavailableReason().orElseThrow().contains("xdai.model.remote.base-url"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.xdai.dialogue;
 
+import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.retrieval.bank.ResponseBank;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /**
  * Chit-chat candidates from a response bank, chosen with the model's own reply by the GLM over the turn's manufactured
  * prompt (the method's reranking: the reply's likelihood in the blank and the utterance's likelihood given the reply).
- * A bank reply is said only when it outranks the model's own. Thread-safe.
+ * A bank reply is said only when it outranks the model's own; a model that cannot rank keeps its own. Thread-safe.
  */
 public final class ResponseBankReplies {
 
@@ -48,7 +49,14 @@ public final class ResponseBankReplies {
     List<String> options = new ArrayList<>();
     if (own != null) options.add(own);
     hits.forEach(h -> options.add(h.reply()));
-    List<Double> scores = ranker.scores(promptText, utterance, options);
+    List<Double> scores;
+    try {
+      scores = ranker.scores(promptText, utterance, options);
+    } catch (UnsupportedOperationException | ModelUnavailableException e) {
+      // Nothing to rank with (a chat backend cannot score, or the backend failed after answering): the model's own
+      // reply stands; without one, the bank reply whose context matches best.
+      return own != null ? new Choice(own, null) : new Choice(hits.get(0).reply(), hits.get(0));
+    }
     int best = 0;
     for (int i = 1; i < scores.size(); i++) if (scores.get(i) > scores.get(best)) best = i;
     int offset = own != null ? 1 : 0;

@@ -3,6 +3,7 @@ package dev.xdai.dialogue;
 import dev.xdai.generation.Generation;
 import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.LanguageModel;
+import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.personas.GenerationOverrides;
 import dev.xdai.personas.Persona;
 import dev.xdai.prompting.BackgroundPiece;
@@ -226,8 +227,8 @@ public final class TurnPipeline {
 
   /**
    * What the model says after {@code frame} as the begun fill, as whole sentences that fit the reply; empty when it adds
-   * nothing usable (a defect, an ungrounded number, the quote said again, no finished sentence) or the backend cannot
-   * continue a begun fill.
+   * nothing usable (a defect, an ungrounded number, the quote said again, no finished sentence), the backend cannot
+   * continue a begun fill, or it fails now (the quote is the answer; the addition is not worth losing it for).
    */
   private String tail(RenderedPrompt prompt, String frame, List<AnswerFrames.Quote> quotes, GenerationOptions options,
       List<String> grounds, Persona persona) {
@@ -237,7 +238,7 @@ public final class TurnPipeline {
       for (AnswerFrames.Quote q : quotes) if (Answerer.saysEvery(added, List.of(q))) return "";
       if (!guard.unsupportedNumbers(added, grounds).isEmpty()) return "";
       return AnswerFrames.sentences(added, answerer.settings().maxReplyChars() - frame.codePointCount(0, frame.length()));
-    } catch (UnsupportedOperationException e) {
+    } catch (UnsupportedOperationException | ModelUnavailableException e) {
       return "";
     }
   }

@@ -53,11 +53,13 @@ public final class InversePromptingReranker {
       if (!g.text().isBlank() && !cut) candidates.putIfAbsent(g.text(), g);
     }
     Generation chosen = first;
+    if (!candidates.isEmpty()) chosen = candidates.values().iterator().next();
     if (candidates.size() > 1) {
-      RankedCandidate best = rank(prompt.text(), query, List.copyOf(candidates.keySet())).get(0);
-      chosen = candidates.get(best.text());
-    } else if (candidates.size() == 1) {
-      chosen = candidates.values().iterator().next();
+      try {
+        chosen = candidates.get(rank(prompt.text(), query, List.copyOf(candidates.keySet())).get(0).text());
+      } catch (UnsupportedOperationException e) {
+        // a backend that cannot score (a chat model) cannot rank: the first complete candidate is said
+      }
     }
     if (!chosen.text().isEmpty()) listener.onToken(chosen.text());
     long total = System.nanoTime() - start;

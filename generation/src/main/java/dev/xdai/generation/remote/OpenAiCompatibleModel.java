@@ -13,6 +13,7 @@ import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.generation.Score;
 import dev.xdai.generation.TokenListener;
 import dev.xdai.generation.decode.StopStrings;
+import dev.xdai.prompting.PromptText;
 import dev.xdai.prompting.RenderedPrompt;
 import dev.xdai.prompting.TokenCounter;
 import java.io.IOException;
@@ -37,10 +38,11 @@ import java.util.function.LongSupplier;
 
 /**
  * A language model behind an OpenAI-compatible HTTP API (vLLM, SGLang, a GLM server, OpenAI itself). In completions
- * mode the raw blank-infilling prompt is sent to {@code /completions}; in chat mode the prompt is rendered as messages
- * by {@link ChatMessagesRenderer} and sent to {@code /chat/completions}. Streams over server-sent events, retries 429
- * and 5xx with exponential backoff before any text has been passed on, and stops calling a failing backend through a
- * {@link CircuitBreaker}. Thread-safe.
+ * mode the prompt goes to {@code /completions}, as its text before the blank (a causal model continues it) or whole
+ * (a server that fills GLM blanks), see {@link RemoteBackendConfig.PromptForm}; in chat mode it is rendered as
+ * messages by {@link ChatMessagesRenderer} and sent to {@code /chat/completions}. Streams over server-sent events,
+ * retries 429 and 5xx before any text has been passed on (with exponential backoff, or after the server's
+ * Retry-After), and stops calling a failing backend through a {@link CircuitBreaker}. Thread-safe.
  */
 public final class OpenAiCompatibleModel implements LanguageModel {
 
@@ -81,17 +83,30 @@ public final class OpenAiCompatibleModel implements LanguageModel {
 
   @Override
   public Generation infill(RenderedPrompt prompt, GenerationOptions options, TokenListener listener) {
-    long start = nanoClock.getAsLong();
-    ObjectNode body = samplingBody(options);
-    String path;
     if (config.mode() == RemoteBackendConfig.Mode.CHAT) {
-      path = "/chat/completions";
+      ObjectNode body = samplingBody(options);
       ArrayNode messages = body.putArray("messages");
       chat.render(prompt).forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
-    } else {
-      path = "/completions";
-      body.put("prompt", prompt.text());
+      return call("/chat/completions", body, options, listener);
     }
+    String text = config.promptForm() == RemoteBackendConfig.PromptForm.PREFIX ? prefix(prompt.text()) : prompt.text();
+    return call("/completions", samplingBody(options).put("prompt", text), options, listener);
+  }
+
+  /**
+   * A completions backend sent the prompt's prefix continues {@code begun} as the start of its own reply: the prompt
+   * before the blank and {@code begun} are sent as one text, and what the model adds is returned.
+   *
+   * @throws UnsupportedOperationException for a chat backend or one sent the whole blank prompt
+   */
+  @Override
+  public Generation infillAfter(RenderedPrompt prompt, String begun, GenerationOptions options, TokenListener listener) {
+    if (!continuesText()) return LanguageModel.super.infillAfter(prompt, begun, options, listener);
+    return call("/completions", samplingBody(options).put("prompt", prefix(prompt.text()) + begun), options, listener);
+  }
+
+  private Generation call(String path, ObjectNode body, GenerationOptions options, TokenListener listener) {
+    long start = nanoClock.getAsLong();
     body.put("stream", config.stream());
     URI uri = config.endpoint(path);
     return withRetries(start, options.deadline(), () -> config.stream()
@@ -99,52 +114,71 @@ public final class OpenAiCompatibleModel implements LanguageModel {
         : completeOnce(uri, body, options, listener, start));
   }
 
+  /** Whether the backend is a completions server sent plain text that it continues (what scoring and begun fills need). */
+  private boolean continuesText() {
+    return config.mode() == RemoteBackendConfig.Mode.COMPLETIONS && config.promptForm() == RemoteBackendConfig.PromptForm.PREFIX;
+  }
+
+  /** The text before the prompt's blank (it ends in the bot's turn, {@code B:}); all of it when it has none. */
+  static String prefix(String promptText) {
+    int blank = promptText.length();
+    for (String token : List.of(PromptText.MASK, PromptText.GMASK)) {
+      int at = promptText.indexOf(token);
+      if (at >= 0 && at < blank) blank = at;
+    }
+    return promptText.substring(0, blank);
+  }
+
   /**
    * Log-likelihoods from the prompt log-probabilities a completions server echoes back ({@code echo} with
-   * {@code logprobs}): the continuation is scored as the text after the prompt, the tokens that start inside it.
+   * {@code logprobs}, one token generated). The prompt's prefix is sent alone and followed by each continuation in one
+   * batch; a continuation's log-likelihood is what it adds to the prefix's: this needs no character offsets (SGLang
+   * answers -1 for each) and counts a token that spans the boundary once.
    *
-   * @throws UnsupportedOperationException in chat mode, or when the server returns no prompt log-probabilities
+   * @throws UnsupportedOperationException in chat mode or for the whole blank prompt, or when the server echoes no
+   *     prompt log-probabilities (it ignores {@code echo}, as some servers do, silently)
    */
   @Override
   public List<Score> score(String promptText, List<String> continuations) {
-    if (config.mode() != RemoteBackendConfig.Mode.COMPLETIONS) {
-      throw new UnsupportedOperationException("backend " + config.name() + " is a chat backend: scoring needs a "
-          + "completions backend that echoes prompt log-probabilities");
+    if (!continuesText()) {
+      throw new UnsupportedOperationException("backend " + config.name() + " cannot score: scoring needs a completions "
+          + "backend sent the prompt's prefix (mode completions, prompt-form prefix) that echoes prompt log-probabilities");
     }
     if (continuations.isEmpty()) return List.of();
+    String context = prefix(promptText);
     ObjectNode body = json.createObjectNode().put("model", config.model()).put("max_tokens", 1).put("echo", true)
         .put("logprobs", 1).put("temperature", 0.0);
-    ArrayNode prompts = body.putArray("prompt");
-    continuations.forEach(c -> prompts.add(promptText + c));
+    ArrayNode prompts = body.putArray("prompt").add(context);
+    continuations.forEach(c -> prompts.add(context + c));
     URI uri = config.endpoint("/completions");
     JsonNode response = withRetries(nanoClock.getAsLong(), null, () -> postJson(uri, body, config.readTimeout()));
-    int promptChars = promptText.codePointCount(0, promptText.length());
+    Echoed base = echoed(choiceAt(response, 0));
     List<Score> scores = new ArrayList<>();
     for (int i = 0; i < continuations.size(); i++) {
       String c = continuations.get(i);
-      JsonNode choice = choiceAt(response, i);
-      scores.add(scoreFromLogprobs(choice.path("logprobs"), promptChars, c.codePointCount(0, c.length())));
+      Echoed full = echoed(choiceAt(response, i + 1));
+      int tokens = full.tokens() - base.tokens();
+      if (tokens <= 0 && !c.isEmpty()) throw noEcho();
+      scores.add(new Score(full.logProb() - base.logProb(), Math.max(0, tokens), c.codePointCount(0, c.length())));
     }
     return scores;
   }
 
-  private Score scoreFromLogprobs(JsonNode logprobs, int promptChars, int chars) {
-    JsonNode values = logprobs.path("token_logprobs");
-    JsonNode offsets = logprobs.path("text_offset");
-    if (!values.isArray() || !offsets.isArray() || values.size() != offsets.size()) {
-      throw new UnsupportedOperationException("backend " + config.name() + " returned no prompt log-probabilities; "
-          + "scoring needs a completions server that supports echo with logprobs");
-    }
+  /** The summed log-probability of an echoed prompt's tokens and their number (the first token has none). */
+  private record Echoed(double logProb, int tokens) {}
+
+  /** The echoed prompt of one choice: every log-probability but the last, which is the one generated token's. */
+  private Echoed echoed(JsonNode choice) {
+    JsonNode values = choice.path("logprobs").path("token_logprobs");
+    if (!values.isArray() || values.isEmpty()) throw noEcho();
     double sum = 0;
-    int tokens = 0;
-    for (int t = 0; t < values.size(); t++) {
-      int offset = offsets.get(t).asInt();
-      if (offset < promptChars || offset >= promptChars + chars) continue;
-      if (values.get(t).isNull()) continue;
-      sum += values.get(t).asDouble();
-      tokens++;
-    }
-    return new Score(sum, tokens, chars);
+    for (int t = 0; t < values.size() - 1; t++) if (values.get(t).isNumber()) sum += values.get(t).asDouble();
+    return new Echoed(sum, values.size() - 1);
+  }
+
+  private UnsupportedOperationException noEcho() {
+    return new UnsupportedOperationException("backend " + config.name() + " returned no prompt log-probabilities; "
+        + "scoring needs a completions server that supports echo with logprobs (vLLM, SGLang)");
   }
 
   private JsonNode choiceAt(JsonNode response, int index) {
@@ -279,6 +313,12 @@ public final class OpenAiCompatibleModel implements LanguageModel {
     int attempts = 0;
     for (int i = 0; i <= config.maxRetries(); i++) {
       if (i > 0) {
+        if (last.retryAfter != null && last.retryAfter.compareTo(config.maxBackoff()) > 0) {
+          // Sooner than asked would only add load; later would hold the user's turn: give up now.
+          last = new CallFailure(last.getMessage() + "; not retried: the server asked for " + last.retryAfter.toSeconds()
+              + " s, longer than the " + config.maxBackoff().toMillis() + " ms allowed between tries", false, null);
+          break;
+        }
         Duration pause = backoff(i, last.retryAfter);
         if (timeLeft(start, deadline).compareTo(pause) <= 0) break; // no time left for another try
         sleep(pause);
@@ -305,7 +345,10 @@ public final class OpenAiCompatibleModel implements LanguageModel {
         + (attempts == 1 ? "" : "s") + ": " + last.getMessage(), last);
   }
 
-  /** Exponential backoff from the initial pause, doubled per retry, at most the maximum; a server's Retry-After wins. */
+  /**
+   * Exponential backoff from the initial pause, doubled per retry, at most the maximum; a server's Retry-After (no
+   * longer than the maximum: a longer one ends the tries) wins.
+   */
   Duration backoff(int retry, Duration retryAfter) {
     Duration max = config.maxBackoff();
     if (retryAfter != null) return retryAfter.compareTo(max) > 0 ? max : retryAfter;
@@ -329,17 +372,26 @@ public final class OpenAiCompatibleModel implements LanguageModel {
   }
 
   private static CallFailure failure(int status, String body, HttpResponse<?> response) {
-    String message = "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
+    Duration retryAfter = response.headers().firstValue("Retry-After").map(OpenAiCompatibleModel::retryAfter).orElse(null);
+    String message = "HTTP " + status + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)")
+        + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
     boolean retryable = status == 429 || status >= 500;
-    Duration retryAfter = response.headers().firstValue("Retry-After").map(OpenAiCompatibleModel::seconds).orElse(null);
     return new CallFailure(message, retryable, retryAfter, !retryable);
   }
 
-  private static Duration seconds(String header) {
+  /** A Retry-After header: delay-seconds or an HTTP date (RFC 9110); null when it is neither. */
+  static Duration retryAfter(String header) {
+    String value = header.strip();
     try {
-      return Duration.ofSeconds(Long.parseLong(header.strip()));
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
     } catch (NumberFormatException e) {
-      return null; // an HTTP date: fall back to our own backoff
+      try {
+        Duration d = Duration.between(java.time.Instant.now(),
+            java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (java.time.format.DateTimeParseException bad) {
+        return null; // unreadable: fall back to our own backoff
+      }
     }
   }
 

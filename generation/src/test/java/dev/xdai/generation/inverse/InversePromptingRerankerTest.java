@@ -28,7 +28,7 @@ class InversePromptingRerankerTest {
    * Seed i fills with CANDIDATES[i % 3]. Forward likelihood prefers the generic reply; the inverse prompt built from
    * the on-topic reply predicts the query far better.
    */
-  static final class FakeModel implements LanguageModel {
+  static class FakeModel implements LanguageModel {
     static final List<String> CANDIDATES = List.of("哈哈，好的。", "滑雪入门不难，学两天就会。", "哈哈，好的。");
     static final Map<String, Double> FORWARD = Map.of(CANDIDATES.get(0), -3.0, CANDIDATES.get(1), -20.0);
     final List<String> scoredPrompts = new ArrayList<>();
@@ -63,6 +63,17 @@ class InversePromptingRerankerTest {
     // sub-sentences become inverse prompts of their own
     assertTrue(model.scoredPrompts.contains("A:[MASK]|B:滑雪入门不难"), model.scoredPrompts.toString());
     assertTrue(model.scoredPrompts.contains("A:[MASK]|B:学两天就会"), model.scoredPrompts.toString());
+  }
+
+  @Test
+  void aModelThatCannotScoreSaysTheFirstCompleteCandidate() {
+    LanguageModel chatOnly = new FakeModel() {
+      @Override public List<Score> score(String promptText, List<String> continuations) {
+        throw new UnsupportedOperationException("a chat backend cannot score");
+      }
+    };
+    var reranker = new InversePromptingReranker(chatOnly, InversePromptingConfig.defaults().withCandidates(3));
+    assertEquals("哈哈，好的。", reranker.generate(PROMPT, QUERY, GenerationOptions.defaults(), p -> {}).text());
   }
 
   @Test

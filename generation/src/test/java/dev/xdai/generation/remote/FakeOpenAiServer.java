@@ -15,12 +15,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP server on a free local port that answers like an OpenAI-compatible API, as each test scripts it. */
-final class FakeOpenAiServer implements AutoCloseable {
+/**
+ * A real HTTP server on a free local port that answers like an OpenAI-compatible API, as each test scripts it (or as
+ * {@link OpenAiEngineDouble} answers, like an inference engine). Shared with other modules' tests (test-jar).
+ */
+public final class FakeOpenAiServer implements AutoCloseable {
 
   /** Answers one request; {@code hit} counts from 1. */
   @FunctionalInterface
-  interface Behaviour {
+  public interface Behaviour {
     void answer(HttpExchange exchange, JsonNode request, int hit) throws Exception;
   }
 
@@ -32,7 +35,7 @@ final class FakeOpenAiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
 
-  FakeOpenAiServer(Behaviour behaviour) throws IOException {
+  public FakeOpenAiServer(Behaviour behaviour) throws IOException {
     this.behaviour = behaviour;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
@@ -50,7 +53,8 @@ final class FakeOpenAiServer implements AutoCloseable {
     server.start();
   }
 
-  URI baseUrl() { return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"); }
+  /** The base URL as OpenAI clients take it, up to and including {@code /v1}. */
+  public URI baseUrl() { return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"); }
 
   static void json(HttpExchange ex, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.xdai.generation.remote;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.xdai.generation.Generation;
@@ -12,6 +13,7 @@ import dev.xdai.prompting.PostResponse;
 import dev.xdai.prompting.PromptSpec;
 import dev.xdai.prompting.RenderedPrompt;
 import dev.xdai.prompting.TokenCounter;
+import dev.xdai.prompting.Utterance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ class OpenAiCompatibleModelTest {
       assertEquals(FinishReason.STOP, g.finishReason());
       assertEquals(List.of("你好呀"), pieces);
       assertEquals("/v1/completions", server.paths.get(0));
-      assertEquals(PROMPT.text(), server.requests.get(0).path("prompt").asText());
+      assertEquals("A:你好|B:", server.requests.get(0).path("prompt").asText()); // a causal model continues the text before the blank
       assertEquals("glm-test", server.requests.get(0).path("model").asText());
       assertEquals(32, server.requests.get(0).path("max_tokens").asInt());
       assertEquals("Bearer k1", server.authorizations.get(0));
@@ -102,7 +104,7 @@ class OpenAiCompatibleModelTest {
   void serverErrorsAreRetriedUntilSuccess() throws Exception {
     try (var server = new FakeOpenAiServer((ex, req, hit) -> {
       if (hit == 1) FakeOpenAiServer.json(ex, 503, "{\"error\":\"loading\"}");
-      else if (hit == 2) { ex.getResponseHeaders().set("Retry-After", "1"); FakeOpenAiServer.json(ex, 429, "{}"); }
+      else if (hit == 2) { ex.getResponseHeaders().set("Retry-After", "0"); FakeOpenAiServer.json(ex, 429, "{}"); }
       else FakeOpenAiServer.sse(ex, List.of(FakeOpenAiServer.textChunk("好")), 0);
     })) {
       var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
@@ -157,31 +159,99 @@ class OpenAiCompatibleModelTest {
     }
   }
 
+  static final RenderedPrompt WITH_POST_RESPONSE = new GlmPromptRenderer(TokenCounter.CODE_POINTS).render(new PromptSpec(
+      List.of(), List.of(), List.of(), "门票多少钱", new PostResponse(List.of(Utterance.user("太贵了吧")))), 500);
+
   @Test
-  void scoresFromEchoedPromptLogprobs() throws Exception {
-    // prompt "AB" (2 chars) + continuation "好的" (2 chars): tokens at offsets 0,1 | 2,3 | 4 (the generated one)
-    String choice = "{\"index\":%d,\"text\":\"AB好的x\",\"logprobs\":{\"tokens\":[\"A\",\"B\",\"好\",\"的\",\"x\"],"
-        + "\"token_logprobs\":[null,-1.0,%s,-0.5,-9.0],\"text_offset\":[0,1,2,3,4]}}";
-    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.json(ex, 200,
-        "{\"choices\":[" + choice.formatted(1, "-2.0") + "," + choice.formatted(0, "-0.25") + "]}"))) {
+  void prefixFormSendsTheTextBeforeTheBlankAndContinuesABegunFill() throws Exception {
+    var engine = new OpenAiEngineDouble("glm-test", "", OpenAiEngineDouble.Flavour.VLLM);
+    engine.reply = p -> p.endsWith("B:") ? "六十元。" : "，学生半价。|A:";
+    try (var server = new FakeOpenAiServer(engine)) {
       var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
-      List<Score> scores = model.score("AB", List.of("好的", "好的"));
-      assertEquals(-0.75, scores.get(0).logProb(), 1e-9);
-      assertEquals(-2.5, scores.get(1).logProb(), 1e-9);
-      assertEquals(2, scores.get(0).tokens());
-      assertTrue(server.requests.get(0).path("echo").asBoolean());
-      assertEquals("AB好的", server.requests.get(0).path("prompt").get(0).asText());
+      assertEquals("A:门票多少钱|B:[MASK]|A:太贵了吧", WITH_POST_RESPONSE.text());
+      assertEquals("六十元。", model.infill(WITH_POST_RESPONSE, options(), p -> {}).text());
+      assertEquals("A:门票多少钱|B:", engine.seen.get(0).body().path("prompt").asText());
+      List<String> pieces = new ArrayList<>();
+      assertEquals("，学生半价。", model.infillAfter(WITH_POST_RESPONSE, "六十元", options(), pieces::add).text());
+      assertEquals("A:门票多少钱|B:六十元", engine.seen.get(1).body().path("prompt").asText());
+      assertEquals("，学生半价。", String.join("", pieces));
+
+      var blank = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS).withPromptForm(RemoteBackendConfig.PromptForm.BLANK));
+      blank.infill(WITH_POST_RESPONSE, options(), p -> {});
+      assertEquals(WITH_POST_RESPONSE.text(), engine.seen.get(2).body().path("prompt").asText()); // a GLM server fills the blank itself
+      assertThrows(UnsupportedOperationException.class, () -> blank.infillAfter(WITH_POST_RESPONSE, "六十元", options(), p -> {}));
     }
   }
 
   @Test
-  void scoringWithoutLogprobsOrInChatModeIsUnsupported() throws Exception {
-    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.json(ex, 200, "{\"choices\":[{\"index\":0,\"text\":\"x\"}]}"))) {
+  void scoresAreWhatTheContinuationAddsToTheEchoedPrefixWithOrWithoutOffsets() throws Exception {
+    for (var flavour : List.of(OpenAiEngineDouble.Flavour.VLLM, OpenAiEngineDouble.Flavour.SGLANG)) {
+      var engine = new OpenAiEngineDouble("glm-test", "", flavour);
+      try (var server = new FakeOpenAiServer(engine)) {
+        var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
+        // the double's model: -0.5 for a character seen before in the text, -4 for a new one
+        List<Score> scores = model.score("AB|B:[MASK]|A:尾", List.of("AB", "好的", ""));
+        assertEquals(-1.0, scores.get(0).logProb(), 1e-9, flavour.name());
+        assertEquals(-8.0, scores.get(1).logProb(), 1e-9, flavour.name());
+        assertEquals(List.of(2, 2, 0), scores.stream().map(Score::tokens).toList());
+        JsonNode request = engine.seen.get(0).body();
+        assertTrue(request.path("echo").asBoolean());
+        assertEquals(1, request.path("max_tokens").asInt());
+        assertEquals(List.of("AB|B:", "AB|B:AB", "AB|B:好的", "AB|B:"),
+            java.util.stream.StreamSupport.stream(request.path("prompt").spliterator(), false).map(JsonNode::asText).toList());
+      }
+    }
+  }
+
+  @Test
+  void scoringIsUnsupportedWithoutEchoInChatModeAndForTheWholeBlankPrompt() throws Exception {
+    var engine = new OpenAiEngineDouble("glm-test", "", OpenAiEngineDouble.Flavour.NO_ECHO);
+    try (var server = new FakeOpenAiServer(engine)) {
       var completions = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
       var e = assertThrows(UnsupportedOperationException.class, () -> completions.score("AB", List.of("好")));
       assertTrue(e.getMessage().contains("echo"), e.getMessage());
+      assertEquals(CircuitBreaker.State.CLOSED, completions.breakerState()); // the backend answered: it is not failing
       var chat = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.CHAT));
       assertThrows(UnsupportedOperationException.class, () -> chat.score("AB", List.of("好")));
+      var blank = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS).withPromptForm(RemoteBackendConfig.PromptForm.BLANK));
+      assertThrows(UnsupportedOperationException.class, () -> blank.score("AB", List.of("好")));
+      assertEquals(1, engine.seen.size()); // neither of the last two asked the server
     }
+  }
+
+  @Test
+  void retryAfterIsWaitedForAndALongerOneThanAllowedEndsTheTries() throws Exception {
+    var engine = new OpenAiEngineDouble("glm-test", "", OpenAiEngineDouble.Flavour.VLLM);
+    try (var server = new FakeOpenAiServer(engine)) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS)
+          .withRetries(2, Duration.ofMillis(5), Duration.ofSeconds(2)));
+      engine.goDown(Duration.ofSeconds(1));
+      Thread recovery = Thread.ofVirtual().start(() -> {
+        while (engine.seen.isEmpty()) Thread.onSpinWait();
+        engine.recover();
+      });
+      assertEquals("好的，没问题。", model.infill(PROMPT, options(), p -> {}).text());
+      recovery.join();
+      assertEquals(List.of(503, 200), engine.seen.stream().map(OpenAiEngineDouble.Seen::status).toList());
+      long gapMillis = (engine.seen.get(1).atNanos() - engine.seen.get(0).atNanos()) / 1_000_000;
+      assertTrue(gapMillis >= 950, "retried after " + gapMillis + " ms, before the server's Retry-After of 1 s");
+
+      engine.goDown(Duration.ofSeconds(30));
+      long start = System.nanoTime();
+      var e = assertThrows(ModelUnavailableException.class, () -> model.infill(PROMPT, options(), p -> {}));
+      assertTrue(e.getMessage().contains("HTTP 503 (Retry-After 30 s)") && e.getMessage().contains("not retried"), e.getMessage());
+      assertEquals(3, engine.seen.size(), "one try only");
+      assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos());
+    }
+  }
+
+  @Test
+  void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
+    assertEquals(Duration.ofSeconds(7), OpenAiCompatibleModel.retryAfter(" 7 "));
+    String inTenSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(10));
+    Duration d = OpenAiCompatibleModel.retryAfter(inTenSeconds);
+    assertTrue(d.toSeconds() >= 8 && d.toSeconds() <= 10, d.toString());
+    assertNull(OpenAiCompatibleModel.retryAfter("soon"));
   }
 }
