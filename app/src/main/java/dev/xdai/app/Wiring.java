@@ -172,10 +172,9 @@ public class Wiring {
   }
 
   private static GraphServerConfig localGraph(XdaiConfig config) {
-    GraphServerConfig d = GraphServerConfig.local(dataDir(config).resolve("graph"));
-    return new GraphServerConfig(d.externalUri(), d.user(), d.password(), d.dataDir(),
-        resolve(config, Path.of("graph-server", "target")).toAbsolutePath(), d.javaBinary(), config.graph().heap(), d.pageCache(),
-        d.jvmOptions(), d.startTimeout(), d.watchdogInterval());
+    return GraphServerConfig.local(dataDir(config).resolve("graph"))
+        .withServerDir(resolve(config, Path.of("graph-server", "target")).toAbsolutePath())
+        .withHeap(config.graph().heap());
   }
 
   void closeGraph(@Disposes GraphConnection graph) {

@@ -37,6 +37,7 @@ public final class Help {
       case "chat" -> CHAT;
       case "import" -> ToolCommands.IMPORT_USAGE;
       case "keys" -> KeysCommand.USAGE;
+      case "graph-server" -> GraphServerCommand.USAGE;
       case "eval" -> switch (sub) {
         case "calibrate" -> CalibrateCommand.USAGE;
         case "rerank" -> RerankCommand.USAGE;
@@ -44,7 +45,7 @@ public final class Help {
       };
       case "bench" -> new BenchCommand(new BenchTargets(null, null, null), new PrintStream(OutputStream.nullOutputStream()),
           new PrintStream(OutputStream.nullOutputStream())).usage();
-      default -> "usage: xdai serve|chat|import|eval|bench|keys ... (each answers --help)";
+      default -> "usage: xdai serve|chat|import|eval|bench|keys|graph-server ... (each answers --help)";
     });
   }
 
