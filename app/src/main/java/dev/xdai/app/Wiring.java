@@ -166,9 +166,20 @@ public class Wiring {
   GraphConnection graph(XdaiConfig config) {
     XdaiConfig.Graph g = config.graph();
     GraphServerConfig settings = g.uri().isPresent()
-        ? GraphServerConfig.external(g.uri().get(), g.user(), g.password().orElse(""))
+        ? GraphServerConfig.external(g.uri().get(), g.user(), graphPassword(g))
         : localGraph(config);
     return GraphConnection.open(settings);
+  }
+
+  /** The external server's password: {@code xdai.graph.password}, else the first line of {@code password-file}. */
+  static String graphPassword(XdaiConfig.Graph g) {
+    if (g.password().isPresent() || g.passwordFile().isEmpty()) return g.password().orElse("");
+    Path file = g.passwordFile().get();
+    try {
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the graph password file " + file + " (xdai.graph.password-file): " + e.getMessage(), e);
+    }
   }
 
   private static GraphServerConfig localGraph(XdaiConfig config) {
@@ -210,8 +221,8 @@ public class Wiring {
   @Produces
   @Singleton
   SessionStore sessions(XdaiConfig config, GraphConnection graph, ObjectMapper json) {
-    SessionStore graphStore = new Neo4jSessionStore(graph::driver, json).ensureSchema();
-    if (!config.sessions().writeBehind()) return graphStore;
+    SessionStore graphStore = new Neo4jSessionStore(graph, json).ensureSchema();
+    if (ownership(config) == DialogueService.Ownership.SHARED) return graphStore;
     Path journal = dataDir(config).resolve("sessions.journal");
     return JournaledSessionStore.open(graphStore, journal, json).<SessionStore>map(j -> {
       graph.beforeClose(j); // CDI disposes in no set order: the journal must apply its last turns before the driver goes
@@ -220,6 +231,16 @@ public class Wiring {
       LOG.warnf("%s is in use by another xdai process: turns are written to the graph directly", journal);
       return graphStore;
     });
+  }
+
+  /**
+   * The replication rule, in one place: a service with a graph server of its own owns its sessions (write-behind, memory
+   * trusted); over an external graph, which replicas may share, it does not (synchronous appends, memory checked).
+   * {@code xdai.sessions.write-behind} overrides it.
+   */
+  static DialogueService.Ownership ownership(XdaiConfig config) {
+    boolean owned = config.sessions().writeBehind().orElse(config.graph().uri().isEmpty());
+    return owned ? DialogueService.Ownership.OWNED : DialogueService.Ownership.SHARED;
   }
 
   void closeSessions(@Disposes SessionStore sessions) {
@@ -339,7 +360,7 @@ public class Wiring {
   DialogueService dialogue(XdaiConfig config, TurnPipeline pipeline, SessionStore sessions, PersonaCatalog personas, Embedder embedder,
       TurnMetrics metrics) {
     DialogueService dialogue = new DialogueService(pipeline, sessions, personas, embedder,
-        new DialogueService.Limits(config.limits().maxTextChars(), config.limits().maxTurns()));
+        new DialogueService.Limits(config.limits().maxTextChars(), config.limits().maxTurns()), ownership(config));
     metrics.watch(dialogue);
     return dialogue;
   }

@@ -247,6 +247,12 @@ public interface XdaiConfig {
 
     Optional<String> password();
 
+    /**
+     * A file holding the password of an external server (the {@code password-file} that {@code xdai graph-server}
+     * prints, or a mounted secret); used when {@code password} is not set.
+     */
+    Optional<Path> passwordFile();
+
     @WithDefault("768m")
     String heap();
   }
@@ -255,11 +261,13 @@ public interface XdaiConfig {
   interface Sessions {
     /**
      * Acknowledge a turn once it is in the local journal ({@code <data-dir>/sessions.journal}, forced to disk) and store
-     * it in the graph right after, instead of waiting for the graph's commit. Turn it off when several instances may
-     * serve the same session at once: then a turn stored first elsewhere is refused at once (409) rather than logged.
+     * it in the graph right after, instead of waiting for the graph's commit: only for a service that owns its sessions.
+     * Unset, it is on with the graph server the service starts itself and off with an external graph
+     * ({@code xdai.graph.uri}), which other replicas may share: then each turn is committed to the graph with the
+     * append check before it is acknowledged, and a turn stored first elsewhere is refused at once (409). See
+     * docs/replication.md.
      */
-    @WithDefault("true")
-    boolean writeBehind();
+    Optional<Boolean> writeBehind();
   }
 
   /** Persona files. */
