@@ -49,6 +49,7 @@ public class Startup {
   @Inject Instance<ApiKeys> keysBean;
 
   private ScheduledExecutorService curation;
+  private ScheduledExecutorService feed;
 
   void start(@Observes StartupEvent event) {
     String command = System.getProperty(COMMAND_PROPERTY, "serve");
@@ -59,7 +60,7 @@ public class Startup {
     if (command.equals("chat") && RunningService.find(Wiring.dataDir(config)).isPresent()) return;
     LanguageModel model = modelBean.get();
     GraphConnection graph = graphBean.get();
-    syncBean.get(); // the index is brought up to date with the graph before the first turn
+    IndexSync sync = syncBean.get(); // the index is brought up to date with the graph before the first turn
     sessionsBean.get(); // turns a crash left in the session journal go to the graph now, not on the first request
     DemoPacks demoPacks = demoPacksBean.get();
     Optional<PersonaDirectoryWatcher> watcher = watcherBean.get();
@@ -76,6 +77,7 @@ public class Startup {
       t.setDaemon(true);
       return t;
     });
+    followTheGraph(sync);
     ConceptExpander expander = new ConceptExpander(graph, ConceptExpander.Options.defaults());
     long hours = Math.max(1, config.knowledge().expansionHours());
     curation.scheduleWithFixedDelay(() -> {
@@ -89,6 +91,28 @@ public class Startup {
 
   void stop(@Observes ShutdownEvent event) {
     if (curation != null) curation.shutdownNow();
+    if (feed != null) feed.shutdownNow();
+  }
+
+  /**
+   * The change feed: every {@code xdai.knowledge.sync-interval} the index catches up with packs imported or deleted
+   * elsewhere (other replicas sharing the graph, an import run on its own).
+   */
+  private void followTheGraph(IndexSync sync) {
+    feed = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "xdai-change-feed");
+      t.setDaemon(true);
+      return t;
+    });
+    long millis = Math.max(100, config.knowledge().syncInterval().toMillis());
+    feed.scheduleWithFixedDelay(() -> {
+      try {
+        var changes = sync.catchUp();
+        if (!changes.isEmpty()) LOG.infof("knowledge changed elsewhere: packs synced %s, removed %s", changes.changed(), changes.gone());
+      } catch (RuntimeException e) {
+        LOG.warnf("the change feed could not read the graph (tried again in %d ms): %s", millis, e.getMessage());
+      }
+    }, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Refuses to listen beyond loopback without API keys, and says at start who may call. */

@@ -194,8 +194,8 @@ public class Wiring {
 
   @Produces
   @Singleton
-  IndexSync indexSync(GraphConnection graph, Retrieval retrieval) {
-    IndexSync sync = new IndexSync(graph, KnowledgeSink.of(retrieval.feed()));
+  IndexSync indexSync(XdaiConfig config, GraphConnection graph, Retrieval retrieval) {
+    IndexSync sync = new IndexSync(graph, KnowledgeSink.of(retrieval.feed()), Optional.of(dataDir(config).resolve("index-sync.json")));
     sync.atStartup().ifPresent(r -> LOG.infof("knowledge index rebuilt from the graph: %s", r));
     return sync;
   }

@@ -226,6 +226,14 @@ public interface XdaiConfig {
     /** Hours between periodic concept expansions of the packs (the method's scheduled curation). */
     @WithDefault("24")
     long expansionHours();
+
+    /**
+     * How often the change feed looks at the graph for packs imported or deleted elsewhere (another replica, an import
+     * run on its own) and for personas written elsewhere: a change reaches this replica within this delay plus the
+     * time to index what changed. One small read when nothing changed.
+     */
+    @WithDefault("2s")
+    Duration syncInterval();
   }
 
   /** Limits enforced on every request. */
