@@ -4,6 +4,7 @@ import dev.xdai.app.cli.RunningService;
 import dev.xdai.app.security.AccessPolicy;
 import dev.xdai.app.security.ApiKeys;
 import dev.xdai.dialogue.SessionStore;
+import dev.xdai.dialogue.SharedPersonas;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.knowledge.curation.ConceptExpander;
 import dev.xdai.knowledge.demo.DemoPacks;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +49,7 @@ public class Startup {
   @Inject Instance<Optional<PersonaDirectoryWatcher>> watcherBean;
   @Inject Instance<SessionStore> sessionsBean;
   @Inject Instance<ApiKeys> keysBean;
+  @Inject Instance<SharedPersonas> personasBean;
 
   private ScheduledExecutorService curation;
   private ScheduledExecutorService feed;
@@ -72,12 +75,15 @@ public class Startup {
       }
     }
     watcher.ifPresent(w -> LOG.debugf("persona watcher running: %s", w.isRunning()));
+    SharedPersonas personas = personasBean.get();
+    List<String> published = personas.start();
+    if (!published.isEmpty()) LOG.infof("personas of this data directory shared through the graph: %s", published);
     curation = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "xdai-concept-expansion");
       t.setDaemon(true);
       return t;
     });
-    followTheGraph(sync);
+    followTheGraph(sync, personas);
     ConceptExpander expander = new ConceptExpander(graph, ConceptExpander.Options.defaults());
     long hours = Math.max(1, config.knowledge().expansionHours());
     curation.scheduleWithFixedDelay(() -> {
@@ -96,9 +102,10 @@ public class Startup {
 
   /**
    * The change feed: every {@code xdai.knowledge.sync-interval} the index catches up with packs imported or deleted
-   * elsewhere (other replicas sharing the graph, an import run on its own).
+   * elsewhere (other replicas sharing the graph, an import run on its own), and the persona folder with personas
+   * written elsewhere.
    */
-  private void followTheGraph(IndexSync sync) {
+  private void followTheGraph(IndexSync sync, SharedPersonas personas) {
     feed = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "xdai-change-feed");
       t.setDaemon(true);
@@ -109,6 +116,8 @@ public class Startup {
       try {
         var changes = sync.catchUp();
         if (!changes.isEmpty()) LOG.infof("knowledge changed elsewhere: packs synced %s, removed %s", changes.changed(), changes.gone());
+        List<String> changed = personas.catchUp();
+        if (!changed.isEmpty()) LOG.infof("personas changed elsewhere: %s", changed);
       } catch (RuntimeException e) {
         LOG.warnf("the change feed could not read the graph (tried again in %d ms): %s", millis, e.getMessage());
       }

@@ -21,6 +21,7 @@ import dev.xdai.dialogue.Neo4jSessionStore;
 import dev.xdai.dialogue.PostProcessor;
 import dev.xdai.dialogue.ReplyGenerator;
 import dev.xdai.dialogue.SessionStore;
+import dev.xdai.dialogue.SharedPersonas;
 import dev.xdai.dialogue.TurnPipeline;
 import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.LanguageModel;
@@ -261,6 +262,13 @@ public class Wiring {
     PersonaRegistry registry = PersonaRegistry.load(List.of(ContentRoot.classpath(Wiring.class.getClassLoader(), "")), writable);
     registry.problems().forEach(p -> LOG.warnf("persona file skipped: %s", p));
     return registry;
+  }
+
+  /** Personas written through the API, on every replica sharing the graph. */
+  @Produces
+  @Singleton
+  SharedPersonas sharedPersonas(PersonaRegistry registry, GraphConnection graph) {
+    return new SharedPersonas(registry, graph);
   }
 
   @Produces

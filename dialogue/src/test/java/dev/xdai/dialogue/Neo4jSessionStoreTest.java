@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.graph.GraphServerConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +21,8 @@ class Neo4jSessionStoreTest {
 
   @BeforeAll
   static void start() {
-    graph = GraphConnection.open(GraphServerConfig.local(dir.resolve("graph")));
+    graph = SharedTestGraph.get();
     store = new Neo4jSessionStore(graph, new ObjectMapper()).ensureSchema();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (graph != null) graph.close();
   }
 
   static Session newSession(String emotion) {
