@@ -28,11 +28,11 @@ final class RemoteChat implements ChatCommand.Backend {
 
   private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  private final URI base;
+  private final ServiceTarget target;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  RemoteChat(URI base) {
-    this.base = base;
+  RemoteChat(ServiceTarget target) {
+    this.target = target;
   }
 
   @Override
@@ -44,7 +44,7 @@ final class RemoteChat implements ChatCommand.Backend {
     JsonNode session = json(created.body());
     if (created.statusCode() != 201) throw failure(created.statusCode(), session);
     String botId = session.path("bot").asText(bot);
-    HttpResponse<String> persona = send(HttpRequest.newBuilder(base.resolve("/api/personas/" + URLEncoder.encode(botId, StandardCharsets.UTF_8)))
+    HttpResponse<String> persona = send(target.request("/api/personas/" + URLEncoder.encode(botId, StandardCharsets.UTF_8))
         .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     String name = persona.statusCode() == 200 ? json(persona.body()).path("displayName").asText(botId) : botId;
     return new ChatCommand.Opened(session.path("id").asText(), botId, name, session.path("greeting").asText(""));
@@ -65,7 +65,7 @@ final class RemoteChat implements ChatCommand.Backend {
       }
       return read(events, stream);
     } catch (IOException e) {
-      throw new ChatCommand.ChatFailure("the service at " + base + " stopped answering: " + e.getMessage(), false);
+      throw new ChatCommand.ChatFailure("the service at " + target.url() + " stopped answering: " + e.getMessage(), false);
     }
   }
 
@@ -114,7 +114,7 @@ final class RemoteChat implements ChatCommand.Backend {
 
   private HttpRequest post(String path, Map<String, String> body, String accept) throws ChatCommand.ChatFailure {
     try {
-      return HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json").header("Accept", accept)
+      return target.request(path).header("Content-Type", "application/json").header("Accept", accept)
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build();
     } catch (IOException e) {
       throw new ChatCommand.ChatFailure(e.getMessage(), false);
@@ -125,7 +125,7 @@ final class RemoteChat implements ChatCommand.Backend {
     try {
       return http.send(request, handler);
     } catch (IOException e) {
-      throw new ChatCommand.ChatFailure("cannot reach the service at " + base + ": " + e.getMessage(), false);
+      throw new ChatCommand.ChatFailure("cannot reach the service at " + target.url() + ": " + e.getMessage(), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ChatCommand.ChatFailure("interrupted", false);

@@ -24,13 +24,15 @@ public final class RemoteImport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final ServiceTarget target;
   private final URI base;
   private final HttpClient http;
   private final PrintStream out;
   private final PrintStream err;
 
-  public RemoteImport(URI base, PrintStream out, PrintStream err) {
-    this.base = base;
+  RemoteImport(ServiceTarget target, PrintStream out, PrintStream err) {
+    this.target = target;
+    this.base = target.url();
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.out = out;
     this.err = err;
@@ -41,7 +43,7 @@ public final class RemoteImport {
   public int bank(String bank, String tsv) {
     out.println("xdai import: a service is running at " + base + "; importing through its admin API");
     try {
-      HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/admin/banks/" + enc(bank) + "/import?name=import.tsv"))
+      HttpRequest request = target.request("/api/admin/banks/" + enc(bank) + "/import?name=import.tsv")
           .header("Content-Type", "text/tab-separated-values; charset=utf-8")
           .POST(HttpRequest.BodyPublishers.ofString(tsv, StandardCharsets.UTF_8))
           .build();
@@ -68,7 +70,7 @@ public final class RemoteImport {
       StringBuilder query = new StringBuilder("format=").append(enc(format)).append("&name=").append(enc(file.getFileName().toString()));
       if (faqFields != null) query.append("&faqFields=").append(enc(faqFields));
       try {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/admin/packs/" + enc(pack) + "/import?" + query))
+        HttpRequest request = target.request("/api/admin/packs/" + enc(pack) + "/import?" + query)
             .header("Content-Type", "application/octet-stream")
             .POST(HttpRequest.BodyPublishers.ofFile(file))
             .build();

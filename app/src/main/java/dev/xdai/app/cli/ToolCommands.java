@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code xdai import}, {@code xdai eval} and {@code xdai bench}, over the same wiring as the service. */
@@ -53,9 +54,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ToolCommands {
 
   static final String IMPORT_USAGE = """
-      usage: xdai import --pack NAME --format kdconv|triples|faq|text|dialogue [--faq-fields SPEC] PATH...
+      usage: xdai import --pack NAME --format kdconv|triples|faq|text|dialogue [--faq-fields SPEC] [--url URL] PATH...
         curates the files into the knowledge pack NAME, replacing what the pack held (dialogue: conversations into the
-        response bank NAME); while xdai serve runs on the same data, the files go through that service.""";
+        response bank NAME); while xdai serve runs on the same data, the files go through that service; --url sends
+        them to the service (any replica) at URL, with the API key in XDAI_API_KEY when it has access control on.""";
 
   @Inject XdaiConfig config;
   @Inject Instance<KnowledgeImporter> importer;
@@ -76,9 +78,11 @@ public class ToolCommands {
     String pack = null;
     String format = null;
     String faq = null;
+    String url = null;
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--url" -> url = i + 1 < args.length ? args[++i] : null;
         case "--pack" -> pack = i + 1 < args.length ? args[++i] : null;
         case "--format" -> format = i + 1 < args.length ? args[++i] : null;
         case "--faq-fields" -> faq = i + 1 < args.length ? args[++i] : null;
@@ -90,7 +94,13 @@ public class ToolCommands {
     }
     if (pack == null || format == null || files.isEmpty()) return usage("--pack, --format and at least one PATH are required");
     for (Path f : files) if (!Files.exists(f)) return usage("no such file: " + f);
-    if (format.equalsIgnoreCase("dialogue")) return importBank(pack, files);
+    Optional<ServiceTarget> running;
+    try {
+      running = ServiceTarget.find(Wiring.dataDir(config), url);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    if (format.equalsIgnoreCase("dialogue")) return importBank(pack, files, running);
     ImportFormat fmt;
     try {
       fmt = ImportFormat.parse(format);
@@ -103,8 +113,7 @@ public class ToolCommands {
         try (var s = Files.walk(f)) { s.filter(Files::isRegularFile).sorted().forEach(expanded::add); } catch (java.io.IOException e) { return usage(e.getMessage()); }
       } else expanded.add(f);
     }
-    var running = RunningService.find(Wiring.dataDir(config));
-    if (running.isPresent()) return new RemoteImport(running.get().url(), out, err).run(pack, format, faq, expanded);
+    if (running.isPresent()) return new RemoteImport(running.get(), out, err).run(pack, format, faq, expanded);
     List<ImportResult> results = importer.get().importFiles(pack, fmt, expanded, faq == null ? FaqFields.DEFAULT : FaqFields.parse(faq));
     results.forEach(r -> out.println(r.summary()));
     packs.get().get(pack).ifPresent(p -> out.printf("pack %s: %d entities, %d facts, %d QA, %d descriptions%n", p.name(), p.entities(), p.facts(), p.qa(), p.descriptions()));
@@ -115,7 +124,7 @@ public class ToolCommands {
    * {@code import --format dialogue}: conversations into the response bank named {@code bank}, replacing it; through
    * the running service when there is one (all files sent as one exchange list).
    */
-  private int importBank(String bankName, List<Path> files) {
+  private int importBank(String bankName, List<Path> files, Optional<ServiceTarget> running) {
     List<BankEntry> entries = new ArrayList<>();
     try {
       for (Path f : files) {
@@ -127,12 +136,11 @@ public class ToolCommands {
     } catch (java.io.IOException | IllegalArgumentException e) {
       return usage(e.getMessage());
     }
-    var running = RunningService.find(Wiring.dataDir(config));
     if (running.isPresent()) {
       StringBuilder tsv = new StringBuilder();
       for (BankEntry e : entries) tsv.append(e.context().replace('\t', ' ').replace('\n', ' ')).append('\t')
           .append(e.reply().replace('\t', ' ').replace('\n', ' ')).append('\n');
-      return new RemoteImport(running.get().url(), out, err).bank(bankName, tsv.toString());
+      return new RemoteImport(running.get(), out, err).bank(bankName, tsv.toString());
     }
     int kept = bank.get().replace(bankName, entries);
     out.printf("bank %s: %d exchanges read, %d kept (the rest stated facts, were too long or short, or repeated)%n", bankName,

@@ -59,5 +59,6 @@ class HelpTest {
     assertFalse(Help.clientOnly("serve"));
     assertFalse(Help.clientOnly("eval", "kdconv"));
     assertFalse(Help.clientOnly("chat"));
+    assertTrue(Help.clientOnly("chat", "--url", "http://10.0.0.5:8080"), "a chat with a replica named starts nothing here");
   }
 }
