@@ -21,6 +21,7 @@ import dev.xdai.dialogue.Neo4jSessionStore;
 import dev.xdai.dialogue.PostProcessor;
 import dev.xdai.dialogue.ReplyGenerator;
 import dev.xdai.dialogue.SessionStore;
+import dev.xdai.dialogue.SessionWriters;
 import dev.xdai.dialogue.SharedPersonas;
 import dev.xdai.dialogue.TurnPipeline;
 import dev.xdai.generation.GenerationOptions;
@@ -223,6 +224,9 @@ public class Wiring {
   @Singleton
   SessionStore sessions(XdaiConfig config, GraphConnection graph, ObjectMapper json) {
     SessionStore graphStore = new Neo4jSessionStore(graph, json).ensureSchema();
+    // Registered before the journal is replayed, and closed after it applied its last turns (closed in reverse order).
+    graph.beforeClose(SessionWriters.register(graph, writerId(config), "xdai on " + hostName() + " with data " + dataDir(config),
+        ownership(config), WRITER_TTL));
     if (ownership(config) == DialogueService.Ownership.SHARED) return graphStore;
     Path journal = dataDir(config).resolve("sessions.journal");
     return JournaledSessionStore.open(graphStore, journal, json).<SessionStore>map(j -> {
@@ -242,6 +246,22 @@ public class Wiring {
   static DialogueService.Ownership ownership(XdaiConfig config) {
     boolean owned = config.sessions().writeBehind().orElse(config.graph().uri().isEmpty());
     return owned ? DialogueService.Ownership.OWNED : DialogueService.Ownership.SHARED;
+  }
+
+  /** How long a crashed service's session-writer registration keeps others of the other ownership from starting. */
+  static final Duration WRITER_TTL = Duration.ofSeconds(15);
+
+  /** The same for this service across restarts: its host and data directory. */
+  private static String writerId(XdaiConfig config) {
+    return hostName() + ":" + dataDir(config);
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   void closeSessions(@Disposes SessionStore sessions) {
