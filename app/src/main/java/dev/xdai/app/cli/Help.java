@@ -62,7 +62,7 @@ public final class Help {
     if (command.equals("chat") && List.of(args).contains("--url")) return true; // the service at the URL does the work
     return switch (command) {
       case "keys", "import" -> true;
-      case "bench" -> !sub.equals("pipeline") && !sub.equals("import");
+      case "bench" -> !sub.equals("pipeline") && !sub.equals("import") && !sub.equals("sessions");
       default -> false;
     };
   }

@@ -12,6 +12,8 @@ import dev.xdai.dialogue.TurnPipeline;
 import dev.xdai.evaluation.bench.BenchCommand;
 import dev.xdai.evaluation.bench.BenchTargets;
 import dev.xdai.evaluation.bench.ImportRunner;
+import dev.xdai.evaluation.bench.SessionWriteRunner;
+import dev.xdai.dialogue.bench.SessionWriteBenchmark;
 import dev.xdai.evaluation.bench.PipelineProbe;
 import dev.xdai.evaluation.bench.TurnTimings;
 import dev.xdai.evaluation.eval.EvalCommand;
@@ -187,7 +189,8 @@ public class ToolCommands {
         args = more.toArray(String[]::new);
       }
     }
-    return new BenchCommand(new BenchTargets(this::pipelineProbe, this::importRunner, model::get), out, err).run(args);
+    return new BenchCommand(new BenchTargets(this::pipelineProbe, this::importRunner, model::get, this::sessionWrites), out, err)
+        .run(args);
   }
 
   private PipelineProbe pipelineProbe() {
@@ -207,6 +210,11 @@ public class ToolCommands {
       steps.put("persist", (long) (outcome.persistMs() * 1e6));
       return new TurnTimings(steps, (long) (outcome.result().grounding().timingsMs().get("generate") * 1e6));
     };
+  }
+
+  private SessionWriteRunner sessionWrites() {
+    SessionWriteBenchmark benchmark = new SessionWriteBenchmark(graph.get());
+    return (turns, warmup, threads, sessions) -> benchmark.run(new SessionWriteBenchmark.Options(turns, warmup, threads, sessions));
   }
 
   private ImportRunner importRunner() {

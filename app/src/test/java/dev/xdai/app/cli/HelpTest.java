@@ -55,6 +55,7 @@ class HelpTest {
     assertTrue(Help.clientOnly("bench", "decode"));
     assertFalse(Help.clientOnly("bench", "pipeline"));
     assertFalse(Help.clientOnly("bench", "import"));
+    assertFalse(Help.clientOnly("bench", "sessions"));
     assertFalse(Help.clientOnly());
     assertFalse(Help.clientOnly("serve"));
     assertFalse(Help.clientOnly("eval", "kdconv"));
