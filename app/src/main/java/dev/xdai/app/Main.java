@@ -5,7 +5,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The one entry point of the jar: {@code serve} runs the HTTP service; the other commands ({@code chat}, {@code import},
- * {@code eval}, {@code bench}) run the same wiring without opening the HTTP port.
+ * {@code eval}, {@code bench}) run the same wiring without opening the HTTP port; {@code graph-server} runs only the
+ * graph server, without Quarkus.
  */
 @QuarkusMain
 public final class Main {
@@ -19,6 +20,10 @@ public final class Main {
       return;
     }
     String command = args.length == 0 ? "serve" : args[0];
+    if (command.equals("graph-server")) {
+      System.exit(dev.xdai.app.cli.GraphServerCommand.run(java.nio.file.Path.of(System.getProperty("xdai.project.root", ".")),
+          java.util.Arrays.copyOfRange(args, 1, args.length)));
+    }
     if (dev.xdai.app.cli.Help.clientOnly(args)) System.setProperty(Startup.CLIENT_ONLY_PROPERTY, "true");
     System.setProperty(Startup.COMMAND_PROPERTY, command);
     if (!command.equals("serve")) {

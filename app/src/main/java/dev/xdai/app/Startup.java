@@ -4,6 +4,7 @@ import dev.xdai.app.cli.RunningService;
 import dev.xdai.app.security.AccessPolicy;
 import dev.xdai.app.security.ApiKeys;
 import dev.xdai.dialogue.SessionStore;
+import dev.xdai.dialogue.SharedPersonas;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.knowledge.curation.ConceptExpander;
 import dev.xdai.knowledge.demo.DemoPacks;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,8 +49,10 @@ public class Startup {
   @Inject Instance<Optional<PersonaDirectoryWatcher>> watcherBean;
   @Inject Instance<SessionStore> sessionsBean;
   @Inject Instance<ApiKeys> keysBean;
+  @Inject Instance<SharedPersonas> personasBean;
 
   private ScheduledExecutorService curation;
+  private ScheduledExecutorService feed;
 
   void start(@Observes StartupEvent event) {
     String command = System.getProperty(COMMAND_PROPERTY, "serve");
@@ -59,7 +63,7 @@ public class Startup {
     if (command.equals("chat") && RunningService.find(Wiring.dataDir(config)).isPresent()) return;
     LanguageModel model = modelBean.get();
     GraphConnection graph = graphBean.get();
-    syncBean.get(); // the index is brought up to date with the graph before the first turn
+    IndexSync sync = syncBean.get(); // the index is brought up to date with the graph before the first turn
     sessionsBean.get(); // turns a crash left in the session journal go to the graph now, not on the first request
     DemoPacks demoPacks = demoPacksBean.get();
     Optional<PersonaDirectoryWatcher> watcher = watcherBean.get();
@@ -71,11 +75,15 @@ public class Startup {
       }
     }
     watcher.ifPresent(w -> LOG.debugf("persona watcher running: %s", w.isRunning()));
+    SharedPersonas personas = personasBean.get();
+    List<String> published = personas.start();
+    if (!published.isEmpty()) LOG.infof("personas of this data directory shared through the graph: %s", published);
     curation = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "xdai-concept-expansion");
       t.setDaemon(true);
       return t;
     });
+    followTheGraph(sync, personas);
     ConceptExpander expander = new ConceptExpander(graph, ConceptExpander.Options.defaults());
     long hours = Math.max(1, config.knowledge().expansionHours());
     curation.scheduleWithFixedDelay(() -> {
@@ -89,6 +97,31 @@ public class Startup {
 
   void stop(@Observes ShutdownEvent event) {
     if (curation != null) curation.shutdownNow();
+    if (feed != null) feed.shutdownNow();
+  }
+
+  /**
+   * The change feed: every {@code xdai.knowledge.sync-interval} the index catches up with packs imported or deleted
+   * elsewhere (other replicas sharing the graph, an import run on its own), and the persona folder with personas
+   * written elsewhere.
+   */
+  private void followTheGraph(IndexSync sync, SharedPersonas personas) {
+    feed = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "xdai-change-feed");
+      t.setDaemon(true);
+      return t;
+    });
+    long millis = Math.max(100, config.knowledge().syncInterval().toMillis());
+    feed.scheduleWithFixedDelay(() -> {
+      try {
+        var changes = sync.catchUp();
+        if (!changes.isEmpty()) LOG.infof("knowledge changed elsewhere: packs synced %s, removed %s", changes.changed(), changes.gone());
+        List<String> changed = personas.catchUp();
+        if (!changed.isEmpty()) LOG.infof("personas changed elsewhere: %s", changed);
+      } catch (RuntimeException e) {
+        LOG.warnf("the change feed could not read the graph (tried again in %d ms): %s", millis, e.getMessage());
+      }
+    }, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Refuses to listen beyond loopback without API keys, and says at start who may call. */

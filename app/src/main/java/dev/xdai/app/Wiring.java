@@ -25,6 +25,8 @@ import dev.xdai.dialogue.Neo4jSessionStore;
 import dev.xdai.dialogue.PostProcessor;
 import dev.xdai.dialogue.ReplyGenerator;
 import dev.xdai.dialogue.SessionStore;
+import dev.xdai.dialogue.SessionWriters;
+import dev.xdai.dialogue.SharedPersonas;
 import dev.xdai.dialogue.TurnPipeline;
 import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.LanguageModel;
@@ -173,16 +175,26 @@ public class Wiring {
   GraphConnection graph(XdaiConfig config) {
     XdaiConfig.Graph g = config.graph();
     GraphServerConfig settings = g.uri().isPresent()
-        ? GraphServerConfig.external(g.uri().get(), g.user(), g.password().orElse(""))
+        ? GraphServerConfig.external(g.uri().get(), g.user(), graphPassword(g))
         : localGraph(config);
     return GraphConnection.open(settings);
   }
 
+  /** The external server's password: {@code xdai.graph.password}, else the first line of {@code password-file}. */
+  static String graphPassword(XdaiConfig.Graph g) {
+    if (g.password().isPresent() || g.passwordFile().isEmpty()) return g.password().orElse("");
+    Path file = g.passwordFile().get();
+    try {
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the graph password file " + file + " (xdai.graph.password-file): " + e.getMessage(), e);
+    }
+  }
+
   private static GraphServerConfig localGraph(XdaiConfig config) {
-    GraphServerConfig d = GraphServerConfig.local(dataDir(config).resolve("graph"));
-    return new GraphServerConfig(d.externalUri(), d.user(), d.password(), d.dataDir(),
-        resolve(config, Path.of("graph-server", "target")).toAbsolutePath(), d.javaBinary(), config.graph().heap(), d.pageCache(),
-        d.jvmOptions(), d.startTimeout(), d.watchdogInterval());
+    return GraphServerConfig.local(dataDir(config).resolve("graph"))
+        .withServerDir(resolve(config, Path.of("graph-server", "target")).toAbsolutePath())
+        .withHeap(config.graph().heap());
   }
 
   void closeGraph(@Disposes GraphConnection graph) {
@@ -191,8 +203,8 @@ public class Wiring {
 
   @Produces
   @Singleton
-  IndexSync indexSync(GraphConnection graph, Retrieval retrieval) {
-    IndexSync sync = new IndexSync(graph, KnowledgeSink.of(retrieval.feed()));
+  IndexSync indexSync(XdaiConfig config, GraphConnection graph, Retrieval retrieval) {
+    IndexSync sync = new IndexSync(graph, KnowledgeSink.of(retrieval.feed()), Optional.of(dataDir(config).resolve("index-sync.json")));
     sync.atStartup().ifPresent(r -> LOG.infof("knowledge index rebuilt from the graph: %s", r));
     return sync;
   }
@@ -218,8 +230,11 @@ public class Wiring {
   @Produces
   @Singleton
   SessionStore sessions(XdaiConfig config, GraphConnection graph, ObjectMapper json) {
-    SessionStore graphStore = new Neo4jSessionStore(graph::driver, json).ensureSchema();
-    if (!config.sessions().writeBehind()) return graphStore;
+    SessionStore graphStore = new Neo4jSessionStore(graph, json).ensureSchema();
+    // Registered before the journal is replayed, and closed after it applied its last turns (closed in reverse order).
+    graph.beforeClose(SessionWriters.register(graph, writerId(config), "xdai on " + hostName() + " with data " + dataDir(config),
+        ownership(config), WRITER_TTL));
+    if (ownership(config) == DialogueService.Ownership.SHARED) return graphStore;
     Path journal = dataDir(config).resolve("sessions.journal");
     return JournaledSessionStore.open(graphStore, journal, json).<SessionStore>map(j -> {
       graph.beforeClose(j); // CDI disposes in no set order: the journal must apply its last turns before the driver goes
@@ -228,6 +243,32 @@ public class Wiring {
       LOG.warnf("%s is in use by another xdai process: turns are written to the graph directly", journal);
       return graphStore;
     });
+  }
+
+  /**
+   * The replication rule, in one place: a service with a graph server of its own owns its sessions (write-behind, memory
+   * trusted); over an external graph, which replicas may share, it does not (synchronous appends, memory checked).
+   * {@code xdai.sessions.write-behind} overrides it.
+   */
+  static DialogueService.Ownership ownership(XdaiConfig config) {
+    boolean owned = config.sessions().writeBehind().orElse(config.graph().uri().isEmpty());
+    return owned ? DialogueService.Ownership.OWNED : DialogueService.Ownership.SHARED;
+  }
+
+  /** How long a crashed service's session-writer registration keeps others of the other ownership from starting. */
+  static final Duration WRITER_TTL = Duration.ofSeconds(15);
+
+  /** The same for this service across restarts: its host and data directory. */
+  private static String writerId(XdaiConfig config) {
+    return hostName() + ":" + dataDir(config);
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   void closeSessions(@Disposes SessionStore sessions) {
@@ -248,6 +289,13 @@ public class Wiring {
     PersonaRegistry registry = PersonaRegistry.load(List.of(ContentRoot.classpath(Wiring.class.getClassLoader(), "")), writable);
     registry.problems().forEach(p -> LOG.warnf("persona file skipped: %s", p));
     return registry;
+  }
+
+  /** Personas written through the API, on every replica sharing the graph. */
+  @Produces
+  @Singleton
+  SharedPersonas sharedPersonas(PersonaRegistry registry, GraphConnection graph) {
+    return new SharedPersonas(registry, graph);
   }
 
   @Produces
@@ -368,7 +416,7 @@ public class Wiring {
   DialogueService dialogue(XdaiConfig config, TurnPipeline pipeline, SessionStore sessions, PersonaCatalog personas, Embedder embedder,
       TurnMetrics metrics) {
     DialogueService dialogue = new DialogueService(pipeline, sessions, personas, embedder,
-        new DialogueService.Limits(config.limits().maxTextChars(), config.limits().maxTurns()));
+        new DialogueService.Limits(config.limits().maxTextChars(), config.limits().maxTurns()), ownership(config));
     metrics.watch(dialogue);
     return dialogue;
   }

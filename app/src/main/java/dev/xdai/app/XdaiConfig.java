@@ -274,6 +274,14 @@ public interface XdaiConfig {
     /** Hours between periodic concept expansions of the packs (the method's scheduled curation). */
     @WithDefault("24")
     long expansionHours();
+
+    /**
+     * How often the change feed looks at the graph for packs imported or deleted elsewhere (another replica, an import
+     * run on its own) and for personas written elsewhere: a change reaches this replica within this delay plus the
+     * time to index what changed. One small read when nothing changed.
+     */
+    @WithDefault("2s")
+    Duration syncInterval();
   }
 
   /** Limits enforced on every request. */
@@ -303,6 +311,12 @@ public interface XdaiConfig {
 
     Optional<String> password();
 
+    /**
+     * A file holding the password of an external server (the {@code password-file} that {@code xdai graph-server}
+     * prints, or a mounted secret); used when {@code password} is not set.
+     */
+    Optional<Path> passwordFile();
+
     @WithDefault("768m")
     String heap();
   }
@@ -311,11 +325,13 @@ public interface XdaiConfig {
   interface Sessions {
     /**
      * Acknowledge a turn once it is in the local journal ({@code <data-dir>/sessions.journal}, forced to disk) and store
-     * it in the graph right after, instead of waiting for the graph's commit. Turn it off when several instances may
-     * serve the same session at once: then a turn stored first elsewhere is refused at once (409) rather than logged.
+     * it in the graph right after, instead of waiting for the graph's commit: only for a service that owns its sessions.
+     * Unset, it is on with the graph server the service starts itself and off with an external graph
+     * ({@code xdai.graph.uri}), which other replicas may share: then each turn is committed to the graph with the
+     * append check before it is acknowledged, and a turn stored first elsewhere is refused at once (409). See
+     * docs/replication.md.
      */
-    @WithDefault("true")
-    boolean writeBehind();
+    Optional<Boolean> writeBehind();
   }
 
   /** Persona files. */

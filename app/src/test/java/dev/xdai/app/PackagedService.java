@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,13 +37,32 @@ final class PackagedService {
 
   /** Starts {@code serve} with extra JVM options (each {@code -D...}); its output goes to {@code service.log}. */
   Process serve(String... options) throws IOException {
+    return serve(Map.of(), options);
+  }
+
+  /** Starts {@code serve} with environment variables ({@code XDAI_...}) and extra JVM options. */
+  Process serve(Map<String, String> environment, String... options) throws IOException {
     List<String> args = new ArrayList<>(List.of(options));
     args.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "serve"));
-    return command(data.resolve("service.log"), null, args.toArray(String[]::new));
+    ProcessBuilder pb = processBuilder(args.toArray(String[]::new)).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("service.log").toFile()));
+    pb.environment().putAll(environment);
+    return pb.start();
   }
 
   /** Runs the jar on this data: JVM options (starting with -D) first, then the command line; stdin from a file or none. */
   Process command(Path log, Path stdin, String... args) throws IOException {
+    ProcessBuilder pb = processBuilder(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (stdin != null) pb.redirectInput(stdin.toFile());
+    return pb.start();
+  }
+
+  /** Runs the jar with stdout and stderr kept apart, for commands whose stdout is a protocol. */
+  Process commandWithOutput(Path stdout, Path stderr, String... args) throws IOException {
+    return processBuilder(args).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+  }
+
+  private ProcessBuilder processBuilder(String... args) {
     Path root = Path.of(System.getProperty("xdai.project.root"));
     Path jar = root.resolve("app/target/quarkus-app/quarkus-run.jar");
     assertTrue(Files.exists(jar), "the packaged service is missing: " + jar);
@@ -53,11 +73,7 @@ final class PackagedService {
     cmd.add("-jar");
     cmd.add(jar.toString());
     for (; i < args.length; i++) cmd.add(args[i]);
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    if (stdin != null) pb.redirectInput(stdin.toFile());
-    return pb.start();
+    return new ProcessBuilder(cmd);
   }
 
   /** Waits until {@code path} answers {@code status} (readiness is 200 with a model, 503 without one). */

@@ -63,4 +63,27 @@ class XdaiConfigTest {
     assertFalse(new Wiring().switches(config(Map.of())).inversePrompting());
     assertTrue(new Wiring().switches(config(Map.of("xdai.generation.inverse-prompting", "true"))).inversePrompting());
   }
+
+  @Test
+  void aServiceOwnsItsSessionsWithItsOwnGraphAndSharesThemOverAnExternalOneUnlessTold() {
+    assertEquals(dev.xdai.dialogue.DialogueService.Ownership.OWNED, Wiring.ownership(config(Map.of())));
+    assertEquals(dev.xdai.dialogue.DialogueService.Ownership.SHARED,
+        Wiring.ownership(config(Map.of("xdai.graph.uri", "neo4j://graph:7687"))));
+    assertEquals(dev.xdai.dialogue.DialogueService.Ownership.OWNED,
+        Wiring.ownership(config(Map.of("xdai.graph.uri", "bolt://graph:7687", "xdai.sessions.write-behind", "true"))));
+    assertEquals(dev.xdai.dialogue.DialogueService.Ownership.SHARED,
+        Wiring.ownership(config(Map.of("xdai.sessions.write-behind", "false"))));
+  }
+
+  @Test
+  void theGraphPasswordComesFromTheSettingOrElseFromItsFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("password");
+    java.nio.file.Files.writeString(file, "from-the-file\n");
+    assertEquals("from-the-file", Wiring.graphPassword(config(Map.of("xdai.graph.password-file", file.toString())).graph()));
+    assertEquals("given", Wiring.graphPassword(config(Map.of("xdai.graph.password", "given", "xdai.graph.password-file", file.toString())).graph()));
+    assertEquals("", Wiring.graphPassword(config(Map.of()).graph()));
+    var missing = assertThrows(IllegalStateException.class,
+        () -> Wiring.graphPassword(config(Map.of("xdai.graph.password-file", dir.resolve("nope").toString())).graph()));
+    assertTrue(missing.getMessage().contains("xdai.graph.password-file"), missing.getMessage());
+  }
 }

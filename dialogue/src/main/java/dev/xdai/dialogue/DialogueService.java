@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,9 +22,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * with its grounding (step 8). Turns of one session run one at a time, in order; sessions run in parallel. A client
  * that keeps the conversation itself gets an {@link #answer} over the history it sends, and nothing is stored.
  *
- * <p>The conversations this service answered recently are kept in memory, written through on every stored turn, so a
- * turn does not read its history back from the store. Another service instance writing the same session is caught by
- * the store's append check: the turn fails with {@code CONFLICT} and the session is read afresh next time.
+ * <p>The conversations this service answered recently are kept in memory, written through on every stored turn. When
+ * this service owns its sessions ({@link Ownership#OWNED}) a turn then reads nothing from the store; when other
+ * instances may write them too ({@link Ownership#SHARED}) each turn first asks the store how many turns the session
+ * holds and reads it afresh when that is not what memory holds, so a session may go from instance to instance, turn
+ * after turn. Two instances answering one session at once are caught by the store's {@link AppendCheck}: the second
+ * turn fails with {@code CONFLICT} before anything is stored or acknowledged, and the session is read afresh next time.
  *
  * <p>Every call names its {@link Access}: a session another key created is "not found" to a caller that does not
  * reach it, so its existence is not revealed. What is kept per session in memory (its lock, its embeddings, its
@@ -36,11 +40,20 @@ public final class DialogueService implements AutoCloseable {
     public static Limits defaults() { return new Limits(500, 200); }
   }
 
+  /** Who writes the sessions: this service alone, or other instances over the same store too. */
+  public enum Ownership {
+    /** Only this service writes its sessions: what it remembers is what the store holds. */
+    OWNED,
+    /** Other instances may write them: what it remembers is checked against the store's turn count every turn. */
+    SHARED
+  }
+
   private final TurnPipeline pipeline;
   private final SessionStore store;
   private final PersonaCatalog personas;
   private final Embedder embedder;
   private final Limits limits;
+  private final Ownership ownership;
   // Weak values: a lock lives while a turn holds or waits for it, so two turns of one session always share one.
   private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
   private final Cache<String, EmbeddingCache> caches =
@@ -55,12 +68,19 @@ public final class DialogueService implements AutoCloseable {
   /** Embeds each finished exchange in the background, off the next turn's path; drops work when far behind. */
   private final ThreadPoolExecutor prefetcher = DaemonPool.of("xdai-embedding-prefetch", 1, 256);
 
+  /** A service that owns its sessions. */
   public DialogueService(TurnPipeline pipeline, SessionStore store, PersonaCatalog personas, Embedder embedder, Limits limits) {
+    this(pipeline, store, personas, embedder, limits, Ownership.OWNED);
+  }
+
+  public DialogueService(TurnPipeline pipeline, SessionStore store, PersonaCatalog personas, Embedder embedder, Limits limits,
+      Ownership ownership) {
     this.pipeline = pipeline;
     this.store = store;
     this.personas = personas;
     this.embedder = embedder;
     this.limits = limits;
+    this.ownership = ownership;
   }
 
   /** A new session of {@code bot} owned by the caller. */
@@ -241,12 +261,17 @@ public final class DialogueService implements AutoCloseable {
     }
   }
 
-  /** The session's conversation, from memory when this service answered it last. */
+  /**
+   * The session's conversation: from memory when this service answered it last and (when shared) the store holds no
+   * more turns than memory does; else read afresh.
+   */
   private Optional<Conversation> conversation(String id) {
     Conversation known = conversations.getIfPresent(id);
-    if (known != null) return Optional.of(known);
+    if (known != null && (ownership == Ownership.OWNED || store.turnCount(id).equals(OptionalInt.of(known.exchanges().size())))) {
+      return Optional.of(known);
+    }
     Optional<Conversation> stored = store.conversation(id);
-    stored.ifPresent(this::remember);
+    stored.ifPresentOrElse(this::remember, () -> forget(id));
     return stored;
   }
 

@@ -13,7 +13,10 @@ public final class InMemorySessionStore implements SessionStore {
 
   @Override
   public void create(Session session) {
-    if (sessions.putIfAbsent(session.id(), session) != null) throw new IllegalStateException("session exists: " + session.id());
+    Session existing = sessions.putIfAbsent(session.id(), session);
+    boolean same = existing == null || (existing.createdAt().equals(session.createdAt()) && existing.bot().equals(session.bot())
+        && existing.owner().equals(session.owner()));
+    if (!same) throw new DialogueException(DialogueException.Kind.CONFLICT, "session '" + session.id() + "' exists already");
   }
 
   @Override
@@ -24,14 +27,20 @@ public final class InMemorySessionStore implements SessionStore {
   @Override
   public void append(String sessionId, TurnRecord turn) {
     sessions.compute(sessionId, (id, s) -> {
-      if (s == null) throw new DialogueException(DialogueException.Kind.CONFLICT, "session " + id + " is gone");
-      if (turn.index() != s.turns().size()) {
-        throw new DialogueException(DialogueException.Kind.CONFLICT, "turn " + turn.index() + " is out of order: the session holds " + s.turns().size());
-      }
+      if (s == null) throw new DialogueException(DialogueException.Kind.CONFLICT, "session '" + id + "' is gone");
+      AppendCheck.Verdict verdict = AppendCheck.verdict(turn.index(), s.turns().size(), () -> AppendCheck.sameTurn(s.turns().get(turn.index()), turn));
+      if (verdict == AppendCheck.Verdict.ALREADY_STORED) return s;
+      if (verdict != AppendCheck.Verdict.APPEND) throw AppendCheck.conflict(id, turn.index(), s.turns().size(), verdict);
       List<TurnRecord> turns = new ArrayList<>(s.turns());
       turns.add(turn);
       return new Session(s.id(), s.bot(), s.emotion(), s.owner(), s.createdAt(), turns);
     });
+  }
+
+  @Override
+  public java.util.OptionalInt turnCount(String id) {
+    Session s = sessions.get(id);
+    return s == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(s.turns().size());
   }
 
   @Override

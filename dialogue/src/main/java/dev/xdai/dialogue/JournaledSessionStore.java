@@ -27,8 +27,11 @@ import java.util.Optional;
  * holds (turns already stored are recognised and skipped). Reads, creates and deletes first wait until the turns
  * journaled before them are applied, so they see every acknowledged turn.
  *
- * <p>A turn the store refuses for good (its session was deleted, or another service instance stored that turn first)
- * is logged and dropped: with write-behind, one session must be served by one instance at a time. Thread-safe.
+ * <p>Write-behind is for a process that owns its sessions: no other instance writes them (the service uses it only
+ * with a graph server of its own; see {@code docs/replication.md}). What this process can know is checked before a turn
+ * is acknowledged: a turn out of order with the session's journaled turns is a {@code CONFLICT} that writes nothing. A
+ * turn the store still refuses when it is applied (possible only if another writer broke that rule) is logged and
+ * dropped. Thread-safe.
  */
 public final class JournaledSessionStore implements SessionStore {
 
@@ -44,6 +47,10 @@ public final class JournaledSessionStore implements SessionStore {
 
     TurnRecord turn() {
       return new TurnRecord(index, user, reply, grounding, Instant.ofEpochMilli(at));
+    }
+
+    boolean holds(TurnRecord t) {
+      return AppendCheck.sameTurn(turn(), t);
     }
   }
 
@@ -123,6 +130,7 @@ public final class JournaledSessionStore implements SessionStore {
     }
     synchronized (lock) {
       if (closing) throw new IllegalStateException("the session journal is closed");
+      if (!followsPending(sessionId, turn)) return; // journaled already: the same turn sent again
       try {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) channel.write(buffer);
@@ -134,6 +142,26 @@ public final class JournaledSessionStore implements SessionStore {
       journaled++;
       lock.notifyAll();
     }
+  }
+
+  /**
+   * With turns of the session still journaled, the next one must follow the last of them ({@link AppendCheck}); without,
+   * the store decides when it is applied. False when this very turn is journaled already. Called with the lock held,
+   * before anything is written.
+   */
+  private boolean followsPending(String sessionId, TurnRecord turn) {
+    Line last = null;
+    for (java.util.Iterator<Line> it = pending.descendingIterator(); it.hasNext() && last == null; ) {
+      Line line = it.next();
+      if (line.session().equals(sessionId)) last = line;
+    }
+    if (last == null) return true;
+    Line before = last;
+    AppendCheck.Verdict verdict = AppendCheck.verdict(turn.index(), last.index() + 1,
+        () -> before.holds(turn));
+    if (verdict == AppendCheck.Verdict.ALREADY_STORED) return false;
+    if (verdict != AppendCheck.Verdict.APPEND) throw AppendCheck.conflict(sessionId, turn.index(), last.index() + 1, verdict);
+    return true;
   }
 
   @Override
@@ -152,6 +180,12 @@ public final class JournaledSessionStore implements SessionStore {
   public Optional<Conversation> conversation(String id) {
     awaitApplied();
     return store.conversation(id);
+  }
+
+  @Override
+  public java.util.OptionalInt turnCount(String id) {
+    awaitApplied();
+    return store.turnCount(id);
   }
 
   @Override
@@ -211,10 +245,10 @@ public final class JournaledSessionStore implements SessionStore {
       try {
         try {
           store.append(line.session(), line.turn());
-        } catch (DialogueException e) { // refused for good: the session is gone, or holds another turn at this index
-          if (e.kind() != DialogueException.Kind.CONFLICT || !alreadyStored(line)) {
-            LOG.log(System.Logger.Level.ERROR, "turn " + line.index() + " of session " + line.session() + " was not stored: " + e.getMessage());
-          }
+        } catch (DialogueException e) {
+          // Refused for good: the session is gone, or another writer broke the one-owner rule. (A turn replayed after a
+          // crash that had reached the store before it is accepted by the store's append check.)
+          LOG.log(System.Logger.Level.ERROR, "turn " + line.index() + " of session " + line.session() + " was not stored: " + e.getMessage());
         }
         return true;
       } catch (RuntimeException e) {
@@ -226,15 +260,6 @@ public final class JournaledSessionStore implements SessionStore {
       }
       backoff = Math.min(2_000, backoff * 2);
     }
-  }
-
-  /** Replaying after a crash finds turns that reached the store before it: the same turn at the same index. */
-  private boolean alreadyStored(Line line) {
-    return store.find(line.session())
-        .filter(s -> s.turns().size() > line.index())
-        .map(s -> s.turns().get(line.index()))
-        .filter(t -> t.user().equals(line.user()) && t.reply().equals(line.reply()) && t.at().toEpochMilli() == line.at())
-        .isPresent();
   }
 
   /** Called with the lock held once every journaled line is in the store: the journal starts empty again. */

@@ -1,6 +1,7 @@
 package dev.xdai.dialogue;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Durable storage of sessions and their turns (Neo4j in the service; in memory for unit tests). Thread-safe. */
 public interface SessionStore extends AutoCloseable {
@@ -15,9 +16,19 @@ public interface SessionStore extends AutoCloseable {
   }
 
   /**
-   * Appends a turn; its index must be the session's turn count.
+   * How many turns the session holds, empty when there is none: its version, since turns are only ever appended. A
+   * service instance checks its remembered conversation against it when others may write the same session.
+   */
+  default OptionalInt turnCount(String id) {
+    return conversation(id).map(c -> OptionalInt.of(c.exchanges().size())).orElse(OptionalInt.empty());
+  }
+
+  /**
+   * Appends a turn by the {@link AppendCheck}: its index must be the session's turn count (the same turn again is
+   * accepted and changes nothing).
    *
-   * @throws DialogueException of kind {@code CONFLICT} when the session is gone or holds a different number of turns
+   * @throws DialogueException of kind {@code CONFLICT} when the session is gone or holds a different number of turns;
+   *     nothing is stored then
    */
   void append(String sessionId, TurnRecord turn);
 

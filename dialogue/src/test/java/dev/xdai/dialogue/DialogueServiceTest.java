@@ -36,6 +36,7 @@ class DialogueServiceTest {
     @Override public void create(Session session) { inner.create(session); }
     @Override public java.util.Optional<Session> find(String id) { return inner.find(id); }
     @Override public java.util.Optional<Conversation> conversation(String id) { return inner.conversation(id); }
+    @Override public java.util.OptionalInt turnCount(String id) { return inner.turnCount(id); }
     @Override public void append(String sessionId, TurnRecord turn) { inner.append(sessionId, turn); }
     @Override public boolean delete(String id) { return inner.delete(id); }
   }
@@ -45,13 +46,17 @@ class DialogueServiceTest {
   }
 
   DialogueService service(SessionStore store, int maxTurns) {
+    return service(store, maxTurns, DialogueService.Ownership.OWNED);
+  }
+
+  DialogueService service(SessionStore store, int maxTurns, DialogueService.Ownership ownership) {
     var catalog = Doubles.catalog(List.of(TurnPipelineTest.PLAIN, TurnPipelineTest.WITH_BACKGROUND), List.of(TurnPipelineTest.ANGRY));
     var pipeline = new TurnPipeline(new HistorySelector(HistorySelector.Settings.defaults(), TokenCounter.CODE_POINTS),
         new KnowledgeInjector(KnowledgeSource.NONE, KnowledgeInjector.Settings.defaults()),
         new BackgroundComposer(KnowledgeSource.NONE, BackgroundComposer.Settings.defaults()),
         new ConditionComposer(catalog), model, null, new PostProcessor(60), new FaithfulnessGuard(),
         new Answerer(AnswerConfidence.shipped(), Answerer.Settings.defaults()), null, TurnPipeline.Settings.standard());
-    return new DialogueService(pipeline, store, catalog, embedder, new DialogueService.Limits(10, maxTurns));
+    return new DialogueService(pipeline, store, catalog, embedder, new DialogueService.Limits(10, maxTurns), ownership);
   }
 
   @Test
@@ -113,6 +118,58 @@ class DialogueServiceTest {
     here.turn(Access.ANY, session.id(), "三", null, Switches.all(), TurnListener.NONE);
     assertEquals(List.of("一", "二", "三"), store.find(session.id()).orElseThrow().turns().stream().map(TurnRecord::user).toList());
     assertTrue(model.prompts.get(model.prompts.size() - 1).startsWith("A:一|B:第一句回答|A:二|"), model.prompts.toString());
+  }
+
+  @Test
+  void sharedInstancesServeOneSessionTurnAfterTurnEachSeeingTheOthersTurns() {
+    DialogueService a = service(counted(store), 10, DialogueService.Ownership.SHARED);
+    DialogueService b = service(counted(store), 10, DialogueService.Ownership.SHARED);
+    Session session = a.create(Access.ANY, "plain", "");
+    List<String> said = List.of("一", "二", "三", "四", "五");
+    for (int i = 0; i < said.size(); i++) {
+      var outcome = (i % 2 == 0 ? a : b).turn(Access.ANY, session.id(), said.get(i), null, Switches.all(), TurnListener.NONE);
+      assertEquals(i, outcome.turn().index());
+    }
+    assertEquals(said, store.find(session.id()).orElseThrow().turns().stream().map(TurnRecord::user).toList());
+    assertTrue(model.prompts.get(4).startsWith("A:一|B:第一句回答|A:二|B:第二句回答|A:三|"), model.prompts.get(4));
+    int readsSoFar = reads.get();
+    b.turn(Access.ANY, session.id(), "六", null, Switches.all(), TurnListener.NONE);
+    b.turn(Access.ANY, session.id(), "七", null, Switches.all(), TurnListener.NONE);
+    assertEquals(readsSoFar + 1, reads.get(), "read afresh once after a's turn, then the turn count says memory is current");
+  }
+
+  @Test
+  void twoSharedInstancesAnsweringOneSessionAtOnceStoreOneTurnAndRefuseTheOtherBeforeItIsAcknowledged() throws Exception {
+    var bothGenerated = new java.util.concurrent.CyclicBarrier(2);
+    SessionStore racing = new Forwarding(store) {
+      @Override public void append(String sessionId, TurnRecord turn) {
+        try {
+          bothGenerated.await(10, java.util.concurrent.TimeUnit.SECONDS); // both read the same history and answered it
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        super.append(sessionId, turn);
+      }
+    };
+    DialogueService a = service(racing, 10, DialogueService.Ownership.SHARED);
+    DialogueService b = service(racing, 10, DialogueService.Ownership.SHARED);
+    Session session = a.create(Access.ANY, "plain", "");
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var first = pool.submit(() -> a.turn(Access.ANY, session.id(), "甲说", null, Switches.all(), TurnListener.NONE));
+      var second = pool.submit(() -> b.turn(Access.ANY, session.id(), "乙说", null, Switches.all(), TurnListener.NONE));
+      List<String> acknowledged = new java.util.ArrayList<>();
+      int refused = 0;
+      for (var call : List.of(first, second)) {
+        try {
+          acknowledged.add(call.get().turn().user());
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertEquals(DialogueException.Kind.CONFLICT, ((DialogueException) e.getCause()).kind());
+          refused++;
+        }
+      }
+      assertEquals(1, refused);
+      assertEquals(acknowledged, store.find(session.id()).orElseThrow().turns().stream().map(TurnRecord::user).toList());
+    }
   }
 
   @Test

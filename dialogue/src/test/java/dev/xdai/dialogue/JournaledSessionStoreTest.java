@@ -132,6 +132,24 @@ class JournaledSessionStoreTest {
   }
 
   @Test
+  void aTurnOutOfOrderWithTheJournaledOnesIsRefusedBeforeItIsJournaledAndTheSameTurnIsJournaledOnce() throws Exception {
+    down.set(true); // turns stay pending
+    try (JournaledSessionStore store = open()) {
+      store.append("s", turn(0, "一"));
+      store.append("s", turn(0, "一")); // sent again: already journaled
+      var gap = assertThrows(DialogueException.class, () -> store.append("s", turn(2, "三")));
+      assertEquals(DialogueException.Kind.CONFLICT, gap.kind());
+      var taken = assertThrows(DialogueException.class, () -> store.append("s", turn(0, "另一句")));
+      assertEquals(DialogueException.Kind.CONFLICT, taken.kind());
+      store.append("s", turn(1, "二"));
+      assertEquals(2, Files.readAllLines(file(), StandardCharsets.UTF_8).size(), "nothing refused reached the journal");
+      memory.create(session("s"));
+      down.set(false);
+      assertEquals(List.of("一", "二"), store.find("s").orElseThrow().turns().stream().map(TurnRecord::user).toList());
+    }
+  }
+
+  @Test
   void aJournalHeldByAnotherStoreIsNotOpenedTwice() {
     try (JournaledSessionStore first = open()) {
       assertTrue(JournaledSessionStore.open(behind, file(), json).isEmpty());

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.graph.GraphServerConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +21,8 @@ class Neo4jSessionStoreTest {
 
   @BeforeAll
   static void start() {
-    graph = GraphConnection.open(GraphServerConfig.local(dir.resolve("graph")));
-    store = new Neo4jSessionStore(graph::driver, new ObjectMapper()).ensureSchema();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (graph != null) graph.close();
+    graph = SharedTestGraph.get();
+    store = new Neo4jSessionStore(graph, new ObjectMapper()).ensureSchema();
   }
 
   static Session newSession(String emotion) {
@@ -64,6 +57,41 @@ class Neo4jSessionStoreTest {
     assertEquals(DialogueException.Kind.CONFLICT,
         assertThrows(DialogueException.class, () -> store.append("no-such-session", JournaledSessionStoreTest.turn(0, "一"))).kind());
     assertEquals(List.of("一"), store.find(s.id()).orElseThrow().turns().stream().map(TurnRecord::user).toList());
+  }
+
+  @Test
+  void appendsRacingForOneIndexStoreExactlyOneTurnAndTheSameTurnAgainIsAccepted() throws Exception {
+    Session s = newSession("");
+    store.create(s);
+    store.create(s); // a retried create of the same session changes nothing
+    assertEquals(DialogueException.Kind.CONFLICT, assertThrows(DialogueException.class,
+        () -> store.create(new Session(s.id(), "student", "", "key-b", s.createdAt(), List.of()))).kind());
+    int writers = 6;
+    var start = new java.util.concurrent.CountDownLatch(1);
+    int stored = 0;
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+      var calls = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int w = 0; w < writers; w++) {
+        TurnRecord turn = JournaledSessionStoreTest.turn(0, "写者" + w);
+        calls.add(pool.submit(() -> { start.await(); store.append(s.id(), turn); return null; }));
+      }
+      start.countDown();
+      for (var call : calls) {
+        try {
+          call.get();
+          stored++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertEquals(DialogueException.Kind.CONFLICT, ((DialogueException) e.getCause()).kind());
+        }
+      }
+    }
+    assertEquals(1, stored);
+    List<TurnRecord> turns = store.find(s.id()).orElseThrow().turns();
+    assertEquals(1, turns.size());
+    assertEquals(java.util.OptionalInt.of(1), store.turnCount(s.id()));
+    store.append(s.id(), turns.get(0)); // the stored turn sent again (a retried commit): accepted, not duplicated
+    assertEquals(1, store.find(s.id()).orElseThrow().turns().size());
+    assertTrue(store.turnCount("no-such-session").isEmpty());
   }
 
   @Test

@@ -24,25 +24,33 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
- * Runs a Neo4j Community DBMS with only a Bolt connector on 127.0.0.1 and authentication enabled, as a separate
- * process of the xdai service. Prints exactly one line starting with {@value #READY_PREFIX} when Bolt accepts
- * connections, and shuts down cleanly on SIGTERM or, with {@code --exit-on-stdin-close}, when its parent goes away.
+ * Runs a Neo4j Community DBMS with only a Bolt connector (on 127.0.0.1 unless told otherwise) and authentication
+ * enabled, as a process of its own: started by the service's launcher, or by {@code xdai graph-server} for several
+ * services to share. When Bolt accepts connections it prints exactly two lines on stdout, {@value #URI_LINE}{@code
+ * bolt://HOST:PORT} and {@value #PASSWORD_FILE_LINE}{@code PATH}, and nothing else ever; it shuts down cleanly on
+ * SIGTERM or, with {@code --exit-on-stdin-close}, when its parent goes away.
  *
  * <pre>
- * java -cp graph-server.jar:lib/* dev.xdai.graphserver.GraphServerMain --data DIR [--port P] [--password-file F]
- *      [--page-cache 64m] [--tx-memory 256m] [--exit-on-stdin-close]
+ * java -cp graph-server.jar:lib/* dev.xdai.graphserver.GraphServerMain --data DIR [--bolt HOST:PORT] [--advertise HOST]
+ *      [--password-file F] [--page-cache 64m] [--tx-memory 256m] [--exit-on-stdin-close]
  * </pre>
  */
 public final class GraphServerMain {
 
-  /** The start of the one line on stdout that says Bolt is up; followed by the bolt URI. The launcher matches it. */
-  public static final String READY_PREFIX = "XDAI-GRAPH-SERVER READY ";
+  /** The start of the first line on stdout, printed once Bolt is up; followed by the bolt URI. The launcher matches it. */
+  public static final String URI_LINE = "uri=";
+  /** The start of the second line: the file holding the {@value #USER} user's password. */
+  public static final String PASSWORD_FILE_LINE = "password-file=";
   /** The user the service logs in as (Community has one admin user). */
   public static final String USER = "neo4j";
 
   private GraphServerMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+      System.out.println(Options.USAGE);
+      return;
+    }
     Options options;
     try {
       options = Options.parse(args);
@@ -60,10 +68,13 @@ public final class GraphServerMain {
     Path home = options.dataDir().resolve("neo4j");
     Files.createDirectories(home);
 
+    // A routing driver (neo4j://) is sent the advertised address: it must be the port really bound, so "any port" is
+    // chosen here rather than by Neo4j.
+    int port = options.port() == 0 ? freePort(options.host()) : options.port();
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
         .setConfig(BoltConnector.enabled, true)
-        .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", options.port()))
-        .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", options.port()))
+        .setConfig(BoltConnector.listen_address, new SocketAddress(options.host(), port))
+        .setConfig(BoltConnector.advertised_address, new SocketAddress(options.advertisedHost(), port))
         .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
         .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes())
@@ -95,16 +106,24 @@ public final class GraphServerMain {
       setInitialPassword(dbms.database("system"), password);
       Files.writeString(applied, fingerprint + "\n", StandardCharsets.UTF_8);
     }
-    int port = boundBoltPort(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), options.port());
+    port = boundBoltPort(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), port);
 
     if (options.exitOnStdinClose()) {
       Thread watcher = new Thread(() -> waitForEof(System.in), "graph-server-parent-watch");
       watcher.setDaemon(true);
       watcher.start();
     }
-    protocol.println(READY_PREFIX + "bolt://127.0.0.1:" + port);
+    protocol.println(URI_LINE + "bolt://" + options.advertisedHost() + ":" + port);
+    protocol.println(PASSWORD_FILE_LINE + options.passwordFile());
     protocol.flush();
     stopped.await();
+  }
+
+  /** A port free on {@code host} now (the DBMS binds it a moment later). */
+  private static int freePort(String host) throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    }
   }
 
   /** Blocks until stdin reaches end of file (the parent closed it or died), then exits, which runs the shutdown hook. */
@@ -171,15 +190,28 @@ public final class GraphServerMain {
     return password;
   }
 
-  /** Command-line options of the server. */
-  record Options(Path dataDir, int port, Path passwordFile, long pageCacheBytes, long txMemoryBytes, boolean exitOnStdinClose) {
-    static final String USAGE = "usage: GraphServerMain --data DIR [--port P (0 = any)] [--password-file F (default DIR/password)]"
-        + " [--page-cache 64m] [--tx-memory 256m] [--exit-on-stdin-close]";
+  /**
+   * Command-line options of the server.
+   *
+   * @param host          the address Bolt listens on ({@code 0.0.0.0} for every interface)
+   * @param port          the Bolt port; 0 takes a free one
+   * @param advertisedHost the host name clients are told (routing tables, the printed URI): the listen address unless
+   *                      that is a wildcard, then this machine's name
+   */
+  record Options(Path dataDir, String host, int port, String advertisedHost, Path passwordFile, long pageCacheBytes,
+      long txMemoryBytes, boolean exitOnStdinClose) {
+    static final String USAGE = """
+        usage: GraphServerMain --data DIR [--bolt HOST:PORT] [--advertise HOST] [--password-file F]
+                               [--page-cache 64m] [--tx-memory 256m] [--exit-on-stdin-close]
+          runs Neo4j with Bolt on HOST:PORT (default 127.0.0.1:0, 0 = any free port) until SIGTERM; prints
+          uri=bolt://HOST:PORT and password-file=PATH (default DIR/password, created when missing) once it answers.""";
 
     static Options parse(String[] args) {
       Path data = null;
       Path passwordFile = null;
+      String host = "127.0.0.1";
       int port = 0;
+      String advertised = null;
       long pageCache = bytes("64m");
       long txMemory = bytes("256m");
       boolean exitOnStdinClose = false;
@@ -187,7 +219,15 @@ public final class GraphServerMain {
         String arg = args[i];
         switch (arg) {
           case "--data" -> data = Path.of(value(args, ++i, arg));
-          case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+          case "--bolt" -> {
+            String address = value(args, ++i, arg);
+            int colon = address.lastIndexOf(':');
+            if (colon < 0) throw new IllegalArgumentException("--bolt must be HOST:PORT, e.g. 127.0.0.1:7687: " + address);
+            host = address.substring(0, colon).replace("[", "").replace("]", "");
+            port = port(address.substring(colon + 1));
+            if (host.isBlank()) throw new IllegalArgumentException("--bolt needs a host: " + address);
+          }
+          case "--advertise" -> advertised = value(args, ++i, arg);
           case "--password-file" -> passwordFile = Path.of(value(args, ++i, arg));
           case "--page-cache" -> pageCache = bytes(value(args, ++i, arg));
           case "--tx-memory" -> txMemory = bytes(value(args, ++i, arg));
@@ -196,10 +236,33 @@ public final class GraphServerMain {
         }
       }
       if (data == null) throw new IllegalArgumentException("--data is required");
-      if (port < 0 || port > 65535) throw new IllegalArgumentException("--port out of range: " + port);
       data = data.toAbsolutePath();
-      return new Options(data, port, passwordFile == null ? data.resolve("password") : passwordFile, pageCache, txMemory,
+      if (advertised == null) advertised = isWildcard(host) ? localHostName() : host;
+      return new Options(data, host, port, advertised,
+          (passwordFile == null ? data.resolve("password") : passwordFile).toAbsolutePath(), pageCache, txMemory,
           exitOnStdinClose);
+    }
+
+    private static int port(String text) {
+      try {
+        int port = Integer.parseInt(text.strip());
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("the Bolt port is out of range: " + text);
+        return port;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("the Bolt port is not a number: " + text);
+      }
+    }
+
+    private static boolean isWildcard(String host) {
+      return host.equals("0.0.0.0") || host.equals("::");
+    }
+
+    private static String localHostName() {
+      try {
+        return java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.net.UnknownHostException e) {
+        return "localhost";
+      }
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,5 +1,6 @@
 package dev.xdai.app.api;
 
+import dev.xdai.dialogue.SharedPersonas;
 import dev.xdai.personas.CardV2Importer;
 import dev.xdai.personas.Format;
 import dev.xdai.personas.Persona;
@@ -36,6 +37,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class PersonaResource {
 
   @Inject PersonaRegistry registry;
+  @Inject SharedPersonas shared; // writes go to every replica through the graph
 
   /** One persona as listed: where it comes from, and its file form. */
   public record Listed(String id, String displayName, String origin, String source, List<String> packs, String defaultEmotion) {}
@@ -75,14 +77,14 @@ public class PersonaResource {
       return Response.ok(PersonaWriter.write(registry.validate(persona), Format.JSON)).build();
     }
     boolean exists = registry.find(id).isPresent();
-    Persona stored = exists ? registry.replace(persona) : registry.create(persona);
+    Persona stored = exists ? shared.replace(persona) : shared.create(persona);
     return Response.status(exists ? 200 : 201).entity(PersonaWriter.write(stored, Format.JSON)).build();
   }
 
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
-    registry.delete(id);
+    shared.delete(id);
     return Response.noContent().build();
   }
 
@@ -100,7 +102,7 @@ public class PersonaResource {
     SourceText card = SourceText.of("card.json", body == null ? "" : body, Format.JSON);
     CardV2Importer.Result result = id == null || id.isBlank() ? CardV2Importer.read(card) : CardV2Importer.read(card, id);
     Persona persona = validateOnly ? registry.validate(result.persona())
-        : replace && registry.find(result.persona().id()).isPresent() ? registry.replace(result.persona()) : registry.create(result.persona());
+        : replace && registry.find(result.persona().id()).isPresent() ? shared.replace(result.persona()) : shared.create(result.persona());
     return Response.status(validateOnly ? 200 : 201).entity(Map.of(
         "persona", PersonaWriter.document(persona), "notes", result.notes(),
         "knowledgeHints", result.knowledgeHints().stream().map(h -> Map.of("keys", h.keys(), "content", h.content())).toList())).build();

@@ -1,6 +1,5 @@
 package dev.xdai.app.cli;
 
-import dev.xdai.evaluation.cli.ClientKey;
 import dev.xdai.app.Wiring;
 import dev.xdai.app.XdaiConfig;
 import dev.xdai.dialogue.Access;
@@ -58,18 +57,27 @@ public class ChatCommand {
   public int run(String... args) throws Exception {
     String bot = "xiaodai";
     String emotion = "";
+    String url = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--bot" -> bot = value(args, ++i, "--bot");
         case "--emotion" -> emotion = value(args, ++i, "--emotion");
-        default -> { System.err.println("xdai chat: unknown option " + args[i] + " (--bot ID, --emotion E)"); return 2; }
+        case "--url" -> url = value(args, ++i, "--url");
+        default -> { System.err.println("xdai chat: unknown option " + args[i] + " (--bot ID, --emotion E, --url URL)"); return 2; }
       }
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    Backend backend = RunningService.find(Wiring.dataDir(config))
+    Optional<ServiceTarget> target;
+    try {
+      target = ServiceTarget.find(Wiring.dataDir(config), url);
+    } catch (IllegalArgumentException e) {
+      System.err.println("xdai chat: " + e.getMessage());
+      return 2;
+    }
+    Backend backend = target
         .<Backend>map(s -> {
           out.println("(through the service running at " + s.url() + ")");
-          return new RemoteChat(s.url(), ClientKey.fromEnvironment());
+          return new RemoteChat(s);
         })
         .orElseGet(() -> new Local(dialogue.get(), personas.get(), switches.get()));
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

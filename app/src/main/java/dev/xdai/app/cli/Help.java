@@ -23,8 +23,10 @@ public final class Help {
         starts the graph server and the chat service; settings come from environment variables and system properties
         (README, docs/security.md). Without API keys it listens on 127.0.0.1 only.""";
   static final String CHAT = """
-      usage: xdai chat [--bot ID] [--emotion E]
-        a conversation in the terminal through the same pipeline; /grounding shows what grounded the last reply.""";
+      usage: xdai chat [--bot ID] [--emotion E] [--url URL]
+        a conversation in the terminal through the same pipeline; /grounding shows what grounded the last reply.
+        Through the service serving this data directory when one runs, or the one (any replica) at --url, with the
+        API key in XDAI_API_KEY when it has access control on.""";
 
   /** The usage to print when {@code args} ask for help, else empty. */
   public static Optional<String> of(String... args) {
@@ -37,6 +39,7 @@ public final class Help {
       case "chat" -> CHAT;
       case "import" -> ToolCommands.IMPORT_USAGE;
       case "keys" -> KeysCommand.USAGE;
+      case "graph-server" -> GraphServerCommand.USAGE;
       case "eval" -> switch (sub) {
         case "calibrate" -> CalibrateCommand.USAGE;
         case "rerank" -> RerankCommand.USAGE;
@@ -44,7 +47,7 @@ public final class Help {
       };
       case "bench" -> new BenchCommand(new BenchTargets(null, null, null), new PrintStream(OutputStream.nullOutputStream()),
           new PrintStream(OutputStream.nullOutputStream())).usage();
-      default -> "usage: xdai serve|chat|import|eval|bench|keys ... (each answers --help)";
+      default -> "usage: xdai serve|chat|import|eval|bench|keys|graph-server ... (each answers --help)";
     });
   }
 
@@ -56,9 +59,10 @@ public final class Help {
   public static boolean clientOnly(String... args) {
     String command = args.length == 0 ? "serve" : args[0];
     String sub = args.length > 1 ? args[1] : "";
+    if (command.equals("chat") && List.of(args).contains("--url")) return true; // the service at the URL does the work
     return switch (command) {
       case "keys", "import" -> true;
-      case "bench" -> !sub.equals("pipeline") && !sub.equals("import");
+      case "bench" -> !sub.equals("pipeline") && !sub.equals("import") && !sub.equals("sessions");
       default -> false;
     };
   }

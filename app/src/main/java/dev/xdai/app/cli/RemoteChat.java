@@ -3,7 +3,6 @@ package dev.xdai.app.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xdai.evaluation.cli.ClientKey;
 import dev.xdai.dialogue.Grounding;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,13 +28,11 @@ final class RemoteChat implements ChatCommand.Backend {
 
   private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  private final URI base;
-  private final ClientKey key;
+  private final ServiceTarget target;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  RemoteChat(URI base, ClientKey key) {
-    this.base = base;
-    this.key = key;
+  RemoteChat(ServiceTarget target) {
+    this.target = target;
   }
 
   @Override
@@ -47,7 +44,7 @@ final class RemoteChat implements ChatCommand.Backend {
     JsonNode session = json(created.body());
     if (created.statusCode() != 201) throw refused(created.statusCode(), session);
     String botId = session.path("bot").asText(bot);
-    HttpResponse<String> persona = send(key.authorize(HttpRequest.newBuilder(base.resolve("/api/personas/" + URLEncoder.encode(botId, StandardCharsets.UTF_8))))
+    HttpResponse<String> persona = send(target.request("/api/personas/" + URLEncoder.encode(botId, StandardCharsets.UTF_8))
         .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     String name = persona.statusCode() == 200 ? json(persona.body()).path("displayName").asText(botId) : botId;
     return new ChatCommand.Opened(session.path("id").asText(), botId, name, session.path("greeting").asText(""));
@@ -68,7 +65,7 @@ final class RemoteChat implements ChatCommand.Backend {
       }
       return read(events, stream);
     } catch (IOException e) {
-      throw new ChatCommand.ChatFailure("the service at " + base + " stopped answering: " + e.getMessage(), false);
+      throw new ChatCommand.ChatFailure("the service at " + target.url() + " stopped answering: " + e.getMessage(), false);
     }
   }
 
@@ -117,7 +114,7 @@ final class RemoteChat implements ChatCommand.Backend {
 
   private HttpRequest post(String path, Map<String, String> body, String accept) throws ChatCommand.ChatFailure {
     try {
-      return key.authorize(HttpRequest.newBuilder(base.resolve(path))).header("Content-Type", "application/json").header("Accept", accept)
+      return target.request(path).header("Content-Type", "application/json").header("Accept", accept)
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build();
     } catch (IOException e) {
       throw new ChatCommand.ChatFailure(e.getMessage(), false);
@@ -128,7 +125,7 @@ final class RemoteChat implements ChatCommand.Backend {
     try {
       return http.send(request, handler);
     } catch (IOException e) {
-      throw new ChatCommand.ChatFailure("cannot reach the service at " + base + ": " + e.getMessage(), false);
+      throw new ChatCommand.ChatFailure("cannot reach the service at " + target.url() + ": " + e.getMessage(), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ChatCommand.ChatFailure("interrupted", false);
@@ -137,7 +134,7 @@ final class RemoteChat implements ChatCommand.Backend {
 
   /** A refusal of this client's request: the problem's detail, with what to do about the key when it was the key. */
   private ChatCommand.ChatFailure refused(int status, JsonNode problem) {
-    return failure(status, key.explain(status, detail(status, problem)));
+    return failure(status, target.key().explain(status, detail(status, problem)));
   }
 
   private static ChatCommand.ChatFailure failure(int status, JsonNode problem) {

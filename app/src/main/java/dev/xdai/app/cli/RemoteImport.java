@@ -2,7 +2,6 @@ package dev.xdai.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xdai.evaluation.cli.ClientKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -25,15 +24,15 @@ public final class RemoteImport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final ServiceTarget target;
   private final URI base;
-  private final ClientKey key;
   private final HttpClient http;
   private final PrintStream out;
   private final PrintStream err;
 
-  public RemoteImport(URI base, ClientKey key, PrintStream out, PrintStream err) {
-    this.base = base;
-    this.key = key;
+  RemoteImport(ServiceTarget target, PrintStream out, PrintStream err) {
+    this.target = target;
+    this.base = target.url();
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.out = out;
     this.err = err;
@@ -44,7 +43,7 @@ public final class RemoteImport {
   public int bank(String bank, String tsv) {
     out.println("xdai import: a service is running at " + base + "; importing through its admin API");
     try {
-      HttpRequest request = key.authorize(HttpRequest.newBuilder(base.resolve("/api/admin/banks/" + enc(bank) + "/import?name=import.tsv")))
+      HttpRequest request = target.request("/api/admin/banks/" + enc(bank) + "/import?name=import.tsv")
           .header("Content-Type", "text/tab-separated-values; charset=utf-8")
           .POST(HttpRequest.BodyPublishers.ofString(tsv, StandardCharsets.UTF_8))
           .build();
@@ -52,7 +51,7 @@ public final class RemoteImport {
       JsonNode body = parse(response.body());
       if (response.statusCode() / 100 != 2) {
         err.printf("xdai import: the service answered %d: %s%n", response.statusCode(),
-            key.explain(response.statusCode(), body.path("detail").asText(response.body())));
+            target.key().explain(response.statusCode(), body.path("detail").asText(response.body())));
         return 1;
       }
       out.printf("bank %s: %d exchanges read, %d kept%n", bank, body.path("read").asLong(), body.path("kept").asLong());
@@ -72,7 +71,7 @@ public final class RemoteImport {
       StringBuilder query = new StringBuilder("format=").append(enc(format)).append("&name=").append(enc(file.getFileName().toString()));
       if (faqFields != null) query.append("&faqFields=").append(enc(faqFields));
       try {
-        HttpRequest request = key.authorize(HttpRequest.newBuilder(base.resolve("/api/admin/packs/" + enc(pack) + "/import?" + query)))
+        HttpRequest request = target.request("/api/admin/packs/" + enc(pack) + "/import?" + query)
             .header("Content-Type", "application/octet-stream")
             .POST(HttpRequest.BodyPublishers.ofFile(file))
             .build();
@@ -80,7 +79,8 @@ public final class RemoteImport {
         JsonNode body = parse(response.body());
         if (response.statusCode() / 100 != 2) {
           String reason = body.path("detail").asText(body.path("title").asText(response.body()));
-          err.printf("xdai import: %s: the service answered %d: %s%n", file, response.statusCode(), key.explain(response.statusCode(), reason));
+          err.printf("xdai import: %s: the service answered %d: %s%n", file, response.statusCode(),
+              target.key().explain(response.statusCode(), reason));
           return 1;
         }
         out.printf("pack %s <- %s (%s): %d records (%d triples); now %d entities, %d facts, %d QA, %d descriptions; %d removed%n",

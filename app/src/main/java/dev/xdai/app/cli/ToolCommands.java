@@ -12,6 +12,8 @@ import dev.xdai.dialogue.TurnPipeline;
 import dev.xdai.evaluation.bench.BenchCommand;
 import dev.xdai.evaluation.bench.BenchTargets;
 import dev.xdai.evaluation.bench.ImportRunner;
+import dev.xdai.evaluation.bench.SessionWriteRunner;
+import dev.xdai.app.eval.SessionWriteBenchmark;
 import dev.xdai.evaluation.bench.PipelineProbe;
 import dev.xdai.evaluation.bench.TurnTimings;
 import dev.xdai.evaluation.eval.EvalCommand;
@@ -22,7 +24,6 @@ import dev.xdai.generation.inverse.InversePromptingReranker;
 import dev.xdai.evaluation.eval.KnowledgeLoader;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.app.eval.ImportBenchmark;
-import dev.xdai.evaluation.cli.ClientKey;
 import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.FaqFields;
 import dev.xdai.knowledge.ingest.ConversationReader;
@@ -47,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code xdai import}, {@code xdai eval} and {@code xdai bench}, over the same wiring as the service. */
@@ -54,9 +56,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ToolCommands {
 
   static final String IMPORT_USAGE = """
-      usage: xdai import --pack NAME --format kdconv|triples|faq|text|dialogue [--faq-fields SPEC] PATH...
+      usage: xdai import --pack NAME --format kdconv|triples|faq|text|dialogue [--faq-fields SPEC] [--url URL] PATH...
         curates the files into the knowledge pack NAME, replacing what the pack held (dialogue: conversations into the
-        response bank NAME); while xdai serve runs on the same data, the files go through that service.""";
+        response bank NAME); while xdai serve runs on the same data, the files go through that service; --url sends
+        them to the service (any replica) at URL, with the API key in XDAI_API_KEY when it has access control on.""";
 
   @Inject XdaiConfig config;
   @Inject Instance<KnowledgeImporter> importer;
@@ -77,9 +80,11 @@ public class ToolCommands {
     String pack = null;
     String format = null;
     String faq = null;
+    String url = null;
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--url" -> url = i + 1 < args.length ? args[++i] : null;
         case "--pack" -> pack = i + 1 < args.length ? args[++i] : null;
         case "--format" -> format = i + 1 < args.length ? args[++i] : null;
         case "--faq-fields" -> faq = i + 1 < args.length ? args[++i] : null;
@@ -91,7 +96,13 @@ public class ToolCommands {
     }
     if (pack == null || format == null || files.isEmpty()) return usage("--pack, --format and at least one PATH are required");
     for (Path f : files) if (!Files.exists(f)) return usage("no such file: " + f);
-    if (format.equalsIgnoreCase("dialogue")) return importBank(pack, files);
+    Optional<ServiceTarget> running;
+    try {
+      running = ServiceTarget.find(Wiring.dataDir(config), url);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    if (format.equalsIgnoreCase("dialogue")) return importBank(pack, files, running);
     ImportFormat fmt;
     try {
       fmt = ImportFormat.parse(format);
@@ -104,8 +115,7 @@ public class ToolCommands {
         try (var s = Files.walk(f)) { s.filter(Files::isRegularFile).sorted().forEach(expanded::add); } catch (java.io.IOException e) { return usage(e.getMessage()); }
       } else expanded.add(f);
     }
-    var running = RunningService.find(Wiring.dataDir(config));
-    if (running.isPresent()) return new RemoteImport(running.get().url(), ClientKey.fromEnvironment(), out, err).run(pack, format, faq, expanded);
+    if (running.isPresent()) return new RemoteImport(running.get(), out, err).run(pack, format, faq, expanded);
     List<ImportResult> results = importer.get().importFiles(pack, fmt, expanded, faq == null ? FaqFields.DEFAULT : FaqFields.parse(faq));
     results.forEach(r -> out.println(r.summary()));
     packs.get().get(pack).ifPresent(p -> out.printf("pack %s: %d entities, %d facts, %d QA, %d descriptions%n", p.name(), p.entities(), p.facts(), p.qa(), p.descriptions()));
@@ -116,7 +126,7 @@ public class ToolCommands {
    * {@code import --format dialogue}: conversations into the response bank named {@code bank}, replacing it; through
    * the running service when there is one (all files sent as one exchange list).
    */
-  private int importBank(String bankName, List<Path> files) {
+  private int importBank(String bankName, List<Path> files, Optional<ServiceTarget> running) {
     List<BankEntry> entries = new ArrayList<>();
     try {
       for (Path f : files) {
@@ -128,12 +138,11 @@ public class ToolCommands {
     } catch (java.io.IOException | IllegalArgumentException e) {
       return usage(e.getMessage());
     }
-    var running = RunningService.find(Wiring.dataDir(config));
     if (running.isPresent()) {
       StringBuilder tsv = new StringBuilder();
       for (BankEntry e : entries) tsv.append(e.context().replace('\t', ' ').replace('\n', ' ')).append('\t')
           .append(e.reply().replace('\t', ' ').replace('\n', ' ')).append('\n');
-      return new RemoteImport(running.get().url(), ClientKey.fromEnvironment(), out, err).bank(bankName, tsv.toString());
+      return new RemoteImport(running.get(), out, err).bank(bankName, tsv.toString());
     }
     int kept = bank.get().replace(bankName, entries);
     out.printf("bank %s: %d exchanges read, %d kept (the rest stated facts, were too long or short, or repeated)%n", bankName,
@@ -180,7 +189,8 @@ public class ToolCommands {
         args = more.toArray(String[]::new);
       }
     }
-    return new BenchCommand(new BenchTargets(this::pipelineProbe, this::importRunner, model::get), out, err).run(args);
+    return new BenchCommand(new BenchTargets(this::pipelineProbe, this::importRunner, model::get, this::sessionWrites), out, err)
+        .run(args);
   }
 
   private PipelineProbe pipelineProbe() {
@@ -200,6 +210,11 @@ public class ToolCommands {
       steps.put("persist", (long) (outcome.persistMs() * 1e6));
       return new TurnTimings(steps, (long) (outcome.result().grounding().timingsMs().get("generate") * 1e6));
     };
+  }
+
+  private SessionWriteRunner sessionWrites() {
+    SessionWriteBenchmark benchmark = new SessionWriteBenchmark(graph.get());
+    return (turns, warmup, threads, sessions) -> benchmark.run(new SessionWriteBenchmark.Options(turns, warmup, threads, sessions));
   }
 
   private ImportRunner importRunner() {

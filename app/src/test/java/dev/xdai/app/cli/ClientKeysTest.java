@@ -54,16 +54,16 @@ class ClientKeysTest {
 
   @Test
   void theTerminalChatSendsItsKeyAndSaysWhatToDoWithout() throws Exception {
-    RemoteChat withKey = new RemoteChat(base, ClientKey.of(chat));
+    RemoteChat withKey = new RemoteChat(new ServiceTarget(base, ClientKey.of(chat)));
     ChatCommand.Opened opened = withKey.open("xiaodai", null);
     ByteArrayOutputStream shown = new ByteArrayOutputStream();
     ChatCommand.Answered answered = withKey.turn(opened.sessionId(), "你好", null,
         new TerminalStream(new PrintStream(shown, true, StandardCharsets.UTF_8), false));
     assertFalse(answered.reply().isBlank());
 
-    var refused = assertThrows(ChatCommand.ChatFailure.class, () -> new RemoteChat(base, ClientKey.of(null)).open("xiaodai", null));
+    var refused = assertThrows(ChatCommand.ChatFailure.class, () -> new RemoteChat(new ServiceTarget(base, ClientKey.of(null))).open("xiaodai", null));
     assertTrue(refused.getMessage().contains("set XDAI_API_KEY") && refused.getMessage().contains("401"), refused.getMessage());
-    var unknown = assertThrows(ChatCommand.ChatFailure.class, () -> new RemoteChat(base, ClientKey.of("xdai-nope")).open("xiaodai", null));
+    var unknown = assertThrows(ChatCommand.ChatFailure.class, () -> new RemoteChat(new ServiceTarget(base, ClientKey.of("xdai-nope"))).open("xiaodai", null));
     assertTrue(unknown.getMessage().contains("not known to the service"), unknown.getMessage());
   }
 
@@ -74,9 +74,9 @@ class ClientKeysTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    assertEquals(1, new RemoteImport(base, ClientKey.of(chat), o, e).run("t-cli-keys", "triples", null, List.of(csv)));
+    assertEquals(1, new RemoteImport(new ServiceTarget(base, ClientKey.of(chat)), o, e).run("t-cli-keys", "triples", null, List.of(csv)));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("check the role"), err.toString(StandardCharsets.UTF_8));
-    assertEquals(0, new RemoteImport(base, ClientKey.of(admin), o, e).run("t-cli-keys", "triples", null, List.of(csv)),
+    assertEquals(0, new RemoteImport(new ServiceTarget(base, ClientKey.of(admin)), o, e).run("t-cli-keys", "triples", null, List.of(csv)),
         err.toString(StandardCharsets.UTF_8));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("pack t-cli-keys"), out.toString(StandardCharsets.UTF_8));
     io.restassured.RestAssured.given().header("Authorization", "Bearer " + admin).when().delete("/api/admin/packs/t-cli-keys")

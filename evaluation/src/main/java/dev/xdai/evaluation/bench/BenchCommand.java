@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code xdai bench pipeline|retrieval|import|embed|decode|load [options] [--json]}: runs one benchmark (the modules'
+ * {@code xdai bench pipeline|retrieval|import|embed|decode|load|sessions [options] [--json]}: runs one benchmark (the modules'
  * own benchmark classes where they exist, against the live components in {@link BenchTargets}) and prints the machine, the options, warm-up and iteration counts and the
  * figures; with {@code --json} also one JSON object on the last line. Exit status: 0 done, 1 the run failed, 2 bad
  * arguments.
@@ -49,6 +49,7 @@ public final class BenchCommand {
     benches.put("embed", new EmbedBench());
     benches.put("decode", new DecodeBench(targets.model()));
     benches.put("load", new LoadBench());
+    benches.put("sessions", new SessionsBench(targets.sessions()));
     this.out = out;
     this.err = err;
   }

@@ -8,7 +8,13 @@ import java.util.function.Supplier;
  * {@code bench load} does not load a model). A null supplier, or one returning null, means the build lacks it.
  * {@code bench retrieval} and {@code bench embed} need none: they build what they measure.
  */
-public record BenchTargets(Supplier<PipelineProbe> pipeline, Supplier<ImportRunner> importer, Supplier<LanguageModel> model) {
+public record BenchTargets(Supplier<PipelineProbe> pipeline, Supplier<ImportRunner> importer, Supplier<LanguageModel> model,
+    Supplier<SessionWriteRunner> sessions) {
+
+  /** Targets without the session store ({@code bench sessions} then says it is missing). */
+  public BenchTargets(Supplier<PipelineProbe> pipeline, Supplier<ImportRunner> importer, Supplier<LanguageModel> model) {
+    this(pipeline, importer, model, null);
+  }
 
   /** No components: {@code retrieval}, {@code embed} and {@code load} can run. */
   public static BenchTargets none() { return new BenchTargets(null, null, null); }

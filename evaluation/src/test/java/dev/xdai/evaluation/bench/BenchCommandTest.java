@@ -100,6 +100,31 @@ class BenchCommandTest {
   }
 
   @Test
+  void sessionsReportsEachModesPercentilesPerWriterCount() throws Exception {
+    List<String> calls = new ArrayList<>();
+    SessionWriteRunner runner = (turns, warmup, threads, sessions) -> {
+      calls.add(turns + "/" + warmup + "/" + threads + "/" + sessions);
+      long[] journal = new long[turns];
+      long[] graph = new long[turns];
+      for (int i = 0; i < turns; i++) {
+        journal[i] = 1_000_000L * (i + 1); // 1..100 ms
+        graph[i] = 2_000_000L * (i + 1);
+      }
+      return new java.util.LinkedHashMap<>(java.util.Map.of("write-behind", journal, "synchronous", graph));
+    };
+    assertEquals(0, run(new BenchTargets(null, null, null, () -> runner), "sessions", "--turns", "100", "--warmup", "10",
+        "--threads", "1,4", "--sessions", "8", "--json"));
+    assertEquals(List.of("100/10/1/8", "100/10/4/2"), calls);
+    JsonNode rows = lastLine().get("rows");
+    assertEquals(4, rows.size());
+    for (JsonNode row : rows) {
+      double expected = row.get("mode").asText().equals("synchronous") ? 100.0 : 50.0;
+      assertEquals(expected, row.get("p50_ms").asDouble(), 1e-9, row.toString());
+    }
+    assertEquals(1, run(BenchTargets.none(), "sessions"), "without a session store the run fails, saying so");
+  }
+
+  @Test
   void pipelineReportsStepsOverheadAndTheTarget() throws Exception {
     TinyKdConv.write(dir);
     // the model's likelihood passes are their own steps, not overhead

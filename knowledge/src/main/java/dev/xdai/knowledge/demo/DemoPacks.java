@@ -2,6 +2,7 @@ package dev.xdai.knowledge.demo;
 
 import dev.xdai.knowledge.curation.ConceptExpander;
 import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.knowledge.graph.GraphLease;
 import dev.xdai.knowledge.ingest.ImportResult;
 import dev.xdai.knowledge.ingest.KnowledgeImporter;
 import dev.xdai.knowledge.ingest.Packs;
@@ -61,12 +62,20 @@ public final class DemoPacks {
         .toAbsolutePath());
   }
 
-  /** Imports every shipped pack that is missing or changed. */
+  /**
+   * Imports every shipped pack that is missing or changed. Replicas starting together over one graph take turns (a
+   * lease in the graph): the first imports, the others then find the packs current.
+   */
   public List<Outcome> ensureImported() {
-    List<Outcome> outcomes = new ArrayList<>();
-    for (String name : NAMES) outcomes.add(ensureImported(name));
-    return outcomes;
+    return new GraphLease(graph, "demo-packs").exclusively(IMPORT_LEASE, () -> {
+      List<Outcome> outcomes = new ArrayList<>();
+      for (String name : NAMES) outcomes.add(ensureImported(name));
+      return outcomes;
+    });
   }
+
+  /** Longer than importing the shipped packs takes on a busy small machine. */
+  private static final java.time.Duration IMPORT_LEASE = java.time.Duration.ofMinutes(10);
 
   /** Imports one shipped pack if it is missing or its files changed since it was imported. */
   public Outcome ensureImported(String name) {

@@ -19,6 +19,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.summary.ResultSummary;
 
 /**
@@ -230,7 +231,7 @@ public final class GraphConnection implements AutoCloseable {
 
   /**
    * The driver's managed transactions retry within one driver; this outer loop also covers a driver replaced after a
-   * restart on a new port, and auto-commit statements, which the driver does not retry.
+   * restart on a new port, and auto-commit statements (which the driver does not retry) on transient failures.
    */
   private <T> T withRetry(java.util.function.Supplier<T> work) {
     Instant deadline = Instant.now().plus(RETRY_TIME);
@@ -238,7 +239,8 @@ public final class GraphConnection implements AutoCloseable {
       Driver used = driver;
       try {
         return work.get();
-      } catch (ServiceUnavailableException | SessionExpiredException e) {
+      } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
+        // TransientException: e.g. a deadlock between replicas creating the schema at once, or a cluster leader change
         if (Instant.now().isAfter(deadline)) throw e;
       } catch (IllegalStateException e) {
         if (used == driver) throw e; // else the driver was closed because a restart replaced it: try the new one

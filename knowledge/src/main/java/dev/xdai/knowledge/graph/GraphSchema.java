@@ -24,6 +24,10 @@ public final class GraphSchema {
       "CREATE CONSTRAINT xdai_source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
       // Same name and definition as dialogue's Neo4jSessionStore.ensureSchema, so either may run first.
       "CREATE CONSTRAINT xdai_session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE",
+      // Replication: the change clock (one node, merged by every change) and leases for work one replica does.
+      "CREATE CONSTRAINT xdai_change_clock_id IF NOT EXISTS FOR (n:ChangeClock) REQUIRE n.id IS UNIQUE",
+      "CREATE CONSTRAINT xdai_lease_name IF NOT EXISTS FOR (n:Lease) REQUIRE n.name IS UNIQUE",
+      "CREATE CONSTRAINT xdai_shared_file_key IF NOT EXISTS FOR (n:SharedFile) REQUIRE n.key IS UNIQUE",
             // Per-pack scans need no index of their own: ids start with "<pack>:<kind>:", a prefix seek on the id index.
       // Names are looked up through aliases, within a pack (linking fact values) or across packs.
       "CREATE INDEX xdai_alias_pack_name IF NOT EXISTS FOR (n:Alias) ON (n.pack, n.name)",

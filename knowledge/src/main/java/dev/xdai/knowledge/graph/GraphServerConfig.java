@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param jvmOptions   extra JVM options for the server process
  * @param startTimeout how long to wait for the server's ready line
  * @param watchdogInterval how often the watchdog checks the process (zero disables the watchdog)
+ * @param bolt         where the launched server listens: loopback and any free port unless set (xdai graph-server)
  */
 public record GraphServerConfig(
     Optional<String> externalUri,
@@ -34,7 +35,49 @@ public record GraphServerConfig(
     String pageCache,
     List<String> jvmOptions,
     Duration startTimeout,
-    Duration watchdogInterval) {
+    Duration watchdogInterval,
+    Bolt bolt) {
+
+  /**
+   * The launched server's Bolt address.
+   *
+   * @param host      listen address ({@code 0.0.0.0}: every interface)
+   * @param port      0: any free port, kept across restarts where possible; else exactly this port
+   * @param advertise the host name clients are told (routing tables), or empty for the listen address (this machine's
+   *                  name for a wildcard)
+   */
+  public record Bolt(String host, int port, Optional<String> advertise) {
+    /** Loopback, any free port: the embedded server's address. */
+    public static final Bolt LOOPBACK = new Bolt("127.0.0.1", 0, Optional.empty());
+
+    public Bolt {
+      if (host == null || host.isBlank()) throw new IllegalArgumentException("the Bolt host is empty");
+      if (port < 0 || port > 65535) throw new IllegalArgumentException("the Bolt port is out of range: " + port);
+      advertise = advertise == null ? Optional.empty() : advertise.filter(a -> !a.isBlank());
+    }
+
+    /** Parses {@code HOST:PORT} (an IPv6 host in brackets). */
+    public static Bolt parse(String address) {
+      int colon = address == null ? -1 : address.lastIndexOf(':');
+      if (colon <= 0) throw new IllegalArgumentException("a Bolt address is HOST:PORT, e.g. 127.0.0.1:7687, not '" + address + "'");
+      int port;
+      try {
+        port = Integer.parseInt(address.substring(colon + 1).strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("the port of the Bolt address '" + address + "' is not a number");
+      }
+      return new Bolt(address.substring(0, colon).replace("[", "").replace("]", ""), port, Optional.empty());
+    }
+
+    public Bolt withAdvertise(String host) {
+      return new Bolt(this.host, port, Optional.ofNullable(host));
+    }
+
+    /** {@code HOST:PORT} as the server's {@code --bolt} option takes it. */
+    public String option(int requestedPort) {
+      return (host.contains(":") ? "[" + host + "]" : host) + ":" + requestedPort;
+    }
+  }
 
   /** Page cache of a launched server unless configured. */
   public static final String DEFAULT_PAGE_CACHE = "256m";
@@ -49,18 +92,19 @@ public record GraphServerConfig(
     pageCache = pageCache == null || pageCache.isBlank() ? DEFAULT_PAGE_CACHE : pageCache;
     startTimeout = startTimeout == null ? Duration.ofMinutes(2) : startTimeout;
     watchdogInterval = watchdogInterval == null ? Duration.ofSeconds(2) : watchdogInterval;
+    bolt = bolt == null ? Bolt.LOOPBACK : bolt;
   }
 
   /** A launched server with its data under {@code dataDir} and every other setting at its default. */
   public static GraphServerConfig local(Path dataDir) {
     return new GraphServerConfig(Optional.empty(), "neo4j", "", dataDir, defaultServerDir(), currentJava(), "768m", DEFAULT_PAGE_CACHE,
-        List.of(), Duration.ofMinutes(2), Duration.ofSeconds(2));
+        List.of(), Duration.ofMinutes(2), Duration.ofSeconds(2), Bolt.LOOPBACK);
   }
 
   /** An external server; nothing is started. */
   public static GraphServerConfig external(String uri, String user, String password) {
     return new GraphServerConfig(Optional.of(uri), user, password, Path.of("."), defaultServerDir(), currentJava(), null,
-        null, List.of(), null, null);
+        null, List.of(), null, null, null);
   }
 
   /**
@@ -80,7 +124,7 @@ public record GraphServerConfig(
         setting("xdai.graph.pagecache").orElse(DEFAULT_PAGE_CACHE),
         setting("xdai.graph.jvm.options").map(s -> List.of(s.trim().split("\\s+"))).orElse(List.of()),
         setting("xdai.graph.start.timeout").map(Duration::parse).orElse(Duration.ofMinutes(2)),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2), Bolt.LOOPBACK);
   }
 
   public boolean isExternal() {
@@ -89,12 +133,27 @@ public record GraphServerConfig(
 
   public GraphServerConfig withDataDir(Path dir) {
     return new GraphServerConfig(externalUri, user, password, dir, serverDir, javaBinary, heap, pageCache, jvmOptions,
-        startTimeout, watchdogInterval);
+        startTimeout, watchdogInterval, bolt);
   }
 
   public GraphServerConfig withWatchdogInterval(Duration interval) {
     return new GraphServerConfig(externalUri, user, password, dataDir, serverDir, javaBinary, heap, pageCache, jvmOptions,
-        startTimeout, interval);
+        startTimeout, interval, bolt);
+  }
+
+  public GraphServerConfig withBolt(Bolt address) {
+    return new GraphServerConfig(externalUri, user, password, dataDir, serverDir, javaBinary, heap, pageCache, jvmOptions,
+        startTimeout, watchdogInterval, address);
+  }
+
+  public GraphServerConfig withServerDir(Path dir) {
+    return new GraphServerConfig(externalUri, user, password, dataDir, dir, javaBinary, heap, pageCache, jvmOptions,
+        startTimeout, watchdogInterval, bolt);
+  }
+
+  public GraphServerConfig withHeap(String size) {
+    return new GraphServerConfig(externalUri, user, password, dataDir, serverDir, javaBinary, size, pageCache, jvmOptions,
+        startTimeout, watchdogInterval, bolt);
   }
 
   /** {@code <xdai.project.root>/graph-server/target}, or {@code ./graph-server/target} when the property is unset. */

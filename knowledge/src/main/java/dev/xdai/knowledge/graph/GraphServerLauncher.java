@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  */
 public final class GraphServerLauncher implements AutoCloseable {
 
-  /** Must match {@code dev.xdai.graphserver.GraphServerMain.READY_PREFIX}; the server's classes are not on our classpath. */
-  static final String READY_PREFIX = "XDAI-GRAPH-SERVER READY ";
+  /** Must match {@code dev.xdai.graphserver.GraphServerMain.URI_LINE}; the server's classes are not on our classpath. */
+  static final String URI_LINE = "uri=";
   static final String MAIN_CLASS = "dev.xdai.graphserver.GraphServerMain";
   static final String USER = "neo4j";
   private static final System.Logger LOG = System.getLogger(GraphServerLauncher.class.getName());
@@ -196,8 +196,12 @@ public final class GraphServerLauncher implements AutoCloseable {
     }
   }
 
-  /** Tries the previous port first (drivers keep their URI); if that fails, any free port. Caller holds the lock. */
+  /**
+   * A configured port is the only one tried (clients were told it). Otherwise the previous port first (drivers keep
+   * their URI); if that fails, any free port. Caller holds the lock.
+   */
   private GraphEndpoint launchPreferringPort(int preferred) {
+    if (config.bolt().port() > 0) return launch(config.bolt().port());
     if (preferred > 0) {
       try {
         return launch(preferred);
@@ -219,7 +223,7 @@ public final class GraphServerLauncher implements AutoCloseable {
     try {
       Files.createDirectories(config.dataDir());
       waitForPreviousServer();
-      String password = readOrCreatePassword(config.dataDir().resolve("password"));
+      String password = readOrCreatePassword(passwordFile());
       Path log = logFile();
       rotateLog(log);
       List<String> command = command(jar, lib, requestedPort);
@@ -276,9 +280,9 @@ public final class GraphServerLauncher implements AutoCloseable {
     command.add("-cp");
     command.add(jar.toAbsolutePath() + java.io.File.pathSeparator + lib.toAbsolutePath().resolve("*"));
     command.add(MAIN_CLASS);
-    command.addAll(List.of("--data", config.dataDir().toAbsolutePath().toString(), "--port", Integer.toString(requestedPort),
-        "--password-file", config.dataDir().resolve("password").toAbsolutePath().toString(),
-        "--page-cache", config.pageCache(), "--exit-on-stdin-close"));
+    command.addAll(List.of("--data", config.dataDir().toAbsolutePath().toString(), "--bolt", config.bolt().option(requestedPort),
+        "--password-file", passwordFile().toString(), "--page-cache", config.pageCache(), "--exit-on-stdin-close"));
+    config.bolt().advertise().ifPresent(host -> command.addAll(List.of("--advertise", host)));
     return command;
   }
 
@@ -289,7 +293,7 @@ public final class GraphServerLauncher implements AutoCloseable {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = out.readLine()) != null) {
-          if (line.startsWith(READY_PREFIX)) ready.complete(line.substring(READY_PREFIX.length()).trim());
+          if (line.startsWith(URI_LINE)) ready.complete(line.substring(URI_LINE.length()).trim());
         }
       } catch (IOException e) {
         // the stream closes when the child exits; onExit below reports that
@@ -358,8 +362,8 @@ public final class GraphServerLauncher implements AutoCloseable {
       Path uriFile = config.dataDir().resolve("graph-server.uri");
       String uri = Files.exists(uriFile) ? Files.readString(uriFile).strip() : "bolt://127.0.0.1:<port>";
       throw new GraphServerException("the graph data directory " + config.dataDir() + " is in use by graph server pid " + pid
-          + " of process " + owner + ". Share it (xdai.graph.uri=" + uri + ", user neo4j, the password in "
-          + config.dataDir().resolve("password") + ") or use another xdai.graph.data.");
+          + " of process " + owner + ". Share it (XDAI_GRAPH_URI=" + uri + ", XDAI_GRAPH_PASSWORD from "
+          + passwordFile() + ") or use another data directory.");
     }
     LOG.log(System.Logger.Level.INFO, "waiting for the previous graph server (pid " + pid + ") to exit");
     try {
@@ -383,6 +387,11 @@ public final class GraphServerLauncher implements AutoCloseable {
 
   private Path logFile() {
     return config.dataDir().resolve("graph-server.log");
+  }
+
+  /** The file holding the password of the server's {@value #USER} user (generated on first start). */
+  public Path passwordFile() {
+    return config.dataDir().resolve("password").toAbsolutePath();
   }
 
   private Path pidFile() {

@@ -1,6 +1,7 @@
 package dev.xdai.knowledge.ingest;
 
 import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.knowledge.sync.ChangeClock;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,11 @@ final class PackGraph {
     deleted += graph.autoCommit("MATCH (n:Source) WHERE n.id STARTS WITH $prefix "
         + "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 100 ROWS", Map.of("prefix", Ids.prefix(pack, "s")))
         .counters().nodesDeleted();
-    deleted += graph.update("MATCH (p:Pack {name: $pack}) DETACH DELETE p", Map.of("pack", pack)).counters().nodesDeleted();
+    // The pack node goes last, with a tick of the change clock: replicas' indexes drop the pack when they see it gone.
+    deleted += graph.update("""
+        OPTIONAL MATCH (p:Pack {name: $pack}) DETACH DELETE p
+        WITH count(*) AS done %s
+        """.formatted(ChangeClock.TICK), Map.of("pack", pack)).counters().nodesDeleted();
     return deleted;
   }
 

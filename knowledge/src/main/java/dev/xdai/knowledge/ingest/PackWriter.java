@@ -3,6 +3,7 @@ package dev.xdai.knowledge.ingest;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.knowledge.sync.ChangeClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -373,10 +374,12 @@ public final class PackWriter {
     update.put("records", records);
     update.put("rows", rowsRead);
     update.put("at", ZonedDateTime.now());
+    // The pack's new version tells every replica's index to follow (IndexSync.catchUp).
     graph.update("""
         MATCH (s:Source {id: $source}) SET s.importedAt = $at, s.rows = $rows, s.records = $records, s.summary = $summary
         WITH s MATCH (p:Pack {name: $pack}) SET p.updatedAt = $at, p.linked = false
-        """, update);
+        WITH p %s SET p.version = clock.seq
+        """.formatted(ChangeClock.TICK), update);
     return result;
   }
 }

@@ -2,6 +2,7 @@ package dev.xdai.knowledge.sync;
 
 import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.Ids;
+import dev.xdai.knowledge.ingest.PackLocks;
 import dev.xdai.knowledge.ingest.QaTemplates;
 import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.retrieval.index.IndexedKnowledge;
@@ -22,19 +23,36 @@ import org.neo4j.driver.Record;
  * Pushes the graph's knowledge into retrieval: facts and QA pairs as QA items, descriptions as description items (with
  * the ids of the entities they are about), entity names and aliases into the linker's dictionary. Items are read in
  * pages of {@value #PAGE} by id (each page its own short read transaction, so a long embedding run never holds a
- * transaction open and survives a graph restart). Thread-safe.
+ * transaction open and survives a graph restart).
+ *
+ * <p>The change feed: every pack carries the {@link ChangeClock} stamp of its last import ({@code version}), and this
+ * sync remembers the version of each pack it pushed ({@link SyncedVersions}). {@link #catchUp()} then brings the index
+ * up to the graph, whoever changed it (another replica, an import run on its own): it pushes the packs whose version
+ * differs (the index keeps unchanged items without embedding them again) and removes the packs the graph no longer
+ * has; when the clock has not moved it costs one small read. Thread-safe.
  */
 public final class IndexSync {
 
   static final int PAGE = 500;
   private static final int DESCRIPTION_HINT_CHARS = 80;
+  private static final System.Logger LOG = System.getLogger(IndexSync.class.getName());
 
   private final GraphConnection graph;
   private final KnowledgeSink sink;
+  private final SyncedVersions synced;
+  /** The change clock as of the last complete catch-up; -1 before the first. */
+  private final AtomicLong caughtUpAt = new AtomicLong(-1);
 
+  /** A sync that keeps the pushed versions in memory only (tests, tools). */
   public IndexSync(GraphConnection graph, KnowledgeSink sink) {
+    this(graph, sink, Optional.empty());
+  }
+
+  /** @param versionsFile where the pushed packs' versions are kept across restarts (next to the index) */
+  public IndexSync(GraphConnection graph, KnowledgeSink sink, Optional<java.nio.file.Path> versionsFile) {
     this.graph = graph;
     this.sink = sink;
+    this.synced = new SyncedVersions(versionsFile);
   }
 
   public KnowledgeSink sink() {
@@ -44,9 +62,11 @@ public final class IndexSync {
   /** Replaces the pack in the index and the dictionary with what the graph holds now. */
   public SyncResult syncPack(String pack) {
     Instant start = Instant.now();
+    Optional<Long> version = packVersion(pack); // read first: a change made while the items are read is seen next time
     Counting items = new Counting(() -> items(pack));
     List<DictionaryEntity> entities = entities(pack);
     sink.replacePack(pack, items, entities);
+    version.ifPresentOrElse(v -> synced.put(pack, v), () -> synced.remove(pack));
     return new SyncResult(pack, items.qa.get(), items.descriptions.get(), entities.size(),
         Duration.between(start, Instant.now()));
   }
@@ -54,29 +74,71 @@ public final class IndexSync {
   /** Removes the pack from the index and the dictionary. */
   public void deletePack(String pack) {
     sink.deletePack(pack);
+    synced.remove(pack);
+  }
+
+  /**
+   * Brings the index up to the graph: pushes the packs imported since this index last had them and removes the packs
+   * deleted since, whoever changed them. A pack whose import or delete runs in this process now is left to it (and
+   * looked at again next time). Returns what it did.
+   */
+  public PackChanges catchUp() {
+    long clock = ChangeClock.current(graph); // read before the versions: a change after it is seen next time
+    if (clock == caughtUpAt.get()) return PackChanges.NONE;
+    PackChanges changes = PackChanges.between(packVersions(), synced.snapshot());
+    List<String> changed = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    boolean complete = true;
+    for (String pack : changes.changed()) {
+      if (whileUnlocked(pack, () -> syncPack(pack))) changed.add(pack);
+      else complete = false;
+    }
+    for (String pack : changes.gone()) {
+      if (whileUnlocked(pack, () -> deletePack(pack))) gone.add(pack);
+      else complete = false;
+    }
+    if (complete) caughtUpAt.set(clock);
+    return new PackChanges(changed, gone);
+  }
+
+  /** Runs {@code work} under the pack's lock unless an import or delete in this process holds it; false then. */
+  private static boolean whileUnlocked(String pack, Runnable work) {
+    java.util.concurrent.locks.ReentrantLock lock = PackLocks.of(pack);
+    if (!lock.tryLock()) return false;
+    try {
+      work.run();
+      return true;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Pushes every pack anew. */
   public SyncResult rebuildAll() {
     Instant start = Instant.now();
-    List<String> packs = packs();
+    Map<String, Long> versions = packVersions();
+    List<String> packs = List.copyOf(new java.util.TreeSet<>(versions.keySet()));
     Counting items = new Counting(() -> new Concat(packs.stream().map(this::items).toList()));
     List<DictionaryEntity> entities = new ArrayList<>();
     for (String pack : packs) entities.addAll(entities(pack));
     sink.rebuild(items, entities);
+    synced.replaceAll(versions);
     return new SyncResult("*", items.qa.get(), items.descriptions.get(), entities.size(),
         Duration.between(start, Instant.now()));
   }
 
   /**
-   * At service start: a full rebuild when the index is missing or unusable; otherwise only the in-memory entity
-   * dictionary is reloaded. Returns the rebuild's result when one ran.
+   * At service start: a full rebuild when the index is missing or unusable, or when it is not known which pack
+   * versions it holds (an index from before the change feed); otherwise the in-memory entity dictionary is reloaded and
+   * the packs changed while this service was down are caught up. Returns the rebuild's result when one ran.
    */
   public Optional<SyncResult> atStartup() {
-    if (sink.needsRebuild()) return Optional.of(rebuildAll());
+    if (sink.needsRebuild() || !synced.known()) return Optional.of(rebuildAll());
     List<DictionaryEntity> entities = new ArrayList<>();
-    for (String pack : packs()) entities.addAll(entities(pack));
+    for (String pack : packVersions().keySet()) entities.addAll(entities(pack));
     sink.reloadEntities(entities);
+    PackChanges caught = catchUp();
+    if (!caught.isEmpty()) LOG.log(System.Logger.Level.INFO, "knowledge changed while this service was down: " + caught);
     return Optional.empty();
   }
 
@@ -108,9 +170,17 @@ public final class IndexSync {
     return entities;
   }
 
-  private List<String> packs() {
-    return graph.query("MATCH (p:Pack) RETURN p.name AS name ORDER BY name", Map.of()).stream()
-        .map(r -> r.get("name").asString()).toList();
+  /** Every pack's version: the change-clock stamp of its last import, 0 for a pack no import finished. */
+  private Map<String, Long> packVersions() {
+    Map<String, Long> versions = new HashMap<>();
+    graph.query("MATCH (p:Pack) RETURN p.name AS name, coalesce(p.version, 0) AS version", Map.of())
+        .forEach(r -> versions.put(r.get("name").asString(), r.get("version").asLong()));
+    return versions;
+  }
+
+  private Optional<Long> packVersion(String pack) {
+    return graph.query("MATCH (p:Pack {name: $name}) RETURN coalesce(p.version, 0) AS version", Map.of("name", pack)).stream()
+        .map(r -> r.get("version").asLong()).findFirst();
   }
 
   // Ids are "<pack>:<kind>:<hash>", so "id > $after AND id < <pack>:<kind>;" is a range seek on the id constraint's
