@@ -34,6 +34,7 @@ public final class Neo4jSessionStore implements SessionStore {
     try (Session s = driver.get().session()) {
       s.run("CREATE CONSTRAINT xdai_session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE").consume();
       s.run("CREATE INDEX xdai_turn_session IF NOT EXISTS FOR (t:Turn) ON (t.session, t.index)").consume();
+      s.run("CREATE INDEX xdai_session_created IF NOT EXISTS FOR (s:Session) ON (s.createdAt)").consume();
     }
     return this;
   }
@@ -112,6 +113,30 @@ public final class Neo4jSessionStore implements SessionStore {
       if (!appended) {
         throw new DialogueException(DialogueException.Kind.CONFLICT, "session " + sessionId + " is gone or turn " + turn.index() + " is out of order");
       }
+    }
+  }
+
+  @Override
+  public List<SessionSummary> list(String owner, int limit) {
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("owner", owner);
+    params.put("limit", Math.max(0, limit));
+    try (Session s = driver.get().session()) {
+      return s.executeRead(tx -> tx.run("""
+          MATCH (s:Session) WHERE $owner IS NULL OR s.owner = $owner
+          WITH s ORDER BY s.createdAt DESC LIMIT $limit
+          CALL (s) {
+            OPTIONAL MATCH (s)-[:HAS_TURN]->(t:Turn)
+            WITH t ORDER BY t.index
+            RETURN count(t) AS turns, head(collect(t.user)) AS first, max(t.at) AS last
+          }
+          RETURN s, turns, first, last ORDER BY s.createdAt DESC""", params).list(r -> {
+        Value s0 = r.get("s");
+        Instant created = Instant.ofEpochMilli(s0.get("createdAt").asLong());
+        return new SessionSummary(s0.get("id").asString(), s0.get("bot").asString(), s0.get("emotion").asString(""),
+            s0.get("owner").asString(""), created, r.get("turns").asInt(), r.get("first").asString(""),
+            r.get("last").isNull() ? created : Instant.ofEpochMilli(r.get("last").asLong()));
+      }));
     }
   }
 
