@@ -64,6 +64,8 @@ class NeighbourhoodTest {
     String venue = packs.findEntities("t-around", "雪场", 1).get(0).id();
     Neighbourhood around = packs.neighbourhood("t-around", venue, 20).orElseThrow();
     assertTrue(around.links().stream().anyMatch(l -> !l.outgoing() && l.other().name().equals("滑雪")), around.links().toString());
+    assertEquals(List.of(), around.descriptions(), "雪场 has no description");
+    assertEquals(List.of(), around.qa(), "and no FAQ pair");
 
     Neighbourhood cut = packs.neighbourhood("t-around", ski, 1).orElseThrow();
     assertEquals(1, cut.facts().size());

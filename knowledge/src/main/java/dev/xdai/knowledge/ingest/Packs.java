@@ -104,24 +104,14 @@ public final class Packs {
     int cut = Math.max(1, limit);
     var rows = graph.query("""
         MATCH (e:Entity {id: $id})
-        CALL (e) { OPTIONAL MATCH (a:Alias)-[:ALIAS_OF]->(e) RETURN collect(a.name) AS aliases }
-        CALL (e) {
-          OPTIONAL MATCH (e)-[:HAS_FACT]->(f:Fact) WITH f ORDER BY f.attribute, f.value
-          RETURN collect({id: f.id, attribute: f.attribute, value: f.value}) AS facts
-        }
-        CALL (e) {
-          OPTIONAL MATCH (e)-[:DESCRIBED_BY]->(d:Description) WITH d ORDER BY d.id
-          RETURN collect({id: d.id, title: d.label, text: d.text}) AS descriptions
-        }
-        CALL (e) {
-          OPTIONAL MATCH (q:QA)-[:ABOUT]->(e) WITH q ORDER BY q.question
-          RETURN collect({id: q.id, title: q.question, text: q.answer}) AS qa
-        }
-        CALL (e) {
-          OPTIONAL MATCH (e)-[r:RELATED]-(o:Entity) WITH r, o ORDER BY o.name, r.attribute
-          RETURN collect({id: o.id, name: o.name, fullName: o.fullName, attribute: r.attribute, outgoing: startNode(r) = e}) AS links
-        }
-        RETURN e.id AS id, e.name AS name, e.fullName AS fullName, aliases, facts, descriptions, qa, links
+        RETURN e.id AS id, e.name AS name, e.fullName AS fullName,
+          COLLECT { MATCH (a:Alias)-[:ALIAS_OF]->(e) RETURN a.name ORDER BY a.name } AS aliases,
+          COLLECT { MATCH (e)-[:HAS_FACT]->(f:Fact) RETURN {id: f.id, attribute: f.attribute, value: f.value} ORDER BY f.attribute, f.value } AS facts,
+          COLLECT { MATCH (e)-[:DESCRIBED_BY]->(d:Description) RETURN {id: d.id, title: d.label, text: d.text} ORDER BY d.id } AS descriptions,
+          COLLECT { MATCH (q:QA)-[:ABOUT]->(e) RETURN {id: q.id, title: q.question, text: q.answer} ORDER BY q.question } AS qa,
+          COLLECT { MATCH (e)-[r:RELATED]-(o:Entity)
+                    RETURN {id: o.id, name: o.name, fullName: o.fullName, attribute: r.attribute, outgoing: startNode(r) = e}
+                    ORDER BY o.name, r.attribute } AS links
         """, Map.of("id", entityId));
     if (rows.isEmpty()) return Optional.empty();
     Record r = rows.get(0);
