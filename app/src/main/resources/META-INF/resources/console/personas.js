@@ -152,7 +152,7 @@ function gutter(badLines) {
   const count = $('yaml').value.split('\n').length;
   const bad = new Set(badLines);
   $('yaml-gutter').replaceChildren(...Array.from({ length: count }, (_, i) =>
-    el('span', { class: bad.has(i + 1) ? 'bad' : null, text: `${i + 1}\n` })));
+    el('span', { class: bad.has(i + 1) ? 'bad' : null, text: String(i + 1) })));
   $('yaml-gutter').scrollTop = $('yaml').scrollTop;
 }
 

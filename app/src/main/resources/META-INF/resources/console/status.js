@@ -9,13 +9,17 @@ const TREND_POINTS = 60;
 const STEP_ORDER = ['session', 'knowledge', 'history', 'background', 'condition', 'render', 'answer', 'generate', 'score', 'rerank',
   'postprocess', 'persist', 'total'];
 
+const CHECK_ORDER = ['model', 'graph', 'sessions', 'indexes', 'personas'];
+
 const state = { paused: false, timer: null, trend: [] };
 
 // ---- health ---------------------------------------------------------------------------------------------------------
 
 async function refreshHealth() {
   const health = await openJson('/q/health/ready');
-  $('health').replaceChildren(...health.checks.map((check) => el('li', { class: `card status-${check.status.toLowerCase()}` },
+  const rank = (c) => (CHECK_ORDER.includes(c.name) ? CHECK_ORDER.indexOf(c.name) : CHECK_ORDER.length);
+  const checks = [...health.checks].sort((a, b) => rank(a) - rank(b));
+  $('health').replaceChildren(...checks.map((check) => el('li', { class: `card status-${check.status.toLowerCase()}` },
     el('h3', {}, tOr(`check_${check.name}`, check.name), ' ',
       el('span', { class: `badge status-${check.status.toLowerCase()}`, text: t(`status_${check.status.toLowerCase()}`) })),
     el('dl', { class: 'facts' }, ...Object.entries(check.data || {}).flatMap(([k, v]) => [
@@ -56,7 +60,8 @@ function trend(points) {
   }
   const last = points.at(-1);
   if (last) {
-    svg.append(el('svg:text', { x: 8, y: 14, class: 'value', text: t('trend_now', num(last.turns), num(last.tokens)) }));
+    svg.append(el('svg:circle', { cx: x(points.length - 1), cy: y(last.turns), r: 3, class: 'trend-point' }),
+      el('svg:text', { x: 8, y: 14, class: 'value', text: t('trend_now', num(last.turns), num(last.tokens)) }));
   }
   return svg;
 }

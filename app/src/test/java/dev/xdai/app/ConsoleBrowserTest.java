@@ -105,7 +105,8 @@ class ConsoleBrowserTest {
     browser.await(ExpectedConditions.attributeToBe(By.id("f-displayName"), "aria-invalid", "true"));
     assertFalse(browser.find("#e-displayName").getText().isBlank());
     browser.awaitText("#yaml-errors", "displayName");
-    assertFalse(browser.all("#yaml-gutter .bad").isEmpty(), "the line is marked beside the YAML");
+    assertEquals(List.of("1"), browser.all("#yaml-gutter .bad").stream().map(WebElement::getText).toList(),
+        "a missing field is marked at the start of the mapping that should hold it, beside the YAML");
     assertTrue(browser.find("#yaml").getAttribute("value").contains("id: console-tester"), "the YAML follows the form");
     browser.screenshot("console-personas-error");
     // fixed in the form, the problem goes; an edit of the YAML reaches the form

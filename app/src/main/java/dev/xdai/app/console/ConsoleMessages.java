@@ -119,7 +119,7 @@ public interface ConsoleMessages {
   @Message("Delete the conversation \"%1\" for good?")
   String session_delete_confirm();
 
-  @Message("%1 turns")
+  @Message("turns: %1")
   String turns_count();
 
   @Message("Bot")
@@ -332,7 +332,7 @@ public interface ConsoleMessages {
   @Message("Check the persona, then save it.")
   String card_unsaved();
 
-  @Message("%1 lorebook entries could become a knowledge pack.")
+  @Message("Lorebook entries that could become a knowledge pack: %1.")
   String card_hints();
 
   @Message("Editor")
@@ -353,7 +353,7 @@ public interface ConsoleMessages {
   @Message("Valid.")
   String persona_valid();
 
-  @Message("%1 problems: see the marked fields and lines.")
+  @Message("Problems found: %1. See the marked fields and lines.")
   String persona_invalid();
 
   @Message("Fix the problems first; nothing was saved.")
