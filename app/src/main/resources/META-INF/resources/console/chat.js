@@ -252,7 +252,17 @@ async function start() {
       sessionStorage.removeItem(SESSION); // deleted, or another key's
     }
   }
-  await newSession();
+  // The default bot first; a key limited to other bots gets the first of those it may talk to.
+  const bots = [$('bot').value, ...listing.personas.map((p) => p.id).filter((id) => id !== $('bot').value)];
+  for (const [i, bot] of bots.entries()) {
+    $('bot').value = bot;
+    try {
+      await newSession();
+      return;
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 403 || i === bots.length - 1) throw e;
+    }
+  }
 }
 
 $('say-form').addEventListener('submit', (e) => {

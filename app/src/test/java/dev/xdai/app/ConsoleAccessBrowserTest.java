@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The web console with access control on, in a real headless Chromium: the page asks for a key once per browser
- * session, a chat key chats but gets a clear "admin key needed" on an admin page, and an admin key opens it. Keys exist
+ * session, a chat key chats but gets a clear "admin key needed" on an admin page, an admin key opens it, and a key
+ * limited to one bot starts its conversation with that bot. Keys exist
  * only while this test runs (the other tests share the service; see {@link AccessControlTest#KEYS}).
  */
 @QuarkusTest
@@ -29,6 +30,7 @@ class ConsoleAccessBrowserTest {
   @RegisterExtension final TestWatcher failures = Browser.onFailure(() -> browser);
   String chatKey;
   String adminKey;
+  String deskKey;
 
   @BeforeEach
   void keysAndBrowser() throws Exception {
@@ -36,6 +38,7 @@ class ConsoleAccessBrowserTest {
     ApiKeys keys = new ApiKeys(AccessControlTest.KEYS);
     chatKey = keys.create("console-chat", ApiKeys.Role.CHAT, List.of()).secret();
     adminKey = keys.create("console-admin", ApiKeys.Role.ADMIN, List.of()).secret();
+    deskKey = keys.create("console-desk", ApiKeys.Role.CHAT, List.of("receptionist")).secret();
     browser = new Browser(base.toString());
   }
 
@@ -68,5 +71,14 @@ class ConsoleAccessBrowserTest {
     enterKey(adminKey);
     browser.visible("#pack-table tbody tr");
     assertFalse(browser.find("#admin-gate").isDisplayed());
+
+    // a key for the front desk only: the chat page opens a conversation with the bot it may talk to
+    browser.open("/?lang=en");
+    browser.visible("#transcript .msg.greeting");
+    browser.find("#key-button").click();
+    enterKey(deskKey);
+    browser.awaitText("#transcript .msg.greeting", "周敏");
+    assertEquals("receptionist", browser.find("#bot").getAttribute("value"));
+    assertTrue(browser.find("#chat-error").getText().isBlank(), browser.find("#chat-error").getText());
   }
 }
