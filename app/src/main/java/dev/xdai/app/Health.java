@@ -6,6 +6,7 @@ import dev.xdai.generation.LanguageModel;
 import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.graph.GraphHealth;
 import dev.xdai.personas.PersonaRegistry;
+import dev.xdai.retrieval.Retrieval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness: the model can serve, the graph answers (a restarting graph is DOWN with its reason), the session journal's
- * backlog, personas loaded.
+ * backlog, the knowledge index and entity dictionary, personas loaded.
  */
 @ApplicationScoped
 public class Health {
@@ -23,6 +24,7 @@ public class Health {
   @Inject GraphConnection graph;
   @Inject PersonaRegistry personas;
   @Inject SessionStore sessions;
+  @Inject Retrieval retrieval;
 
   /**
    * A model that could not be loaded makes the replica unready. An open circuit to a remote backend does not: the
@@ -52,6 +54,20 @@ public class Health {
     return () -> sessions instanceof JournaledSessionStore j
         ? HealthCheckResponse.named("sessions").up().withData("writeBehind", true).withData("backlog", j.backlog()).build()
         : HealthCheckResponse.named("sessions").up().withData("writeBehind", false).build();
+  }
+
+  /**
+   * The knowledge index and the entity dictionary the pipeline searches, kept in step with the graph: figures only,
+   * always up (an empty index is a service without knowledge yet, not one that cannot answer).
+   */
+  @Readiness
+  HealthCheck indexes() {
+    return () -> {
+      var index = retrieval.index();
+      return HealthCheckResponse.named("indexes").up().withData("items", index.size())
+          .withData("segments", index.segments()).withData("vectors", index.hasVectors())
+          .withData("entities", retrieval.dictionary().size()).withData("generation", index.generation()).build();
+    };
   }
 
   @Readiness

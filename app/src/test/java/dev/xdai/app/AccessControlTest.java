@@ -67,6 +67,33 @@ class AccessControlTest {
   }
 
   @Test
+  void theConsolesPagesAndAssetsNeedNoKeyButItsDataDoes() {
+    for (String page : List.of("/", "/personas", "/knowledge", "/status", "/console/console.js", "/console/console.css")) {
+      given().when().get(page).then().statusCode(200);
+    }
+    given().when().post("/").then().statusCode(not(200)); // only reading a page is open
+    given().when().get("/api/sessions").then().statusCode(401);
+    as(other).when().get("/api/sessions").then().statusCode(200);
+    as(other).when().get("/api/admin/metrics").then().statusCode(403).body("detail", containsString("admin"));
+    as(other).when().get("/api/admin/packs/clinic/search?q=x").then().statusCode(403);
+    as(other).contentType("text/yaml").body("id: x\n").when().post("/api/personas/validate").then().statusCode(403);
+    as(admin).when().get("/api/admin/metrics").then().statusCode(200);
+  }
+
+  @Test
+  void aKeyListsOnlyItsOwnSessions() {
+    String mine = as(other).contentType(ContentType.JSON).body(Map.of("bot", "xiaodai")).when().post("/api/sessions")
+        .then().statusCode(201).extract().path("id");
+    String theirs = as(frontDesk).contentType(ContentType.JSON).body(Map.of("bot", "receptionist")).when().post("/api/sessions")
+        .then().statusCode(201).extract().path("id");
+    List<String> listed = as(other).when().get("/api/sessions").then().statusCode(200).extract().path("id");
+    assertTrue(listed.contains(mine) && !listed.contains(theirs), listed.toString());
+    assertTrue(as(other).when().get("/api/sessions").then().extract().<List<String>>path("owner").stream().allMatch("other-app"::equals));
+    List<String> all = as(admin).when().get("/api/sessions?limit=200").then().statusCode(200).extract().path("id");
+    assertTrue(all.containsAll(List.of(mine, theirs)), all.toString());
+  }
+
+  @Test
   void aChatKeyTalksToItsBotsInItsOwnSessionsOnly() {
     String id = as(frontDesk).contentType(ContentType.JSON).body(Map.of("bot", "receptionist"))
         .when().post("/api/sessions").then().statusCode(201).extract().path("id");

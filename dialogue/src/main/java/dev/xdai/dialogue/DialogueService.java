@@ -151,6 +151,11 @@ public final class DialogueService implements AutoCloseable {
     return store.find(id).filter(s -> access.reaches(s.owner()));
   }
 
+  /** The latest sessions the caller reaches, most recently begun first, at most {@code limit}. */
+  public List<SessionSummary> list(Access access, int limit) {
+    return store.list(access.everySession() ? null : access.owner(), limit);
+  }
+
   /** Forgets the session; false when there was none the caller reaches. */
   public boolean delete(Access access, String id) {
     if (conversation(id).filter(c -> access.reaches(c.owner())).isEmpty()) return false;
@@ -210,6 +215,21 @@ public final class DialogueService implements AutoCloseable {
    */
   public TurnOutcome answer(Access access, String bot, List<Exchange> history, String text, String emotion, Switches switches,
       TurnListener listener) {
+    return answer(() -> talkable(access, bot), history, text, emotion, switches, listener);
+  }
+
+  /**
+   * As {@link #answer}, by a persona that need not be in the catalog: for an administrator trying a persona before it is
+   * saved (the caller checks who may). Nothing is stored.
+   */
+  public TurnOutcome answerAs(Persona persona, List<Exchange> history, String text, String emotion, Switches switches,
+      TurnListener listener) {
+    return answer(() -> persona, history, text, emotion, switches, listener);
+  }
+
+  /** The input is checked before the persona is looked up, so bad input is a 400 whoever asks. */
+  private TurnOutcome answer(java.util.function.Supplier<Persona> persona, List<Exchange> history, String text, String emotion,
+      Switches switches, TurnListener listener) {
     text = UserText.clean("text", text);
     checkTurn(text, emotion);
     history = history.stream().map(e -> new Exchange(e.index(), UserText.clean("history", e.user()), UserText.clean("history", e.bot())))
@@ -218,8 +238,7 @@ public final class DialogueService implements AutoCloseable {
       throw new DialogueException(DialogueException.Kind.LIMIT, "the history holds " + history.size()
           + " exchanges; the limit is " + (limits.maxTurns() - 1));
     }
-    Persona persona = talkable(access, bot);
-    TurnResult result = run(persona, history, text, emotion, switches, newCache(), listener);
+    TurnResult result = run(persona.get(), history, text, emotion, switches, newCache(), listener);
     return new TurnOutcome(null, record(history.size(), text, result), result, 0, 0);
   }
 

@@ -44,6 +44,13 @@ public final class InMemorySessionStore implements SessionStore {
   }
 
   @Override
+  public List<SessionSummary> list(String owner, int limit) {
+    return sessions.values().stream().filter(s -> owner == null || owner.equals(s.owner()))
+        .sorted(java.util.Comparator.comparing(Session::createdAt).reversed()).limit(Math.max(0, limit))
+        .map(SessionSummary::of).toList();
+  }
+
+  @Override
   public boolean delete(String id) {
     return sessions.remove(id) != null;
   }

@@ -189,6 +189,12 @@ public final class JournaledSessionStore implements SessionStore {
   }
 
   @Override
+  public List<SessionSummary> list(String owner, int limit) {
+    awaitApplied();
+    return store.list(owner, limit);
+  }
+
+  @Override
   public boolean delete(String id) {
     awaitApplied();
     return store.delete(id);

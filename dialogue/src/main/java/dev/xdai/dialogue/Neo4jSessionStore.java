@@ -37,6 +37,7 @@ public final class Neo4jSessionStore implements SessionStore {
   public Neo4jSessionStore ensureSchema() {
     graph.autoCommit("CREATE CONSTRAINT xdai_session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE", Map.of());
     graph.autoCommit("CREATE INDEX xdai_turn_session IF NOT EXISTS FOR (t:Turn) ON (t.session, t.index)", Map.of());
+    graph.autoCommit("CREATE INDEX xdai_session_created IF NOT EXISTS FOR (s:Session) ON (s.createdAt)", Map.of());
     return this;
   }
 
@@ -137,6 +138,28 @@ public final class Neo4jSessionStore implements SessionStore {
         MATCH (:Session {id: $id})-[:HAS_TURN]->(t:Turn {index: $index})
         RETURN t.user = $user AND t.reply = $reply AND t.at = $at AS same""", params).list().stream()
         .anyMatch(r -> r.get("same").asBoolean(false));
+  }
+
+  @Override
+  public List<SessionSummary> list(String owner, int limit) {
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("owner", owner);
+    params.put("limit", Math.max(0, limit));
+    return graph.read(tx -> tx.run("""
+          MATCH (s:Session) WHERE $owner IS NULL OR s.owner = $owner
+          WITH s ORDER BY s.createdAt DESC LIMIT $limit
+          CALL (s) {
+            OPTIONAL MATCH (s)-[:HAS_TURN]->(t:Turn)
+            WITH t ORDER BY t.index
+            RETURN count(t) AS turns, head(collect(t.user)) AS first, max(t.at) AS last
+          }
+          RETURN s, turns, first, last ORDER BY s.createdAt DESC""", params).list(r -> {
+        Value s0 = r.get("s");
+        Instant created = Instant.ofEpochMilli(s0.get("createdAt").asLong());
+        return new SessionSummary(s0.get("id").asString(), s0.get("bot").asString(), s0.get("emotion").asString(""),
+            s0.get("owner").asString(""), created, r.get("turns").asInt(), r.get("first").asString(""),
+            r.get("last").isNull() ? created : Instant.ofEpochMilli(r.get("last").asLong()));
+      }));
   }
 
   @Override

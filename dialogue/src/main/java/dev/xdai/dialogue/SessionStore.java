@@ -32,6 +32,12 @@ public interface SessionStore extends AutoCloseable {
    */
   void append(String sessionId, TurnRecord turn);
 
+  /**
+   * The latest sessions, most recently begun first, at most {@code limit}: those {@code owner} created, or every session
+   * when {@code owner} is null.
+   */
+  java.util.List<SessionSummary> list(String owner, int limit);
+
   /** Forgets the session and its turns; false when there was none. */
   boolean delete(String id);
 

@@ -39,6 +39,7 @@ class DialogueServiceTest {
     @Override public java.util.OptionalInt turnCount(String id) { return inner.turnCount(id); }
     @Override public void append(String sessionId, TurnRecord turn) { inner.append(sessionId, turn); }
     @Override public boolean delete(String id) { return inner.delete(id); }
+    @Override public List<SessionSummary> list(String owner, int limit) { return inner.list(owner, limit); }
   }
 
   DialogueService service() {
@@ -213,6 +214,31 @@ class DialogueServiceTest {
     assertEquals(DialogueException.Kind.FORBIDDEN,
         assertThrows(DialogueException.class, () -> s.create(onlyOther, "plain", "")).kind());
     assertTrue(s.delete(alice, mine.id()));
+  }
+
+  @Test
+  void aKeyListsItsOwnSessionsAndAnAdminEverySession() {
+    DialogueService s = service(store, 10);
+    Access alice = new Access("alice", false, java.util.Set.of());
+    Access admin = new Access("ops", true, java.util.Set.of());
+    Session first = s.create(alice, "plain", "");
+    s.turn(alice, first.id(), "一", null, Switches.all(), TurnListener.NONE);
+    Session bobs = s.create(new Access("bob", false, java.util.Set.of()), "plain", "");
+    assertEquals(List.of(first.id()), s.list(alice, 10).stream().map(SessionSummary::id).toList());
+    assertEquals("一", s.list(alice, 10).get(0).firstUtterance());
+    assertEquals(java.util.Set.of(first.id(), bobs.id()), s.list(admin, 10).stream().map(SessionSummary::id).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  void aDraftPersonaAnswersWithoutBeingInTheCatalog() {
+    DialogueService s = service(store, 10);
+    dev.xdai.personas.Persona draft = new dev.xdai.personas.Persona("draft", "草稿", "我是一个还没保存的角色。", "", List.of(), "", "",
+        List.of(), dev.xdai.personas.GenerationOverrides.NONE, dev.xdai.personas.Answering.AUTO, "");
+    DialogueService.TurnOutcome outcome = s.answerAs(draft, List.of(), "你是谁", null, Switches.all(), TurnListener.NONE);
+    assertEquals("draft", outcome.result().grounding().persona());
+    assertTrue(model.prompts.get(0).startsWith("我是一个还没保存的角色。|A:你是谁"), model.prompts.get(0));
+    assertEquals(DialogueException.Kind.INVALID,
+        assertThrows(DialogueException.class, () -> s.answerAs(draft, List.of(), " ", null, Switches.all(), TurnListener.NONE)).kind());
   }
 
   @Test

@@ -32,6 +32,7 @@ class JournaledSessionStoreTest {
       memory.append(sessionId, turn);
     }
     @Override public boolean delete(String id) { return memory.delete(id); }
+    @Override public List<SessionSummary> list(String owner, int limit) { return memory.list(owner, limit); }
   };
 
   Path file() {

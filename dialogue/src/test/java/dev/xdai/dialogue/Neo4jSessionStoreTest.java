@@ -105,6 +105,28 @@ class Neo4jSessionStoreTest {
   }
 
   @Test
+  void listingGivesAnOwnersSessionsNewestFirstWithTheirFirstUtterance() {
+    String owner = "lister-" + UUID.randomUUID();
+    Session older = new Session(UUID.randomUUID().toString(), "student", "", owner, Instant.ofEpochMilli(10_000), List.of());
+    Session newer = new Session(UUID.randomUUID().toString(), "receptionist", "happy", owner, Instant.ofEpochMilli(20_000), List.of());
+    store.create(older);
+    store.create(newer);
+    store.create(new Session(UUID.randomUUID().toString(), "student", "", "someone-else", Instant.ofEpochMilli(30_000), List.of()));
+    for (int i = 0; i < 2; i++) store.append(older.id(), JournaledSessionStoreTest.turn(i, "第" + i + "句"));
+    List<SessionSummary> listed = store.list(owner, 10);
+    assertEquals(List.of(newer.id(), older.id()), listed.stream().map(SessionSummary::id).toList());
+    assertEquals(0, listed.get(0).turns());
+    assertEquals("", listed.get(0).firstUtterance());
+    assertEquals(newer.createdAt(), listed.get(0).lastActivity());
+    assertEquals("happy", listed.get(0).emotion());
+    assertEquals(2, listed.get(1).turns());
+    assertEquals("第0句", listed.get(1).firstUtterance());
+    assertEquals(store.find(older.id()).orElseThrow().turns().get(1).at(), listed.get(1).lastActivity());
+    assertEquals(1, store.list(owner, 1).size());
+    assertTrue(store.list(null, 100).stream().map(SessionSummary::owner).toList().containsAll(List.of(owner, "someone-else")));
+  }
+
+  @Test
   void deleteRemovesTheSessionAndItsTurns() {
     Session s = newSession("");
     store.create(s);

@@ -29,26 +29,43 @@ public final class GlmPromptRenderer {
 
   /** Renders without a budget. */
   public String renderText(PromptSpec spec) {
-    List<String> segments = new ArrayList<>();
+    return join(parts(spec));
+  }
+
+  /** The prompt's text: the parts' texts joined by the separator. */
+  public static String join(List<PromptPart> parts) {
+    StringBuilder text = new StringBuilder();
+    for (PromptPart p : parts) {
+      if (!text.isEmpty()) text.append(PromptText.SEPARATOR);
+      text.append(p.text());
+    }
+    return text.toString();
+  }
+
+  /** The segments of {@code spec}'s prompt in order, each with its kind; {@link #renderText} joins them. */
+  public static List<PromptPart> parts(PromptSpec spec) {
+    List<PromptPart> parts = new ArrayList<>();
     for (BackgroundPiece piece : spec.background()) {
       String text = PromptText.neutralise(piece.text());
-      if (!text.isEmpty()) segments.add(text);
+      if (!text.isEmpty()) parts.add(new PromptPart(PromptPart.Kind.BACKGROUND, text));
     }
     for (ContextEntry entry : spec.history()) {
-      entry.knowledge().forEach(k -> segments.add(segment(k)));
-      segments.add(PromptText.turn(Speaker.USER, entry.exchange().user()));
-      if (!entry.exchange().bot().isBlank()) segments.add(PromptText.turn(Speaker.BOT, entry.exchange().bot()));
+      entry.knowledge().forEach(k -> parts.add(new PromptPart(PromptPart.Kind.KNOWLEDGE, segment(k))));
+      parts.add(new PromptPart(PromptPart.Kind.HISTORY, PromptText.turn(Speaker.USER, entry.exchange().user())));
+      if (!entry.exchange().bot().isBlank()) {
+        parts.add(new PromptPart(PromptPart.Kind.HISTORY, PromptText.turn(Speaker.BOT, entry.exchange().bot())));
+      }
     }
     List<KnowledgeItem> facts = spec.queryKnowledge(); // best first
-    for (int i = facts.size() - 1; i >= 0; i--) segments.add(segment(facts.get(i)));
-    segments.add(PromptText.turn(Speaker.USER, spec.query()));
+    for (int i = facts.size() - 1; i >= 0; i--) parts.add(new PromptPart(PromptPart.Kind.KNOWLEDGE, segment(facts.get(i))));
+    parts.add(new PromptPart(PromptPart.Kind.UTTERANCE, PromptText.turn(Speaker.USER, spec.query())));
     if (spec.postResponse().isEmpty()) {
-      segments.add(Speaker.BOT.tag() + PromptText.GMASK);
+      parts.add(new PromptPart(PromptPart.Kind.BLANK, Speaker.BOT.tag() + PromptText.GMASK));
     } else {
-      segments.add(Speaker.BOT.tag() + PromptText.MASK);
-      spec.postResponse().lines().forEach(u -> segments.add(PromptText.turn(u.speaker(), u.text())));
+      parts.add(new PromptPart(PromptPart.Kind.BLANK, Speaker.BOT.tag() + PromptText.MASK));
+      spec.postResponse().lines().forEach(u -> parts.add(new PromptPart(PromptPart.Kind.POST_RESPONSE, PromptText.turn(u.speaker(), u.text()))));
     }
-    return String.join(PromptText.SEPARATOR, segments);
+    return List.copyOf(parts);
   }
 
   /** A knowledge item as a QA segment; a description becomes {@code Q:<label>是什么？ A:<text>}. */

@@ -31,6 +31,24 @@ class GlmPromptRendererTest {
   }
 
   @Test
+  void partsTellEachSegmentsKindAndJoinToTheText() {
+    PromptSpec spec = new PromptSpec(
+        List.of(BackgroundPiece.persona("我是小呆。")),
+        List.of(entry(0, "你好", "你好呀", 0.5, qa("k1", "什么是滑雪？", "滑雪是冬季运动。", 1))),
+        List.of(qa("k2", "滑雪难吗？", "入门不难。", 2)),
+        "我想去滑雪",
+        new PostResponse(List.of(Utterance.user("你怎么这么开心？"))));
+    List<PromptPart> parts = GlmPromptRenderer.parts(spec);
+    assertEquals(List.of(PromptPart.Kind.BACKGROUND, PromptPart.Kind.KNOWLEDGE, PromptPart.Kind.HISTORY, PromptPart.Kind.HISTORY,
+        PromptPart.Kind.KNOWLEDGE, PromptPart.Kind.UTTERANCE, PromptPart.Kind.BLANK, PromptPart.Kind.POST_RESPONSE),
+        parts.stream().map(PromptPart::kind).toList());
+    assertEquals("B:[MASK]", parts.get(6).text());
+    assertEquals(renderer.renderText(spec), GlmPromptRenderer.join(parts));
+    RenderedPrompt fitted = renderer.render(spec, 20); // over budget: the kept spec's parts are the fitted text
+    assertEquals(fitted.text(), GlmPromptRenderer.join(GlmPromptRenderer.parts(fitted.kept())));
+  }
+
+  @Test
   void postResponseFollowsAMaskBlank() {
     PromptSpec spec = new PromptSpec(List.of(), List.of(), List.of(), "你今天怎么了",
         new PostResponse(List.of(Utterance.user("你不能好好说话吗，怎么突然生气了"))));

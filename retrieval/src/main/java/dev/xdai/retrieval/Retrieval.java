@@ -30,7 +30,7 @@ public final class Retrieval implements AutoCloseable {
   private final KnowledgeIndex index;
   private final EntityDictionary dictionary;
   private final EntityLinker linker;
-  private final KnowledgeSource source;
+  private final HybridKnowledgeSource source;
   private final KnowledgeFeed feed;
 
   private Retrieval(Settings settings, Embedder embedder) {
@@ -76,7 +76,8 @@ public final class Retrieval implements AutoCloseable {
     return linker;
   }
 
-  public KnowledgeSource source() {
+  /** The hybrid source: what the pipeline retrieves with, and {@link HybridKnowledgeSource#explain} for inspecting it. */
+  public HybridKnowledgeSource source() {
     return source;
   }
 

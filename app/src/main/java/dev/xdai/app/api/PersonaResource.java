@@ -1,7 +1,13 @@
 package dev.xdai.app.api;
 
+import dev.xdai.app.TurnMetrics;
+import dev.xdai.app.security.CurrentCaller;
+import dev.xdai.dialogue.DialogueService;
 import dev.xdai.dialogue.SharedPersonas;
+import dev.xdai.dialogue.Switches;
+import dev.xdai.dialogue.TurnListener;
 import dev.xdai.personas.CardV2Importer;
+import dev.xdai.prompting.Exchange;
 import dev.xdai.personas.Format;
 import dev.xdai.personas.Persona;
 import dev.xdai.personas.PersonaReader;
@@ -38,9 +44,14 @@ public class PersonaResource {
 
   @Inject PersonaRegistry registry;
   @Inject SharedPersonas shared; // writes go to every replica through the graph
+  @Inject DialogueService dialogue;
+  @Inject Switches switches;
+  @Inject TurnMetrics metrics;
+  @Inject CurrentCaller caller;
 
-  /** One persona as listed: where it comes from, and its file form. */
-  public record Listed(String id, String displayName, String origin, String source, List<String> packs, String defaultEmotion) {}
+  /** One persona as listed: where it comes from, its knowledge packs, default emotion and greeting. */
+  public record Listed(String id, String displayName, String origin, String source, List<String> packs, String defaultEmotion,
+      String greeting) {}
 
   /** All personas and emotions, with any files that failed to load. */
   public record Listing(List<Listed> personas, List<String> emotions, List<String> problems) {}
@@ -50,7 +61,7 @@ public class PersonaResource {
   public Listing list() {
     return new Listing(
         registry.entries().stream().map(e -> new Listed(e.persona().id(), e.persona().displayName(), e.origin().name().toLowerCase(),
-            e.source(), e.persona().packs(), e.persona().defaultEmotion())).toList(),
+            e.source(), e.persona().packs(), e.persona().defaultEmotion(), e.persona().greeting())).toList(),
         registry.emotions().stream().map(Emotion::id).toList(),
         registry.problems().stream().flatMap(p -> p.errors().stream().map(Object::toString)).toList());
   }
@@ -81,6 +92,18 @@ public class PersonaResource {
     return Response.status(exists ? 200 : 201).entity(PersonaWriter.write(stored, Format.JSON)).build();
   }
 
+  /**
+   * Validates a persona in its file form, whatever its id, and returns it as read (JSON, the file form); nothing is
+   * stored. A problem lists each fault with its field, line and column ({@code violations}).
+   */
+  @POST
+  @Path("validate")
+  @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
+  @Produces(MediaType.APPLICATION_JSON)
+  public String validate(String body, @HeaderParam("Content-Type") String contentType) {
+    return PersonaWriter.write(registry.validate(read(body, contentType, null)), Format.JSON);
+  }
+
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
@@ -108,21 +131,56 @@ public class PersonaResource {
         "knowledgeHints", result.knowledgeHints().stream().map(h -> Map.of("keys", h.keys(), "content", h.content())).toList())).build();
   }
 
+  /**
+   * Answers as a persona that need not be saved: the persona in its file form, the exchanges so far and the utterance.
+   * For trying an edited persona before storing it; nothing is stored, and the reply's prompt comes with it.
+   */
+  @POST
+  @Path("try")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Dtos.TurnReply tryPersona(Dtos.TryBody body) {
+    if (body == null || body.persona() == null || body.text() == null) {
+      throw new IllegalArgumentException("body must be {\"persona\": \"<YAML or JSON>\", \"text\": \"...\"}");
+    }
+    Format format = body.format() == null || body.format().equalsIgnoreCase("yaml") ? Format.YAML
+        : body.format().equalsIgnoreCase("json") ? Format.JSON : null;
+    if (format == null) throw new IllegalArgumentException("field 'format' must be 'yaml' or 'json', found '" + body.format() + "'");
+    Persona persona = PersonaReader.readPersona(SourceText.of("persona", body.persona(), format), emotionIds());
+    List<Dtos.ExchangeBody> history = body.history() == null ? List.of() : body.history();
+    List<Exchange> exchanges = new java.util.ArrayList<>();
+    for (int i = 0; i < history.size(); i++) {
+      Dtos.ExchangeBody e = history.get(i);
+      if (e == null || e.user() == null || e.bot() == null) {
+        throw new IllegalArgumentException("field 'history[" + i + "]' must be {\"user\": \"...\", \"bot\": \"...\"}");
+      }
+      exchanges.add(new Exchange(i, e.user(), e.bot()));
+    }
+    var outcome = dialogue.answerAs(persona, exchanges, body.text(), body.emotion(), switches, TurnListener.NONE);
+    metrics.record(outcome, caller);
+    return Dtos.TurnReply.of(outcome, true);
+  }
+
+  private java.util.Set<String> emotionIds() {
+    return registry.emotions().stream().map(Emotion::id).collect(Collectors.toSet());
+  }
+
   private Persona find(String id) {
     return registry.find(id).orElseThrow(() -> new PersonaRegistryException(PersonaRegistryException.Reason.NOT_FOUND, "no persona '" + id + "'"));
   }
 
   private Persona read(String body, String contentType, String id) {
     Format format = contentType != null && contentType.toLowerCase().contains("json") ? Format.JSON : Format.YAML;
-    String label = "request body (" + id + (format == Format.JSON ? ".json" : ".yaml") + ")";
-    return PersonaReader.readPersona(SourceText.of(label, body == null ? "" : body, format),
-        registry.emotions().stream().map(Emotion::id).collect(Collectors.toSet()));
+    String label = id == null ? "request body" : "request body (" + id + (format == Format.JSON ? ".json" : ".yaml") + ")";
+    return PersonaReader.readPersona(SourceText.of(label, body == null ? "" : body, format), emotionIds());
   }
 
   @ServerExceptionMapper
   public Response invalid(PersonaValidationException e) {
     List<String> errors = e.errors().stream().map(Object::toString).toList();
-    return Problem.response(400, "Invalid persona", errors.size() == 1 ? errors.get(0) : errors.size() + " problems: " + errors.get(0) + " …", errors);
+    return Problem.response(new Problem("about:blank", "Invalid persona", 400,
+        errors.size() == 1 ? errors.get(0) : errors.size() + " problems: " + errors.get(0) + " …", errors,
+        e.errors().stream().map(v -> new Problem.Violation(v.field(), v.line(), v.column(), v.message())).toList()));
   }
 
   @ServerExceptionMapper

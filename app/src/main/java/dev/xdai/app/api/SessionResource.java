@@ -49,6 +49,17 @@ public class SessionResource {
         .entity(new Dtos.SessionCreated(s.id(), s.bot(), s.emotion(), greeting, s.createdAt())).build();
   }
 
+  /** Sessions listed at most; a console shows the latest, a client that wants more keeps its own list. */
+  static final int MAX_LISTED = 200;
+
+  /** The caller's latest sessions (every session for an admin key), most recently begun first. */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public java.util.List<Dtos.SessionListed> list(@QueryParam("limit") @jakarta.ws.rs.DefaultValue("50") int limit) {
+    if (limit < 1 || limit > MAX_LISTED) throw new IllegalArgumentException("limit must be from 1 to " + MAX_LISTED + ", found " + limit);
+    return dialogue.list(caller.access(), limit).stream().map(Dtos.SessionListed::of).toList();
+  }
+
   @GET
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
@@ -71,7 +82,7 @@ public class SessionResource {
     requireText(body);
     var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), switches, TurnListener.NONE);
     metrics.record(outcome, caller);
-    return reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
+    return Dtos.TurnReply.of(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
   }
 
   /** The same turn, its tokens streamed as {@code token} events, ending with a {@code turn} event holding the full reply. */
@@ -92,7 +103,7 @@ public class SessionResource {
       try {
         var outcome = dialogue.turn(caller.access(), id, body.text(), body.emotion(), switches, listener);
         metrics.record(outcome, caller);
-        Dtos.TurnReply reply = reply(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
+        Dtos.TurnReply reply = Dtos.TurnReply.of(outcome, debugParam || Boolean.TRUE.equals(body.debug()));
         if (!sink.isClosed()) sink.send(sse.newEventBuilder().name("turn").mediaType(MediaType.APPLICATION_JSON_TYPE).data(Dtos.TurnReply.class, reply).build());
       } catch (DialogueException e) {
         sink.send(sse.newEventBuilder().name("error").mediaType(MediaType.APPLICATION_JSON_TYPE)
@@ -103,10 +114,6 @@ public class SessionResource {
 
   private static void requireText(Dtos.TurnBody body) {
     if (body == null || body.text() == null) throw new DialogueException(DialogueException.Kind.INVALID, "body must be {\"text\": \"...\"}");
-  }
-
-  private static Dtos.TurnReply reply(DialogueService.TurnOutcome o, boolean debug) {
-    return new Dtos.TurnReply(o.sessionId(), o.turn().index(), o.turn().reply(), o.turn().grounding(), debug ? o.result().prompt().text() : null);
   }
 
   private static DialogueException notFound(String id) {

@@ -42,7 +42,8 @@ public class Commands implements QuarkusApplication {
     String host = config.getOptionalValue("quarkus.http.host", String.class).orElse("localhost");
     int port = config.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
     String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
-    System.out.println("xdai is serving at " + base + "/api  (Swagger UI: " + base + "/q/swagger-ui, health: " + base + "/q/health)");
+    System.out.println("xdai is serving at " + base + "/api  (web console: " + base + "/, Swagger UI: " + base + "/q/swagger-ui, health: "
+        + base + "/q/health)");
     System.out.flush();
     // Lets `xdai import` find this service instead of fighting it for the graph server and the index.
     String loopback = "http://" + (host.equals("0.0.0.0") || host.equals("localhost") ? "127.0.0.1" : host) + ":" + port;

@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Checks every API request before its resource runs: cross-site requests to state-changing endpoints are refused;
  * once an API key exists (or the service listens beyond loopback) a valid bearer key is required, an admin key for
  * administration, and each key's rate limits apply. Health and metrics ({@code /q/...}) are not API resources and
- * stay open.
+ * stay open, as do the web console's pages and assets (they hold no data; the console calls the API with a key).
  */
 public class AccessFilter {
 
@@ -29,6 +29,7 @@ public class AccessFilter {
   @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
   public Optional<Response> check(ContainerRequestContext request) {
     String method = request.getMethod();
+    if (AccessPolicy.consolePage(method, request.getUriInfo().getPath())) return Optional.empty(); // no data in them
     Optional<String> crossSite = policy.crossSite(method, request.getHeaderString("Origin"),
         request.getHeaderString("Sec-Fetch-Site"), request.getHeaderString(HttpHeaders.HOST));
     if (crossSite.isPresent()) return Optional.of(Problem.response(403, "Forbidden", crossSite.get()));

@@ -20,6 +20,19 @@ public final class AccessPolicy {
     this.allowedOrigins = allowedOrigins.stream().map(AccessPolicy::origin).toList();
   }
 
+  /** The web console's pages (docs/console.md), without the leading slash. */
+  private static final Set<String> CONSOLE_PAGES = Set.of("", "personas", "knowledge", "status");
+
+  /**
+   * Whether {@code method path} reads a page of the web console: its HTML holds no data (every figure comes through the
+   * API, which asks for the key), so it needs none, the way its scripts and styles need none.
+   */
+  public static boolean consolePage(String method, String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    if (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+    return SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT)) && CONSOLE_PAGES.contains(p);
+  }
+
   /** Whether {@code method path} (path without the leading slash) is an administrator's: knowledge, banks, keys, persona edits. */
   public static boolean needsAdmin(String method, String path) {
     String p = path.startsWith("/") ? path.substring(1) : path;

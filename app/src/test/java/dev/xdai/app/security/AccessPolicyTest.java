@@ -23,6 +23,18 @@ class AccessPolicyTest {
   }
 
   @Test
+  void onlyReadingTheConsolesPagesNeedsNoKey() {
+    for (String page : new String[] {"/", "", "/personas", "/knowledge", "/status", "status/"}) {
+      assertTrue(AccessPolicy.consolePage("GET", page), page);
+    }
+    assertTrue(AccessPolicy.consolePage("head", "/"));
+    assertFalse(AccessPolicy.consolePage("POST", "/"));
+    assertFalse(AccessPolicy.consolePage("GET", "/api/personas"));
+    assertFalse(AccessPolicy.consolePage("GET", "/personas/x"));
+    assertFalse(AccessPolicy.consolePage("GET", "/v1/models"));
+  }
+
+  @Test
   void crossSiteWritesAreRefusedSameSiteAndListedOriginsAndReadsAreNot() {
     assertTrue(policy.crossSite("POST", "http://evil.example", null, "127.0.0.1:8080").isPresent());
     assertTrue(policy.crossSite("POST", null, "cross-site", "127.0.0.1:8080").isPresent());

@@ -79,6 +79,67 @@ public final class Packs {
     }
   }
 
+  /**
+   * The pack's entities whose name (or one of its aliases) contains {@code text}, exact names first, at most
+   * {@code limit}.
+   */
+  public List<Neighbourhood.EntityRef> findEntities(String pack, String text, int limit) {
+    if (text == null || text.isBlank()) return List.of();
+    return graph.query("""
+        MATCH (a:Alias {pack: $pack}) WHERE a.name CONTAINS $text
+        MATCH (a)-[:ALIAS_OF]->(e:Entity)
+        WITH e, min(CASE WHEN a.name = $text THEN 0 ELSE 1 END) AS exact, min(size(a.name)) AS length
+        RETURN e.id AS id, e.name AS name, e.fullName AS fullName ORDER BY exact, length, name LIMIT $limit
+        """, Map.of("pack", pack, "text", text.strip(), "limit", Math.max(1, limit)))
+        .stream().map(r -> entityRef(r.get("id"), r.get("name"), r.get("fullName"))).toList();
+  }
+
+  /**
+   * The entity {@code entityId} of {@code pack} and what lies around it, each list cut to {@code limit}; empty when the
+   * pack holds no such entity. The pack's links between entities are rebuilt first if an import made them stale.
+   */
+  public Optional<Neighbourhood> neighbourhood(String pack, String entityId, int limit) {
+    if (!entityId.startsWith(Ids.prefix(pack, "e"))) return Optional.empty();
+    relinkIfStale(pack);
+    int cut = Math.max(1, limit);
+    var rows = graph.query("""
+        MATCH (e:Entity {id: $id})
+        RETURN e.id AS id, e.name AS name, e.fullName AS fullName,
+          COLLECT { MATCH (a:Alias)-[:ALIAS_OF]->(e) RETURN a.name ORDER BY a.name } AS aliases,
+          COLLECT { MATCH (e)-[:HAS_FACT]->(f:Fact) RETURN {id: f.id, attribute: f.attribute, value: f.value} ORDER BY f.attribute, f.value } AS facts,
+          COLLECT { MATCH (e)-[:DESCRIBED_BY]->(d:Description) RETURN {id: d.id, title: d.label, text: d.text} ORDER BY d.id } AS descriptions,
+          COLLECT { MATCH (q:QA)-[:ABOUT]->(e) RETURN {id: q.id, title: q.question, text: q.answer} ORDER BY q.question } AS qa,
+          COLLECT { MATCH (e)-[r:RELATED]-(o:Entity)
+                    RETURN {id: o.id, name: o.name, fullName: o.fullName, attribute: r.attribute, outgoing: startNode(r) = e}
+                    ORDER BY o.name, r.attribute } AS links
+        """, Map.of("id", entityId));
+    if (rows.isEmpty()) return Optional.empty();
+    Record r = rows.get(0);
+    boolean[] truncated = {false};
+    java.util.function.Function<String, List<Value>> cutList = key -> {
+      List<Value> all = r.get(key).asList(v -> v);
+      if (all.size() > cut) truncated[0] = true;
+      return all.subList(0, Math.min(all.size(), cut));
+    };
+    List<Neighbourhood.Fact> facts = cutList.apply("facts").stream()
+        .map(v -> new Neighbourhood.Fact(v.get("id").asString(), v.get("attribute").asString(), v.get("value").asString())).toList();
+    List<Neighbourhood.Text> descriptions = cutList.apply("descriptions").stream().map(Packs::text).toList();
+    List<Neighbourhood.Text> qa = cutList.apply("qa").stream().map(Packs::text).toList();
+    List<Neighbourhood.Link> links = cutList.apply("links").stream()
+        .map(v -> new Neighbourhood.Link(entityRef(v.get("id"), v.get("name"), v.get("fullName")), v.get("attribute").asString(),
+            v.get("outgoing").asBoolean())).toList();
+    return Optional.of(new Neighbourhood(entityRef(r.get("id"), r.get("name"), r.get("fullName")),
+        r.get("aliases").asList(Value::asString), facts, descriptions, qa, links, truncated[0]));
+  }
+
+  private static Neighbourhood.EntityRef entityRef(Value id, Value name, Value fullName) {
+    return new Neighbourhood.EntityRef(id.asString(), name.asString(""), fullName.asString(name.asString("")));
+  }
+
+  private static Neighbourhood.Text text(Value v) {
+    return new Neighbourhood.Text(v.get("id").asString(), v.get("title").asString(""), v.get("text").asString(""));
+  }
+
   /** Creates the pack if needed and sets its title, description and seed concepts (the curation's starting points). */
   public void describe(String name, String title, String description, List<String> seeds) {
     Map<String, Object> params = new HashMap<>();

@@ -71,8 +71,23 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
     return OptionalLong.of(index.generation() + (linker == null ? 0 : linker.dictionaryGeneration()));
   }
 
+  /** The names of the ranked lists an item can be found by: words, sentence vector, the utterance's or the dialogue's entities. */
+  public static final String TEXT_LIST = "bm25", VECTOR_LIST = "vector", ENTITY_LIST = "entity", FOCUS_LIST = "focus";
+
+  /** An item as retrieval found it: the item (its score the normalised fused one) and its rank in each list that holds it. */
+  public record Found(KnowledgeItem item, Map<String, Integer> ranks) {
+    public Found {
+      ranks = Map.copyOf(ranks);
+    }
+  }
+
   @Override
   public List<KnowledgeItem> retrieve(KnowledgeQuery query) {
+    return explain(query).stream().map(Found::item).toList();
+  }
+
+  /** What {@link #retrieve} finds, with the lists that found each item and its rank in them. */
+  public List<Found> explain(KnowledgeQuery query) {
     if (query.text() == null || query.text().isBlank() || query.limit() <= 0) return List.of();
     KnowledgeFilter filter = new KnowledgeFilter(query.packs(), query.formats());
     Map<String, Double> entities = ownEntities(query);
@@ -81,18 +96,18 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
     Map<String, Double> focus = entities.isEmpty() ? focusEntities(query, labels) : Map.of();
     try (KnowledgeIndex.View view = index.view()) {
       List<RankFusion.Ranking<Integer>> rankings = new ArrayList<>(3);
-      rankings.add(new RankFusion.Ranking<>(config.textWeight(),
+      rankings.add(new RankFusion.Ranking<>(TEXT_LIST, config.textWeight(),
           docs(view.text(wordQuery(query.text(), focus, labels), filter, config.candidates()), 0)));
       // The vector last: the turn pipeline embeds the utterance ahead, so by now it is usually ready or nearly so.
       float[] vector = index.hasVectors() ? index.embedder().embed(config.queryInstruction() + query.text()) : null;
       if (vector != null) {
         float minScore = (float) ((1 + config.minCosine()) / 2); // Lucene's dot-product score is (1 + cos) / 2
-        rankings.add(new RankFusion.Ranking<>(config.vectorWeight(), docs(view.vector(vector, filter, config.candidates()), minScore)));
+        rankings.add(new RankFusion.Ranking<>(VECTOR_LIST, config.vectorWeight(), docs(view.vector(vector, filter, config.candidates()), minScore)));
       }
-      addEntityRanking(rankings, view, entities, config.entityWeight(), vector, query.text(), filter);
-      addEntityRanking(rankings, view, focus, config.focusWeight(), vector, query.text(), filter);
+      addEntityRanking(rankings, ENTITY_LIST, view, entities, config.entityWeight(), vector, query.text(), filter);
+      addEntityRanking(rankings, FOCUS_LIST, view, focus, config.focusWeight(), vector, query.text(), filter);
       double best = RankFusion.best(rankings, config.rrfK());
-      List<KnowledgeItem> out = new ArrayList<>(query.limit());
+      List<Found> out = new ArrayList<>(query.limit());
       List<Set<String>> keptBigrams = new ArrayList<>();
       Set<String> keptIds = new HashSet<>();
       for (RankFusion.Fused<Integer> f : RankFusion.fuse(rankings, config.rrfK())) {
@@ -102,7 +117,12 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
         Set<String> bigrams = ChineseText.bigrams(item.title() + "\n" + item.text());
         if (keptBigrams.stream().anyMatch(b -> ChineseText.jaccard(b, bigrams) >= config.duplicateJaccard())) continue;
         keptBigrams.add(bigrams);
-        out.add(item.toItem(f.score() / best));
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        for (RankFusion.Ranking<Integer> r : rankings) {
+          int rank = r.rankOf(f.key());
+          if (rank > 0) ranks.put(r.name(), rank);
+        }
+        out.add(new Found(item.toItem(f.score() / best), ranks));
       }
       return out;
     }
@@ -128,12 +148,12 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
    * One entity list: the items of these entities, closest to the utterance first. The list counts as much as its surest
    * link, so a guessed 2-character name (or a topic mentioned long ago) does not outvote BM25 and vectors.
    */
-  private void addEntityRanking(List<RankFusion.Ranking<Integer>> rankings, KnowledgeIndex.View view, Map<String, Double> entities,
+  private void addEntityRanking(List<RankFusion.Ranking<Integer>> rankings, String name, KnowledgeIndex.View view, Map<String, Double> entities,
       double weight, float[] vector, String text, KnowledgeFilter filter) {
     if (entities.isEmpty() || weight <= 0) return;
     double surest = entities.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     List<ScoredDoc> about = view.entities(entities.keySet(), vector, text, filter, config.candidates());
-    rankings.add(new RankFusion.Ranking<>(weight * surest, docs(about, 0)));
+    rankings.add(new RankFusion.Ranking<>(name, weight * surest, docs(about, 0)));
   }
 
   /** Entity id to link confidence, for the entities the utterance itself names. */

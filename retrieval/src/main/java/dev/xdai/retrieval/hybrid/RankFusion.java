@@ -13,8 +13,17 @@ import java.util.Map;
  */
 final class RankFusion {
 
-  /** One ranked list of keys (best first) and its weight. */
-  record Ranking<K>(double weight, List<K> keys) {}
+  /** One ranked list of keys (best first), its weight, and its name (which list found an item). */
+  record Ranking<K>(String name, double weight, List<K> keys) {
+    Ranking(double weight, List<K> keys) {
+      this("", weight, keys);
+    }
+
+    /** The key's rank in this list (from 1), or 0 when the list does not hold it. */
+    int rankOf(K key) {
+      return keys.indexOf(key) + 1;
+    }
+  }
 
   /** A fused key, its score, and its best rank in any list (the tie-breaker). */
   record Fused<K>(K key, double score, int bestRank) {}

@@ -123,6 +123,22 @@ class HybridKnowledgeSourceTest {
   }
 
   @Test
+  void explainSaysWhichListsFoundEachItemAndRetrievesTheSame() {
+    KnowledgeQuery query = KnowledgeQuery.qa("周董什么时候出道的", List.of(), Set.of(), 5);
+    List<HybridKnowledgeSource.Found> found = retrieval.source().explain(query);
+    assertEquals(retrieval.source().retrieve(query), found.stream().map(HybridKnowledgeSource.Found::item).toList());
+    HybridKnowledgeSource.Found first = found.get(0);
+    assertEquals("jay-debut", first.item().id());
+    // 周董 is an alias of the entity: the entity list finds its items, and the words find the question
+    assertTrue(first.ranks().containsKey(HybridKnowledgeSource.ENTITY_LIST), first.ranks().toString());
+    assertTrue(first.ranks().containsKey(HybridKnowledgeSource.TEXT_LIST), first.ranks().toString());
+    for (HybridKnowledgeSource.Found f : found) {
+      assertFalse(f.ranks().isEmpty(), f + " was found by no list");
+      assertTrue(f.ranks().values().stream().allMatch(r -> r >= 1), f.ranks().toString());
+    }
+  }
+
+  @Test
   void nearIdenticalItemsAreReturnedOnce() {
     List<String> ids = qa("什么是滑雪", 10).stream().map(KnowledgeItem::id).toList();
     assertTrue(ids.contains("ski-what") ^ ids.contains("ski-what-copy"), ids.toString());
