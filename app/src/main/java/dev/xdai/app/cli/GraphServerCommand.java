@@ -45,9 +45,8 @@ public final class GraphServerCommand {
     GraphServerLauncher launcher = new GraphServerLauncher(config);
     GraphEndpoint endpoint;
     try {
-      endpoint = launcher.start();
+      endpoint = launcher.startOrClose();
     } catch (RuntimeException e) {
-      launcher.close();
       System.err.println("xdai graph-server: " + e.getMessage());
       return 1;
     }

@@ -58,14 +58,7 @@ public final class GraphConnection implements AutoCloseable {
           config.password()));
     } else {
       GraphServerLauncher launcher = new GraphServerLauncher(config);
-      GraphEndpoint endpoint;
-      try {
-        endpoint = launcher.start();
-      } catch (RuntimeException e) {
-        launcher.close();
-        throw e;
-      }
-      connection = new GraphConnection(launcher, endpoint);
+      connection = new GraphConnection(launcher, launcher.startOrClose());
       launcher.onRestart(connection::serverRestarted);
       launcher.startWatchdog();
     }

@@ -63,6 +63,16 @@ public final class GraphServerLauncher implements AutoCloseable {
   /** The state of the launched server, for health checks and logs. */
   public record State(boolean running, long pid, int restarts, Optional<String> failure, Optional<GraphEndpoint> endpoint) {}
 
+  /** {@link #start()} for a launcher that is of no use if the first start fails: it is then closed, and the failure thrown. */
+  public GraphEndpoint startOrClose() {
+    try {
+      return start();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
   /** Starts the server unless it is running and returns where it listens. Blocks until Bolt accepts connections. */
   public GraphEndpoint start() {
     synchronized (lock) {
