@@ -35,9 +35,9 @@ public final class Neo4jSessionStore implements SessionStore {
 
   /** Creates the constraints this store relies on; idempotent. */
   public Neo4jSessionStore ensureSchema() {
-    graph.autoCommit("CREATE CONSTRAINT xdai_session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE", Map.of());
-    graph.autoCommit("CREATE INDEX xdai_turn_session IF NOT EXISTS FOR (t:Turn) ON (t.session, t.index)", Map.of());
-    graph.autoCommit("CREATE INDEX xdai_session_created IF NOT EXISTS FOR (s:Session) ON (s.createdAt)", Map.of());
+    graph.ensureSchema("CREATE CONSTRAINT xdai_session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE");
+    graph.ensureSchema("CREATE INDEX xdai_turn_session IF NOT EXISTS FOR (t:Turn) ON (t.session, t.index)");
+    graph.ensureSchema("CREATE INDEX xdai_session_created IF NOT EXISTS FOR (s:Session) ON (s.createdAt)");
     return this;
   }
 

@@ -74,4 +74,19 @@ class GraphConnectionTest {
     assertTrue(names.contains("xdai_session_id"), names.toString());
     assertNotEquals(0, names.size());
   }
+
+  @Test
+  void aSchemaRuleAnotherServiceCreatedFirstIsNotAnError() {
+    GraphConnection graph = TestGraph.get();
+    // Without IF NOT EXISTS the second creation fails as replicas racing on IF NOT EXISTS do: an equivalent rule exists.
+    String create = "CREATE INDEX xdai_test_race FOR (n:RaceTest) ON (n.key)";
+    try {
+      graph.ensureSchema(create);
+      graph.ensureSchema(create);
+      assertEquals(1, graph.query("SHOW INDEXES YIELD name WHERE name = 'xdai_test_race' RETURN name", java.util.Map.of()).size());
+      assertThrows(org.neo4j.driver.exceptions.ClientException.class, () -> graph.ensureSchema("CREATE INDEX bad syntax here"));
+    } finally {
+      graph.autoCommit("DROP INDEX xdai_test_race IF EXISTS", java.util.Map.of());
+    }
+  }
 }

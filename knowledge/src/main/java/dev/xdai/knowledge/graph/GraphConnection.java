@@ -17,6 +17,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
@@ -133,6 +134,18 @@ public final class GraphConnection implements AutoCloseable {
         return session.run(cypher, parameters).consume();
       }
     });
+  }
+
+  /**
+   * Creates a constraint or an index ({@code CREATE … IF NOT EXISTS}). Replicas starting together race for it, and
+   * Neo4j refuses the later creation as an equivalent rule that already exists: which is what was asked for.
+   */
+  public void ensureSchema(String cypher) {
+    try {
+      autoCommit(cypher, Map.of());
+    } catch (ClientException e) {
+      if (!String.valueOf(e.code()).endsWith("AlreadyExists")) throw e;
+    }
   }
 
   /**

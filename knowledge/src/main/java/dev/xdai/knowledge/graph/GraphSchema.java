@@ -37,7 +37,7 @@ public final class GraphSchema {
 
   /** Creates what is missing and waits until every index is online. */
   public static void ensure(GraphConnection graph) {
-    for (String statement : STATEMENTS) graph.autoCommit(statement, Map.of());
+    STATEMENTS.forEach(graph::ensureSchema);
     graph.autoCommit("CALL db.awaitIndexes(300)", Map.of());
   }
 }
