@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xdai.dialogue.Grounding;
+import dev.xdai.generation.remote.SseParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,44 +72,35 @@ final class RemoteChat implements ChatCommand.Backend {
 
   /** Reads one turn's events (the SSE wire format: {@code event:} and {@code data:} lines, a blank line ends one). */
   static ChatCommand.Answered read(BufferedReader events, TerminalStream stream) throws IOException, ChatCommand.ChatFailure {
-    String event = "message";
-    StringBuilder data = null;
-    for (String line = events.readLine(); ; line = events.readLine()) {
-      if (line == null || line.isEmpty()) {
-        if (data != null) {
-          String payload = data.toString();
-          switch (event) {
-            case "token" -> stream.onToken(payload);
-            case "restart" -> stream.onRestart(payload);
-            case "turn" -> {
-              JsonNode turn = json(payload);
-              Optional<Grounding> grounding = Optional.empty();
-              if (turn.hasNonNull("grounding")) {
-                try {
-                  grounding = Optional.of(JSON.treeToValue(turn.get("grounding"), Grounding.class));
-                } catch (IOException | IllegalArgumentException e) {
-                  // a service of another version: the reply still counts, only /grounding has nothing to show
-                }
+    SseParser parser = new SseParser();
+    while (true) {
+      String line = events.readLine();
+      Optional<SseParser.Event> event = parser.line(line);
+      if (event.isPresent()) {
+        String payload = event.get().data();
+        switch (event.get().name()) {
+          case "token" -> stream.onToken(payload);
+          case "restart" -> stream.onRestart(payload);
+          case "turn" -> {
+            JsonNode turn = json(payload);
+            Optional<Grounding> grounding = Optional.empty();
+            if (turn.hasNonNull("grounding")) {
+              try {
+                grounding = Optional.of(JSON.treeToValue(turn.get("grounding"), Grounding.class));
+              } catch (IOException | IllegalArgumentException e) {
+                // a service of another version: the reply still counts, only /grounding has nothing to show
               }
-              return new ChatCommand.Answered(turn.path("reply").asText(), grounding);
             }
-            case "error" -> {
-              JsonNode problem = json(payload);
-              throw failure(problem.path("status").asInt(500), problem);
-            }
-            default -> { } // an event this client does not know: ignored, as SSE clients do
+            return new ChatCommand.Answered(turn.path("reply").asText(), grounding);
           }
+          case "error" -> {
+            JsonNode problem = json(payload);
+            throw failure(problem.path("status").asInt(500), problem);
+          }
+          default -> { } // an event this client does not know: ignored, as SSE clients do
         }
-        if (line == null) throw new IOException("the event stream ended without the turn");
-        event = "message";
-        data = null;
-      } else if (line.startsWith("event:")) {
-        event = line.substring(6).strip();
-      } else if (line.startsWith("data:")) {
-        String value = line.substring(5);
-        if (value.startsWith(" ")) value = value.substring(1);
-        data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
       }
+      if (line == null) throw new IOException("the event stream ended without the turn");
     }
   }
 

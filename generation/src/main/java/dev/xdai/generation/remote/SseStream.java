@@ -6,19 +6,21 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code data:} payloads of a server-sent-event response body, read with a timeout per wait: a stalled stream
- * surfaces as a timeout instead of blocking forever (the HTTP client's own timeout only covers the headers).
+ * The events' data of a server-sent-event response body ({@link SseParser}), read with a timeout per wait: a stalled
+ * stream surfaces as a timeout instead of blocking forever (the HTTP client's own timeout only covers the headers).
  */
 final class SseStream implements AutoCloseable {
 
   private static final Object END = new Object();
 
   private final LinkedBlockingQueue<Object> lines = new LinkedBlockingQueue<>();
+  private final SseParser parser = new SseParser();
   private volatile Flow.Subscription subscription;
   private boolean ended;
 
@@ -47,7 +49,7 @@ final class SseStream implements AutoCloseable {
   /** Nothing arrived within the wait. */
   record Timeout() implements Next {}
 
-  /** Waits up to {@code wait} for the next {@code data:} payload. */
+  /** Waits up to {@code wait} for the next event's data. */
   Next next(Duration wait) throws IOException {
     if (ended) return new End();
     long until = System.nanoTime() + wait.toNanos();
@@ -60,13 +62,13 @@ final class SseStream implements AutoCloseable {
         throw new IOException("interrupted while reading the event stream", e);
       }
       if (item == null) return new Timeout();
-      if (item == END) { ended = true; return new End(); }
       if (item instanceof Throwable t) throw new IOException("event stream failed: " + t.getMessage(), t);
-      String line = (String) item;
-      if (!line.startsWith("data:")) continue; // comments, event names, blank separators
-      String data = line.substring(5).strip();
-      if (data.equals("[DONE]")) { ended = true; return new End(); }
+      boolean last = item == END;
+      String data = parser.line(last ? null : (String) item).map(e -> e.data().strip()).orElse("");
+      if (data.equals("[DONE]") || last) ended = true; // a last event without its blank line is still said
+      if (data.equals("[DONE]")) return new End();
       if (!data.isEmpty()) return new Data(data);
+      if (last) return new End();
     }
   }
 
