@@ -31,7 +31,7 @@ public final class ResultsPage {
   static final String NOT_MEASURED = "Not measured yet.";
   static final String ABLATIONS_PNG = "ablations.png";
   static final String RETRIEVAL_PNG = "retrieval-latency.png";
-  private static final List<String> BENCHES = List.of("pipeline", "retrieval", "import", "embed", "decode", "load");
+  private static final List<String> BENCHES = List.of("pipeline", "retrieval", "import", "embed", "decode", "load", "sessions");
   private static final List<String> MODES = List.of("oracle", "retrieved", "none");
   private static final ObjectMapper JSON = new ObjectMapper();
   // What the implementation decides where docs/evaluation.md leaves room; each rule lives in the class named.

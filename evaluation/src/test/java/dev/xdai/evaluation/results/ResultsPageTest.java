@@ -27,8 +27,8 @@ class ResultsPageTest {
     Files.createDirectories(dir.resolve("docs/img"));
     Files.write(dir.resolve("docs/img/" + ResultsPage.RETRIEVAL_PNG), new byte[] {1}); // a stale plot
     String page = write();
-    // reply quality, the answer calibration, reranking, six benchmarks, JMH
-    assertEquals(10, page.split(ResultsPage.NOT_MEASURED, -1).length - 1, page);
+    // reply quality, the answer calibration, reranking, seven benchmarks, JMH
+    assertEquals(11, page.split(ResultsPage.NOT_MEASURED, -1).length - 1, page);
     assertFalse(Files.exists(dir.resolve("docs/img/" + ResultsPage.RETRIEVAL_PNG)));
     assertFalse(page.contains("!["));
   }
@@ -61,7 +61,7 @@ class ResultsPageTest {
       byte[] bytes = Files.readAllBytes(dir.resolve("docs/img/" + png));
       assertArrayEquals(PNG_MAGIC, Arrays.copyOf(bytes, 4));
     }
-    // the answer calibration, the five other benchmarks and JMH
-    assertEquals(7, page.split(ResultsPage.NOT_MEASURED, -1).length - 1);
+    // the answer calibration, the six other benchmarks and JMH
+    assertEquals(8, page.split(ResultsPage.NOT_MEASURED, -1).length - 1);
   }
 }
