@@ -34,12 +34,16 @@ save() { # save NAME COMMAND...: runs the command, keeps its last line if it is 
 
 for part in "${parts[@]}"; do
   case "$part" in
-    calibrate) # the answer confidence, fitted on the conversations the model was trained on, never the held-out ones
+    calibrate) # the answer confidence and the reply ranking, fitted on the conversations the model was trained on, never the held-out ones
       TRAIN="$(mktemp -d)"
       /usr/bin/python3 training/write_heldout.py --split train --out "$TRAIN" >&2 || { failed=1; continue; }
       "$ROOT/xdai" eval kdconv --data "$TRAIN" --mode retrieved --samples 100000 --dump "$TRAIN/dump.jsonl" >&2 || { failed=1; continue; }
       save answer-calibration "$ROOT/xdai" eval calibrate --dump "$TRAIN/dump.jsonl" \
         --write dialogue/src/main/resources/dev/xdai/dialogue/answer/answer-confidence.properties --json
+      # the chit-chat reply ranking: candidate features of 600 turns of the same conversations, then the fit
+      "$ROOT/xdai" eval rerank --data "$TRAIN" --samples 600 --seed 7 --dump "$TRAIN/rerank.jsonl" >&2 || { failed=1; continue; }
+      "$ROOT/xdai" eval rerank --fit "$TRAIN/rerank.jsonl" \
+        --write dialogue/src/main/resources/dev/xdai/dialogue/rank/reply-rank.properties >&2 || failed=1
       rm -rf "$TRAIN" ;;
     answer|eval) # all 354 held-out samples, as the service answers (quoted answers, the guard), then the model alone
       H=(--data training/heldout)

@@ -11,6 +11,8 @@ import dev.xdai.app.security.RateLimits;
 import dev.xdai.dialogue.ResponseBankReplies;
 import dev.xdai.dialogue.Switches;
 import dev.xdai.dialogue.answer.AnswerConfidence;
+import dev.xdai.dialogue.rank.ReplyFeatures;
+import dev.xdai.dialogue.rank.ReplyRank;
 import dev.xdai.knowledge.ingest.ConversationReader;
 import dev.xdai.retrieval.bank.ResponseBank;
 import dev.xdai.dialogue.answer.Answerer;
@@ -34,7 +36,6 @@ import dev.xdai.generation.embedded.EmbeddedGlm;
 import dev.xdai.generation.embedded.EmbeddedGlmConfig;
 import dev.xdai.generation.inverse.InversePromptingConfig;
 import dev.xdai.generation.inverse.InversePromptingReranker;
-import dev.xdai.generation.inverse.ReplyScores;
 import dev.xdai.generation.remote.OpenAiCompatibleModel;
 import dev.xdai.generation.remote.RemoteBackendConfig;
 import dev.xdai.knowledge.demo.DemoPacks;
@@ -340,7 +341,7 @@ public class Wiring {
   @Produces
   @Singleton
   TurnPipeline pipeline(XdaiConfig config, LanguageModel model, KnowledgeSource knowledge, PersonaCatalog personas,
-      ResponseBank bank, OpenTelemetry telemetry) {
+      ResponseBank bank, Embedder embedder, OpenTelemetry telemetry) {
     XdaiConfig.History h = config.history();
     XdaiConfig.Knowledge k = config.knowledge();
     XdaiConfig.Generation g = config.generation();
@@ -355,7 +356,7 @@ public class Wiring {
         new KnowledgeInjector(knowledge, new KnowledgeInjector.Settings(k.perHistory(), k.perQuery(), k.contextUtterances(), k.qaChars())),
         new BackgroundComposer(knowledge, new BackgroundComposer.Settings(k.descriptions(), k.descriptionChars())),
         new ConditionComposer(personas), model, inverse, new PostProcessor(g.maxReplyChars()), new FaithfulnessGuard(),
-        answerer(config.answer(), g.maxReplyChars()), bankReplies(config, bank, reranker),
+        answerer(config.answer(), g.maxReplyChars()), bankReplies(config, bank, reranker, embedder),
         new TurnPipeline.Settings(options, g.maxReplyChars(), g.attempts(), TurnPipeline.Settings.standard().fallbackReply(),
             TurnPipeline.Settings.standard().timeoutReply(), config.answer().unknownReply()),
         new PipelineSpans(telemetry.getTracer("xdai")));
@@ -368,11 +369,13 @@ public class Wiring {
     return Switches.all().withInversePrompting(config.generation().inversePrompting());
   }
 
-  /** The bank's replies compete with the model's own, ranked by {@link ReplyScores#chitChat}. */
-  static ResponseBankReplies bankReplies(XdaiConfig config, ResponseBank bank, InversePromptingReranker reranker) {
+  /** The bank's replies compete with the model's own, ranked by the fitted {@link ReplyRank}. */
+  static ResponseBankReplies bankReplies(XdaiConfig config, ResponseBank bank, InversePromptingReranker reranker, Embedder embedder) {
     if (!config.bank().enabled()) return null;
+    ReplyFeatures features = new ReplyFeatures(reranker, embedder);
+    ReplyRank rank = ReplyRank.shipped();
     ResponseBankReplies.Ranker ranker = (prompt, utterance, candidates) ->
-        reranker.scores(prompt, utterance, candidates).stream().map(r -> r.chitChat(InversePromptingConfig.defaults())).toList();
+        features.of(prompt, utterance, candidates).stream().map(rank::score).toList();
     return new ResponseBankReplies(bank::search, ranker, config.bank().candidates());
   }
 

@@ -86,16 +86,7 @@ public final class CalibrateCommand {
         "Fitted by: xdai eval calibrate --dump " + String.join(" ", dumps.stream().map(Path::toString).toList()),
         "on " + LocalDate.now() + ": " + examples.size() + " candidates, " + positives + " gold; threshold = best F1 of the top-ranked curve");
     try {
-      if (write == null) {
-        Writer w = new java.io.PrintWriter(out, true, StandardCharsets.UTF_8);
-        ConfidenceFit.write(confidence, comment, w);
-        w.flush();
-      } else {
-        try (Writer w = Files.newBufferedWriter(write, StandardCharsets.UTF_8)) {
-          ConfidenceFit.write(confidence, comment, w);
-        }
-        out.println("written to " + write);
-      }
+      FittedFile.write(write, out, w -> ConfidenceFit.write(confidence, comment, w));
     } catch (IOException e) {
       err.println("xdai eval calibrate: cannot write " + write + ": " + e.getMessage());
       return 1;

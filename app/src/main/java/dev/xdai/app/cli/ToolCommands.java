@@ -19,6 +19,8 @@ import dev.xdai.evaluation.bench.TurnTimings;
 import dev.xdai.evaluation.eval.EvalCommand;
 import dev.xdai.evaluation.eval.RerankCommand;
 import dev.xdai.evaluation.eval.RerankEvaluation;
+import dev.xdai.dialogue.rank.ReplyFeatures;
+import dev.xdai.dialogue.rank.ReplyRank;
 import dev.xdai.generation.inverse.InversePromptingConfig;
 import dev.xdai.generation.inverse.InversePromptingReranker;
 import dev.xdai.evaluation.eval.KnowledgeLoader;
@@ -150,6 +152,32 @@ public class ToolCommands {
     return 0;
   }
 
+  /**
+   * The rankings {@code xdai eval rerank} compares: the model's likelihoods alone, inverse prompting's combinations with
+   * the method's weights, the topical similarity alone, and the service's fitted {@link ReplyRank}.
+   */
+  private RerankEvaluation.Reranker rerankRankings() {
+    var features = new ReplyFeatures(new InversePromptingReranker(model.get(), InversePromptingConfig.defaults()), embedder.get());
+    InversePromptingConfig c = InversePromptingConfig.defaults();
+    ReplyRank service = ReplyRank.shipped();
+    // feature order: ReplyFeatures.NAMES (forward, prior, inverse, topic)
+    java.util.Map<String, java.util.function.ToDoubleFunction<double[]>> scores = new java.util.LinkedHashMap<>();
+    scores.put("forward", f -> f[0]);
+    scores.put("inverse", f -> f[2]);
+    scores.put("pmi", f -> f[0] - f[1]);
+    scores.put("inverse+forward", f -> c.lambda1() * f[2] + c.lambda2() * f[0]);
+    scores.put("inverse+pmi", f -> c.lambda1() * f[2] + c.lambda2() * (f[0] - f[1]));
+    scores.put("topic", f -> f[3]);
+    scores.put("service", service::score);
+    return new RerankEvaluation.Reranker() {
+      @Override public List<String> features() { return ReplyFeatures.NAMES; }
+      @Override public java.util.Map<String, java.util.function.ToDoubleFunction<double[]>> scores() { return scores; }
+      @Override public List<double[]> describe(String prompt, String utterance, List<String> candidates) {
+        return features.of(prompt, utterance, candidates);
+      }
+    };
+  }
+
   private int usage(String problem) {
     err.println("xdai import: " + problem);
     err.println(IMPORT_USAGE);
@@ -162,13 +190,9 @@ public class ToolCommands {
     }
     var under = new PipelineUnderTest(pipeline.get(), personas.get(), embedder.get());
     if (args.length > 0 && args[0].equals("rerank")) {
-      var reranker = new InversePromptingReranker(model.get(), InversePromptingConfig.defaults());
-      InversePromptingConfig c = InversePromptingConfig.defaults();
-      RerankEvaluation.Reranker scores = (prompt, utterance, candidates) -> reranker.scores(prompt, utterance, candidates).stream()
-          .map(r -> new double[] {r.forward(), r.inverse(), r.pmi(), c.lambda1() * r.inverse() + c.lambda2() * r.forward(),
-              r.chitChat(c)})
-          .toList();
-      return new RerankCommand(under, scores, out, err).run(java.util.Arrays.copyOfRange(args, 1, args.length));
+      String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+      if (java.util.Arrays.asList(rest).contains("--fit")) return new RerankFitCommand(out, err).run(rest);
+      return new RerankCommand(under, rerankRankings(), out, err).run(rest);
     }
     KnowledgeLoader loader = (pack, files) -> {
       packs.get().delete(pack);

@@ -20,12 +20,16 @@ import java.util.Set;
 public final class RerankCommand {
 
   public static final String USAGE = """
-      usage: xdai eval rerank [--data FILE_OR_DIR...] [--samples N] [--candidates K] [--seed S] [--bot ID] [--json]
+      usage: xdai eval rerank [--data FILE_OR_DIR...] [--samples N] [--candidates K] [--seed S] [--bot ID] [--dump FILE] [--json]
+             xdai eval rerank --fit FILE... [--write PATH]
         --data        KdConv JSON files or directories (default ../shared/data/kdconv next to the project)
         --samples     how many samples (default 200); --candidates: the true reply and K-1 from other conversations (default 10)
+        --dump        write each sample's candidate features (the true reply first) to FILE, one JSON line per sample
+        --fit         fit the service's reply ranking on dump files (conversations the model was trained on, never the
+                      held-out ones) and write it to PATH (default: print it)
         --json        also print the result as one JSON object on the last line""";
 
-  private static final Set<String> SINGLE = Set.of("samples", "candidates", "seed", "bot");
+  private static final Set<String> SINGLE = Set.of("samples", "candidates", "seed", "bot", "dump");
   private static final Set<String> MULTI = Set.of("data");
   private static final Set<String> FLAGS = Set.of("json");
 
@@ -66,7 +70,8 @@ public final class RerankCommand {
     Instant started = Instant.now();
     RerankEvaluation.Result r;
     try {
-      r = evaluation.run(data, samples, candidates, seed, a.value("bot", null), done -> {
+      Path dump = a.has("dump") ? Path.of(a.value("dump", "")) : null;
+      r = evaluation.run(data, samples, candidates, seed, a.value("bot", null), dump, done -> {
         if (done % 50 == 0) err.printf("xdai eval rerank: %d samples done%n", done);
       });
     } catch (NoSuchFileException e) {
@@ -78,7 +83,7 @@ public final class RerankCommand {
     }
     out.printf("xdai eval rerank: %d samples (%d left out: too long for the context), the true reply among %d candidates "
         + "(chance %.1f %%), model %s%n", r.samples(), r.skipped(), r.candidates(), r.chance(), model);
-    r.recallAt1().forEach((k, v) -> out.printf("  recall@1 %-9s %.1f%n", k, v));
+    r.recallAt1().forEach((k, v) -> out.printf("  recall@1 %-15s %.1f%n", k, v));
     if (a.has("json")) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("kind", "rerank");

@@ -5,39 +5,45 @@ import dev.xdai.evaluation.kdconv.KdConvReader;
 import dev.xdai.evaluation.kdconv.KdConvSample;
 import dev.xdai.evaluation.kdconv.SampleDrawer;
 import dev.xdai.evaluation.metrics.CharText;
+import dev.xdai.evaluation.cli.JsonLine;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntConsumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code xdai eval rerank}: the power of the GLM reranker that chooses among candidate replies. For each sample, the
  * true reply is hidden among distractors (true replies of samples from other conversations) and every candidate is
- * scored over the sample's manufactured prompt; recall@1 is the share of samples whose true reply ranks first, by the
- * forward likelihood alone, the inverse likelihood alone, and their combination.
+ * described over the sample's manufactured prompt; recall@1 is the share of samples whose true reply ranks first, by
+ * each of the reranker's rankings (the model's likelihoods alone, their combinations, the service's fitted one).
  */
 public final class RerankEvaluation {
 
-  /** Scores candidate replies over a prompt: per candidate, one score per {@link #SCORES} name. */
-  @FunctionalInterface
+  /**
+   * Describes candidate replies over a prompt: per candidate, its features ({@link #features()} names them), and the
+   * rankings compared, each a score over those features.
+   */
   public interface Reranker {
-    List<double[]> score(String prompt, String utterance, List<String> candidates);
+    List<String> features();
+
+    /** The rankings compared, by name, in report order. */
+    Map<String, ToDoubleFunction<double[]>> scores();
+
+    List<double[]> describe(String prompt, String utterance, List<String> candidates);
   }
 
   /** The figures: recall@1 by each score, in percent, with the chance level. */
   public record Result(int samples, int skipped, int candidates, Map<String, Double> recallAt1, double chance) {}
-
-  /**
-   * The scores compared: the forward likelihood, the inverse likelihood, the forward likelihood above the reply's prior
-   * ({@code pmi}), inverse prompting's combination of inverse and forward, and the service's combination of inverse
-   * and pmi.
-   */
-  public static final List<String> SCORES = List.of("forward", "inverse", "pmi", "inverse+forward", "inverse+pmi");
 
   private final DialogueUnderTest dialogue;
   private final Reranker reranker;
@@ -47,12 +53,25 @@ public final class RerankEvaluation {
     this.reranker = reranker;
   }
 
-  public Result run(List<Path> data, int samples, int candidates, long seed, String bot, IntConsumer progress) throws IOException {
+  /**
+   * Runs the comparison; with {@code dump} non-null, writes one JSON line per scored sample there: its id and each
+   * candidate's features, the true reply first (what {@code xdai eval rerank --fit} fits on).
+   */
+  public Result run(List<Path> data, int samples, int candidates, long seed, String bot, Path dump, IntConsumer progress)
+      throws IOException {
+    try (BufferedWriter out = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
+      return run(data, samples, candidates, seed, bot, out, progress);
+    }
+  }
+
+  private Result run(List<Path> data, int samples, int candidates, long seed, String bot, BufferedWriter dump,
+      IntConsumer progress) throws IOException {
     List<KdConvConversation> conversations = KdConvReader.read(KdConvReader.files(data));
     List<KdConvSample> all = SampleDrawer.all(conversations);
     List<KdConvSample> drawn = SampleDrawer.draw(conversations, samples, seed);
     Random random = new Random(seed);
-    List<String> names = SCORES;
+    List<String> names = List.copyOf(reranker.scores().keySet());
+    List<ToDoubleFunction<double[]>> rankings = List.copyOf(reranker.scores().values());
     int[] hits = new int[names.size()];
     int scored = 0, skipped = 0;
     for (int i = 0; i < drawn.size(); i++) {
@@ -70,18 +89,27 @@ public final class RerankEvaluation {
       // The prompt the pipeline manufactures for this turn, without knowledge: what a chit-chat reply is chosen over.
       EvalOutcome outcome = dialogue.respond(new EvalTurn(s, EvalMode.NONE, Ablations.DEFAULT, bot, "", List.of(),
           EvalSettings.MAX_REPLY_CHARS));
-      List<double[]> scores;
+      List<double[]> features;
       try {
-        scores = reranker.score(outcome.prompt(), s.query(), options);
+        features = reranker.describe(outcome.prompt(), s.query(), options);
       } catch (IllegalArgumentException tooLong) {
         skipped++; // the prompt and a candidate exceed the model's context: left out, and counted
         continue;
       }
       scored++;
       for (int k = 0; k < names.size(); k++) {
+        ToDoubleFunction<double[]> score = rankings.get(k);
         int best = 0;
-        for (int c = 1; c < scores.size(); c++) if (scores.get(c)[k] > scores.get(best)[k]) best = c;
+        for (int c = 1; c < features.size(); c++) if (score.applyAsDouble(features.get(c)) > score.applyAsDouble(features.get(best))) best = c;
         if (best == 0) hits[k]++;
+      }
+      if (dump != null) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", s.id());
+        line.put("features", reranker.features());
+        line.put("candidates", features.stream().map(f -> Arrays.stream(f).boxed().toList()).toList());
+        dump.write(JsonLine.of(line));
+        dump.newLine();
       }
       progress.accept(i + 1);
     }

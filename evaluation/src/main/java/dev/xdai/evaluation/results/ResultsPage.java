@@ -196,8 +196,10 @@ public final class ResultsPage {
     md.append("How often the model's likelihoods put a held-out conversation's true reply first among candidates whose ")
         .append("others are replies from other conversations, over the prompt the pipeline manufactures for that turn: ")
         .append("`forward` is log P(reply | prompt), `inverse` log P(utterance | reply) as inverse prompting asks, `pmi` ")
-        .append("the forward score less the reply's score without context, and the sums as the response bank's ranking ")
-        .append("combines them.\n\n");
+        .append("the forward score less the reply's score without context, the sums with inverse prompting's weights, ")
+        .append("`topic` the cosine of the reply's and the utterance's sentence vectors (bge-small-zh), and `service` the ")
+        .append("ranking the service uses for chit-chat: all four features weighted as fitted by `xdai eval rerank --fit` ")
+        .append("on conversations the model was trained on (`evaluation/measure.sh calibrate`), never the held-out ones.\n\n");
     if (runs.isEmpty()) {
       md.append(NOT_MEASURED).append(" Run `./xdai eval rerank --json`.\n\n");
       return;
