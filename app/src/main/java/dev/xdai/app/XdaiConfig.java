@@ -84,8 +84,11 @@ public interface XdaiConfig {
     @WithDefault("3")
     int maxQuotes();
 
-    /** The longest span quoted from one answer, in characters (whole clauses, so a span may run over). */
-    @WithDefault("50")
+    /**
+     * The longest span quoted from one answer, in characters (whole clauses, so a span may run over); chosen on the
+     * training conversations (docs/results.md).
+     */
+    @WithDefault("58")
     int maxQuoteChars();
 
     /** How many tokens the model may add after a quoted frame (a remark, a question back); 0 adds nothing. */

@@ -75,6 +75,12 @@ public record AnswerFeatures(double score, double margin, double questionOverlap
         isQuestion(utterance) ? 1 : 0, alreadySaid, isDescription ? 1 : 0, fact == null ? 1 : 0, coverage);
   }
 
+  /** These features with {@code alreadySaid} cleared. */
+  public AnswerFeatures unsaid() {
+    return new AnswerFeatures(score, margin, questionOverlap, attributeAsked, entityInUtterance, entityInContext, question, 0,
+        description, curated, coverage);
+  }
+
   /** Whether the utterance asks something: a question mark, a question particle or a question word. */
   public static boolean isQuestion(String utterance) {
     return QUESTION.matcher(utterance).find();

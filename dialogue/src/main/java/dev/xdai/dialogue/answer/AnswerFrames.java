@@ -23,13 +23,23 @@ public final class AnswerFrames {
 
   /** The quotes of {@code items}, each within {@code maxChars}; items whose span would repeat another's are left out. */
   public static List<Quote> quotes(List<KnowledgeItem> items, int maxChars) {
+    return quotes(items, maxChars, null);
+  }
+
+  /** The same, each span from the sentence {@code utterance} asks about (see {@link QuoteSpan#of(String, int, String, String)}). */
+  public static List<Quote> quotes(List<KnowledgeItem> items, int maxChars, String utterance) {
     List<Quote> out = new ArrayList<>();
     Set<String> spans = new LinkedHashSet<>();
     for (KnowledgeItem k : items) {
-      String span = QuoteSpan.of(k.text(), maxChars);
+      String span = QuoteSpan.of(k.text(), maxChars, utterance, known(k));
       if (!span.isBlank() && spans.add(span)) out.add(new Quote(k, span));
     }
     return out;
+  }
+
+  /** What the whole of an item's value answers: its question and its subject. */
+  static String known(KnowledgeItem k) {
+    return k.title() + (k.fact() == null ? "" : "\n" + k.fact().entity() + "\n" + k.fact().attribute());
   }
 
   /** The frame variants for {@code quotes}, in a fixed order, without duplicates. */

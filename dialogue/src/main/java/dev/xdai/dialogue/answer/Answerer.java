@@ -21,14 +21,17 @@ public final class Answerer {
    *     how much the model may add after a quoted frame (0: nothing)
    */
   public record Settings(int maxQuotes, int maxQuoteChars, int maxReplyChars, int tailTokens) {
-    public static Settings defaults() { return new Settings(3, 50, 60, 20); }
+    public static Settings defaults() { return new Settings(3, 58, 60, 20); }
   }
 
   /** One item of the turn's knowledge with its features and confidence. */
   public record Candidate(KnowledgeItem item, AnswerFeatures features, double confidence) {}
 
-  /** The turn's candidates, best ranked first, and those confident enough to quote, the most confident first. */
-  public record Decision(List<Candidate> candidates, List<Candidate> confident) {
+  /**
+   * The turn's candidates, best ranked first, and those confident enough to quote, the most confident first, for
+   * {@code utterance}.
+   */
+  public record Decision(List<Candidate> candidates, List<Candidate> confident, String utterance) {
     public double topConfidence() { return candidates.stream().mapToDouble(Candidate::confidence).max().orElse(0); }
   }
 
@@ -56,15 +59,30 @@ public final class Answerer {
     List<Candidate> confident = new ArrayList<>();
     for (int i = 0; i < knowledge.size(); i++) {
       KnowledgeItem k = knowledge.get(i);
-      AnswerFeatures f = AnswerFeatures.of(k, i + 1 < knowledge.size() ? knowledge.get(i + 1) : null, utterance, recent);
-      double p = given ? 1.0 : confidence.of(f);
+      KnowledgeItem next = i + 1 < knowledge.size() ? knowledge.get(i + 1) : null;
+      AnswerFeatures f = AnswerFeatures.of(k, next, utterance, recent);
+      // A part of a said answer that is asked about is no repetition: weighed as if unsaid, an elliptical question as
+      // the question it follows.
+      boolean again = f.alreadySaid() == 1 && askedAgain(f, k, utterance);
+      double p = given ? 1.0 : confidence.of(again ? AnswerFeatures.of(k, next, FollowUp.expand(utterance, recent), recent).unsaid() : f);
       Candidate c = new Candidate(k, f, p);
       all.add(c);
-      if (confidence.confident(p) && f.alreadySaid() == 0) confident.add(c);
+      if (confidence.confident(p) && (f.alreadySaid() == 0 || again)) confident.add(c);
     }
     // The lead quote is the item most likely to answer, which need not be the one retrieval ranked first.
     confident.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
-    return new Decision(all, confident);
+    return new Decision(all, confident, utterance);
+  }
+
+  /**
+   * Whether part of an answer the dialogue has already stated is asked about: a question whose every topic character
+   * the item holds and that points at a later sentence of it (那补牙呢 after 洗牙每次150元；补牙按材料收费). That part
+   * is said then; otherwise a said answer is not said twice.
+   */
+  private boolean askedAgain(AnswerFeatures f, KnowledgeItem item, String utterance) {
+    return f.question() == 1 && f.coverage() >= 1.0
+        && !QuoteSpan.of(item.text(), settings.maxQuoteChars(), utterance, AnswerFrames.known(item))
+            .equals(QuoteSpan.of(item.text(), settings.maxQuoteChars()));
   }
 
   /**
@@ -78,9 +96,11 @@ public final class Answerer {
       if (!items.isEmpty() && !sameEntity(items.get(0), c.item())) continue;
       List<KnowledgeItem> more = new ArrayList<>(items);
       more.add(c.item());
-      if (items.isEmpty() || fits(AnswerFrames.variants(AnswerFrames.quotes(more, settings.maxQuoteChars())))) items = more;
+      if (items.isEmpty() || fits(AnswerFrames.variants(AnswerFrames.quotes(more, settings.maxQuoteChars(), decision.utterance())))) {
+        items = more;
+      }
     }
-    return AnswerFrames.quotes(items, settings.maxQuoteChars());
+    return AnswerFrames.quotes(items, settings.maxQuoteChars(), decision.utterance());
   }
 
   private static boolean sameEntity(KnowledgeItem a, KnowledgeItem b) {

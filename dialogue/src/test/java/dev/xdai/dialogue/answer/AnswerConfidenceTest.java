@@ -66,6 +66,17 @@ class AnswerConfidenceTest {
   }
 
   @Test
+  void aLaterPartOfAnAnswerAlreadyGivenIsQuotedWhenAskedAbout() {
+    KnowledgeItem prices = fact("prices", "口腔科洗牙多少钱？", "口腔科", "收费", "洗牙每次150元；补牙按材料收费，每颗120元起", 1.0);
+    List<String> recent = List.of("洗牙多少钱？", "收费是洗牙每次150元；补牙按材料收费，每颗120元起。");
+    Answerer.Decision d = answerer.decide(List.of(prices), false, "那补牙呢？", recent);
+    assertEquals(1, d.candidates().get(0).features().alreadySaid());
+    assertEquals(List.of("prices"), d.confident().stream().map(c -> c.item().id()).toList(), "confidence " + d.topConfidence());
+    assertEquals("补牙按材料收费，每颗120元起", answerer.quotes(d).get(0).span());
+    assertTrue(answerer.decide(List.of(prices), false, "洗牙多少钱？", recent).confident().isEmpty(), "the same question again");
+  }
+
+  @Test
   void givenKnowledgeIsConfidentByDefinition() {
     Answerer.Decision d = answerer.decide(List.of(HOURS), true, "嗯嗯", List.of());
     assertEquals(1.0, d.topConfidence());

@@ -26,6 +26,23 @@ class QuoteSpanTest {
   }
 
   @Test
+  void theSpanStartsAtTheSentenceTheUtteranceAsksAbout() {
+    String price = "洗牙每次150元；补牙按材料收费，每颗120元起";
+    assertEquals("补牙按材料收费，每颗120元起", QuoteSpan.of(price, 50, "那补牙呢？", "口腔科洗牙多少钱？"));
+    assertEquals(price, QuoteSpan.of(price, 50, "洗牙多少钱？", null));
+    assertEquals(price, QuoteSpan.of(price, 50, "贵不贵？", null), "no sentence shares a bigram: from the start");
+    String v = "康宁社区诊所是青松路上的一家社区综合诊所。开设全科门诊、儿科、口腔科。配有检验科和康宁便民药房。";
+    assertEquals("配有检验科和康宁便民药房。", QuoteSpan.of(v, 20, "有药房吗", null));
+    assertEquals("开设全科门诊、儿科、口腔科。配有检验科和康宁便民药房。", QuoteSpan.of(v, 30, "有儿科吗", null));
+    String hours = "旺季7:00-19:00，停止入园17:00；淡季7:30-18:00；（如遇重大活动，开闭园时间将另行通知）。";
+    assertEquals("旺季7:00-19:00，停止入园17:00", QuoteSpan.of(hours, 30, "那它的开放时间有要求吗？", "园博园的开放时间是什么？"),
+        "what the item's question asks is answered by the whole value");
+    String church = "山顶教堂位于古北水镇的小山上。外观是灰色的石头房。内部却是非常典雅优美的欧美风情，很是浪漫。这里经常可以参观到弥撒仪式。";
+    assertEquals("这里经常可以参观到弥撒仪式。", QuoteSpan.of(church, 40, "可是内部却是非常典雅优美的欧美风情，很是浪漫。", null),
+        "the sentence the user just said is not said back: the answer goes on after it");
+  }
+
+  @Test
   void aFirstClauseLongerThanTheBudgetIsQuotedWholeRatherThanCut() {
     assertEquals("电话13800138000转分机12345请在工作日拨打", QuoteSpan.of("电话13800138000转分机12345请在工作日拨打", 10));
   }
@@ -40,6 +57,22 @@ class QuoteSpanTest {
       String span = QuoteSpan.of(value, max);
       String v = value.strip();
       assertTrue(v.startsWith(span), () -> "not a prefix: '" + span + "' of '" + v + "'");
+      // focused on a random utterance: a verbatim run from a sentence start, never cut inside a number either
+      String asked = WORDS[random.nextInt(WORDS.length)] + "呢？";
+      String focused = QuoteSpan.of(value, max, asked, null);
+      int at = -1;
+      for (int i = 0; i < v.length() && at < 0; i++) {
+        boolean sentenceStart = i == 0 || "。！？；!?;\n".indexOf(v.charAt(i - 1)) >= 0 || v.substring(0, i).isBlank();
+        if (sentenceStart && v.startsWith(focused, i)) at = i;
+      }
+      int from = at;
+      assertTrue(from >= 0, () -> "not a run from a sentence start: '" + focused + "' of '" + v + "' asked " + asked);
+      int after = from + focused.length();
+      if (!focused.isEmpty() && after < v.length()) {
+        char last = focused.charAt(focused.length() - 1);
+        assertTrue(!(Character.isLetterOrDigit(last) && Character.isLetterOrDigit(v.charAt(after))),
+            () -> "focused span cut inside a word or number: '" + focused + "' of '" + v + "'");
+      }
       assertTrue(!span.isEmpty() || v.isEmpty());
       if (span.length() < v.length()) {
         char last = span.charAt(span.length() - 1);
