@@ -137,7 +137,9 @@ public final class TurnPipeline {
     List<String> notes = new ArrayList<>();
     List<String> grounds = grounds(prompt);
     List<String> recent = recentUtterances(req.history());
-    Answerer.Decision decision = answerer.decide(prompt.kept().queryKnowledge(), req.givenKnowledge() != null, req.text(), recent);
+    List<KnowledgeItem> earlier = prompt.kept().history().stream().flatMap(e -> e.knowledge().stream()).toList();
+    Answerer.Decision decision = answerer.decide(prompt.kept().queryKnowledge(), req.givenKnowledge() != null, req.text(), recent,
+        earlier);
     Answering answering = sw.answering() != null ? sw.answering() : persona.answering();
     List<AnswerFrames.Quote> quotes = answering == Answering.FREE ? List.of() : answerer.quotes(decision);
     t = clock.lap("answer", t);
@@ -157,7 +159,7 @@ public final class TurnPipeline {
     List<Grounding.Quoted> quoted = new ArrayList<>();
     if (r.mode() == ReplyMode.QUOTED) {
       for (AnswerFrames.Quote q : quotes) {
-        double c = decision.candidates().stream().filter(x -> x.item().id().equals(q.item().id())).mapToDouble(Answerer.Candidate::confidence).findFirst().orElse(0);
+        double c = decision.confident().stream().filter(x -> x.item().id().equals(q.item().id())).mapToDouble(Answerer.Candidate::confidence).findFirst().orElse(0);
         quoted.add(new Grounding.Quoted(q.item().id(), q.item().pack(), q.item().source(), round(c)));
       }
     }

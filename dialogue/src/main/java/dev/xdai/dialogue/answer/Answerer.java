@@ -55,6 +55,16 @@ public final class Answerer {
    * request (not retrieved) is confident by definition: it was chosen for this turn.
    */
   public Decision decide(List<KnowledgeItem> knowledge, boolean given, String utterance, List<String> recent) {
+    return decide(knowledge, given, utterance, recent, List.of());
+  }
+
+  /**
+   * The same, and {@code earlier}: knowledge injected for the history's exchanges, which answers the utterance only
+   * when it asks about part of an answer already given (那补牙呢 after the price list); it is weighed then and never
+   * otherwise, so it is not among the candidates.
+   */
+  public Decision decide(List<KnowledgeItem> knowledge, boolean given, String utterance, List<String> recent,
+      List<KnowledgeItem> earlier) {
     List<Candidate> all = new ArrayList<>(knowledge.size());
     List<Candidate> confident = new ArrayList<>();
     for (int i = 0; i < knowledge.size(); i++) {
@@ -64,10 +74,19 @@ public final class Answerer {
       // A part of a said answer that is asked about is no repetition: weighed as if unsaid, an elliptical question as
       // the question it follows.
       boolean again = f.alreadySaid() == 1 && askedAgain(f, k, utterance);
-      double p = given ? 1.0 : confidence.of(again ? AnswerFeatures.of(k, next, FollowUp.expand(utterance, recent), recent).unsaid() : f);
+      double p = given ? 1.0 : confidence.of(again ? askedAgainFeatures(k, next, utterance, recent) : f);
       Candidate c = new Candidate(k, f, p);
       all.add(c);
       if (confidence.confident(p) && (f.alreadySaid() == 0 || again)) confident.add(c);
+    }
+    if (!given) {
+      for (KnowledgeItem k : earlier) {
+        if (knowledge.stream().anyMatch(q -> q.id().equals(k.id()))) continue;
+        AnswerFeatures f = AnswerFeatures.of(k, null, utterance, recent);
+        if (f.alreadySaid() == 0 || !askedAgain(f, k, utterance)) continue;
+        double p = confidence.of(askedAgainFeatures(k, null, utterance, recent));
+        if (confidence.confident(p)) confident.add(new Candidate(k, f, p));
+      }
     }
     // The lead quote is the item most likely to answer, which need not be the one retrieval ranked first.
     confident.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
@@ -79,6 +98,10 @@ public final class Answerer {
    * the item holds and that points at a later sentence of it (那补牙呢 after 洗牙每次150元；补牙按材料收费). That part
    * is said then; otherwise a said answer is not said twice.
    */
+  private static AnswerFeatures askedAgainFeatures(KnowledgeItem k, KnowledgeItem next, String utterance, List<String> recent) {
+    return AnswerFeatures.of(k, next, FollowUp.expand(utterance, recent), recent).unsaid();
+  }
+
   private boolean askedAgain(AnswerFeatures f, KnowledgeItem item, String utterance) {
     return f.question() == 1 && f.coverage() >= 1.0
         && !QuoteSpan.of(item.text(), settings.maxQuoteChars(), utterance, AnswerFrames.known(item))

@@ -74,6 +74,12 @@ class AnswerConfidenceTest {
     assertEquals(List.of("prices"), d.confident().stream().map(c -> c.item().id()).toList(), "confidence " + d.topConfidence());
     assertEquals("补牙按材料收费，每颗120元起", answerer.quotes(d).get(0).span());
     assertTrue(answerer.decide(List.of(prices), false, "洗牙多少钱？", recent).confident().isEmpty(), "the same question again");
+    // injected for the earlier exchange rather than for this utterance: weighed only because a part of it is asked about
+    Answerer.Decision followUp = answerer.decide(List.of(HOURS), false, "那补牙呢？", recent, List.of(prices));
+    assertEquals(List.of("prices"), followUp.confident().stream().map(c -> c.item().id()).toList());
+    assertEquals(List.of("hours"), followUp.candidates().stream().map(c -> c.item().id()).toList());
+    assertTrue(answerer.decide(List.of(HOURS), false, "智化寺几点开门？", recent, List.of(prices)).confident().stream()
+        .noneMatch(c -> c.item().id().equals("prices")));
   }
 
   @Test
