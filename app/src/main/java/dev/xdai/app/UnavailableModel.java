@@ -5,11 +5,10 @@ import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.generation.ModelInfo;
 import dev.xdai.generation.ModelUnavailableException;
-import dev.xdai.generation.Score;
+import dev.xdai.generation.Scorer;
 import dev.xdai.generation.TokenListener;
 import dev.xdai.prompting.RenderedPrompt;
 import dev.xdai.prompting.TokenCounter;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,8 +42,11 @@ final class UnavailableModel implements LanguageModel {
     throw new ModelUnavailableException(reason);
   }
 
+  /** Offered so that every use fails the same way, with the reason. */
   @Override
-  public List<Score> score(String promptText, List<String> continuations) {
-    throw new ModelUnavailableException(reason);
+  public Optional<Scorer> scorer() {
+    return Optional.of((promptText, continuations) -> {
+      throw new ModelUnavailableException(reason);
+    });
   }
 }

@@ -372,11 +372,8 @@ public class Wiring {
   /** The bank's replies compete with the model's own, ranked by the fitted {@link ReplyRank}. */
   static ResponseBankReplies bankReplies(XdaiConfig config, ResponseBank bank, InversePromptingReranker reranker, Embedder embedder) {
     if (!config.bank().enabled()) return null;
-    ReplyFeatures features = new ReplyFeatures(reranker, embedder);
-    ReplyRank rank = ReplyRank.shipped();
-    ResponseBankReplies.Ranker ranker = (prompt, utterance, candidates) ->
-        features.of(prompt, utterance, candidates).stream().map(rank::score).toList();
-    return new ResponseBankReplies(bank::search, ranker, config.bank().candidates());
+    return new ResponseBankReplies(bank::search, new ReplyFeatures(reranker, embedder).ranker(ReplyRank.shipped()),
+        config.bank().candidates());
   }
 
   /** The response bank in {@code <data>/bank}; the shipped chit-chat bank is imported on first use. */

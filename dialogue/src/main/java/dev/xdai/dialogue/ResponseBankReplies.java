@@ -31,7 +31,11 @@ public final class ResponseBankReplies {
   private final Ranker ranker;
   private final int candidates;
 
-  /** @param candidates how many bank replies compete with the model's own */
+  /**
+   * @param ranker null when the model gives no likelihoods: the model's own reply stands, or without one the bank reply
+   *     whose context matches best
+   * @param candidates how many bank replies compete with the model's own
+   */
   public ResponseBankReplies(Source source, Ranker ranker, int candidates) {
     this.source = source;
     this.ranker = ranker;
@@ -51,9 +55,10 @@ public final class ResponseBankReplies {
     hits.forEach(h -> options.add(h.reply()));
     List<Double> scores;
     try {
+      if (ranker == null) throw new ModelUnavailableException("no likelihoods to rank by");
       scores = ranker.scores(promptText, utterance, options);
-    } catch (UnsupportedOperationException | ModelUnavailableException e) {
-      // Nothing to rank with (a chat backend cannot score, or the backend failed after answering): the model's own
+    } catch (ModelUnavailableException e) {
+      // Nothing to rank with (the model gives no likelihoods, or the backend failed after answering): the model's own
       // reply stands; without one, the bank reply whose context matches best.
       return own != null ? new Choice(own, null) : new Choice(hits.get(0).reply(), hits.get(0));
     }

@@ -215,7 +215,7 @@ public final class TurnPipeline {
     String cleaned = postProcessor.clean(own.text(), persona.displayName());
     boolean usable = postProcessor.defect(cleaned) == null && guard.unsupportedNumbers(cleaned, grounds).isEmpty();
     long s = clock.lap("generate", g);
-    Answerer.Quoted chosen = answerer.word(quotes, usable ? cleaned : null, model, prompt.text());
+    Answerer.Quoted chosen = answerer.word(quotes, usable ? cleaned : null, model.scorer().orElse(null), prompt.text());
     clock.lap("score", s);
     String reply = chosen.reply();
     if (!chosen.modelWorded() && answerer.settings().tailTokens() > 0) {

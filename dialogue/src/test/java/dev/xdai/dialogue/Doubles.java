@@ -5,6 +5,7 @@ import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.generation.ModelInfo;
 import dev.xdai.generation.Score;
+import dev.xdai.generation.Scorer;
 import dev.xdai.generation.TokenListener;
 import dev.xdai.personas.Emotion;
 import dev.xdai.personas.Persona;
@@ -50,7 +51,7 @@ final class Doubles {
   }
 
   /** Returns scripted fills in order (the last one repeats) and records every prompt it saw. */
-  static final class ScriptedModel implements LanguageModel {
+  static final class ScriptedModel implements LanguageModel, Scorer {
     final Deque<String> fills = new ArrayDeque<>();
     final List<String> prompts = new ArrayList<>();
     final List<GenerationOptions> options = new ArrayList<>();
@@ -72,6 +73,8 @@ final class Doubles {
 
     /** A continuation the model scores higher per token than any other (null: all alike). */
     String preferred;
+
+    @Override public java.util.Optional<Scorer> scorer() { return java.util.Optional.of(this); }
 
     @Override public List<Score> score(String promptText, List<String> continuations) {
       return continuations.stream().map(c -> new Score((c.equals(preferred) ? -0.5 : -1) * c.length(), c.length(), c.length())).toList();

@@ -6,6 +6,8 @@ import dev.xdai.dialogue.answer.AnswerConfidence;
 import dev.xdai.dialogue.answer.Answerer;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.generation.inverse.InversePromptingConfig;
+import dev.xdai.dialogue.rank.ReplyFeatures;
+import dev.xdai.dialogue.rank.ReplyRank;
 import dev.xdai.generation.inverse.InversePromptingReranker;
 import dev.xdai.generation.remote.CircuitBreaker;
 import dev.xdai.generation.remote.FakeOpenAiServer;
@@ -68,8 +70,7 @@ class RemoteBackendPipelineTest {
     InversePromptingReranker reranker = new InversePromptingReranker(model, InversePromptingConfig.defaults());
     ResponseBankReplies bank = new ResponseBankReplies(
         (utterance, limit) -> List.of(new ResponseBank.Hit("b1", "chitchat", "你喜欢看电影吗", "喜欢啊，周末常去电影院。", "test", 1.0)),
-        (prompt, utterance, candidates) -> reranker.scores(prompt, utterance, candidates).stream()
-            .map(r -> r.chitChat(InversePromptingConfig.defaults())).toList(), 4);
+        new ReplyFeatures(reranker, new Doubles.CharEmbedder()).ranker(ReplyRank.shipped()), 4);
     var knowledge = Doubles.knowledge(TurnPipelineTest.TICKET);
     return new TurnPipeline(new HistorySelector(HistorySelector.Settings.defaults(), TokenCounter.CODE_POINTS),
         new KnowledgeInjector(knowledge, KnowledgeInjector.Settings.defaults()),

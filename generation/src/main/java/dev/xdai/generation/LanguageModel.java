@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A GLM-style language model that fills the blank of a manufactured prompt. Implementations: the embedded model run
- * in-process (DJL + ONNX Runtime) and remote backends. Thread-safe.
+ * in-process (DJL + ONNX Runtime) and remote backends; those that can give their likelihoods offer a {@link Scorer}.
+ * Thread-safe.
  */
 public interface LanguageModel extends AutoCloseable {
 
@@ -31,11 +32,10 @@ public interface LanguageModel extends AutoCloseable {
     throw new UnsupportedOperationException(info().name() + " cannot continue a begun fill");
   }
 
-  /**
-   * Log-likelihood of each continuation as the fill of the blank in {@code promptText} (a rendered GLM prompt with one
-   * blank), in one batch.
-   */
-  List<Score> score(String promptText, List<String> continuations);
+  /** The model's likelihoods, when this backend can give them (a chat backend cannot); empty otherwise. */
+  default Optional<Scorer> scorer() {
+    return Optional.empty();
+  }
 
   /**
    * Why this model cannot serve at all right now, when that is known without trying (it was never loaded; a remote

@@ -79,11 +79,14 @@ public final class PipelineUnderTest implements DialogueUnderTest {
       context.add(e.exchange().bot());
     }
     context.add(turn.sample().query());
-    Score gold;
-    try {
-      gold = pipeline.model().score(result.prompt().text(), List.of(turn.sample().goldReply())).get(0);
-    } catch (ModelUnavailableException | UnsupportedOperationException | IllegalArgumentException e) {
-      gold = null; // the model cannot score it (e.g. prompt + gold reply exceed its context): left out of char_ppl
+    Score gold = null; // without likelihoods, or when prompt + gold reply exceed the context: left out of char_ppl
+    var scorer = pipeline.model().scorer();
+    if (scorer.isPresent()) {
+      try {
+        gold = scorer.get().score(result.prompt().text(), List.of(turn.sample().goldReply())).get(0);
+      } catch (ModelUnavailableException | IllegalArgumentException e) {
+        gold = null;
+      }
     }
     List<EvalOutcome.AnswerCandidate> candidates = new ArrayList<>();
     for (Answerer.Candidate c : result.decision().candidates()) {

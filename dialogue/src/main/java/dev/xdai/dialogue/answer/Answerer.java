@@ -1,6 +1,6 @@
 package dev.xdai.dialogue.answer;
 
-import dev.xdai.generation.LanguageModel;
+import dev.xdai.generation.Scorer;
 import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.generation.Score;
 import dev.xdai.prompting.KnowledgeItem;
@@ -137,11 +137,11 @@ public final class Answerer {
 
   /**
    * The quoted reply for {@code quotes}: the frames, and {@code generated} (the model's own reply to the same prompt,
-   * or null) when it says every span, scored by {@code model} as the fill of {@code promptText}; the likeliest per
-   * token wins. A model that cannot score gets its own wording when it quotes, else the first frame that names the
-   * attribute.
+   * or null) when it says every span, scored by {@code scorer} as the fill of {@code promptText}; the likeliest per
+   * token wins. Without a scorer (null: the model gives no likelihoods), or when scoring fails, the model's own
+   * wording is said when it quotes, else the first frame that names the attribute.
    */
-  public Quoted word(List<AnswerFrames.Quote> quotes, String generated, LanguageModel model, String promptText) {
+  public Quoted word(List<AnswerFrames.Quote> quotes, String generated, Scorer scorer, String promptText) {
     List<String> options = new ArrayList<>(AnswerFrames.variants(quotes));
     // A reply longer than the service says would be cut, perhaps inside a number: only frames that fit compete.
     List<String> fitting = options.stream().filter(v -> v.codePointCount(0, v.length()) <= settings.maxReplyChars()).toList();
@@ -152,14 +152,15 @@ public final class Answerer {
     if (options.isEmpty()) throw new IllegalArgumentException("nothing to quote");
     int best = -1;
     try {
-      List<Score> scores = model.score(promptText, options);
+      if (scorer == null) throw new ModelUnavailableException("no likelihoods");
+      List<Score> scores = scorer.score(promptText, options);
       double bestValue = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < scores.size(); i++) {
         Score s = scores.get(i);
         double perToken = s.tokens() == 0 ? Double.NEGATIVE_INFINITY : s.logProb() / s.tokens();
         if (perToken > bestValue) { bestValue = perToken; best = i; }
       }
-    } catch (UnsupportedOperationException | ModelUnavailableException | IllegalArgumentException e) {
+    } catch (ModelUnavailableException | IllegalArgumentException e) {
       best = ownWording ? options.size() - 1 : Math.min(1, options.size() - 1);
     }
     if (best < 0) best = 0;

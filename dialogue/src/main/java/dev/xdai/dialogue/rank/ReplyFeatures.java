@@ -1,5 +1,6 @@
 package dev.xdai.dialogue.rank;
 
+import dev.xdai.dialogue.ResponseBankReplies;
 import dev.xdai.generation.inverse.InversePromptingReranker;
 import dev.xdai.generation.inverse.ReplyScores;
 import dev.xdai.retrieval.Embedder;
@@ -25,6 +26,15 @@ public final class ReplyFeatures {
   public ReplyFeatures(InversePromptingReranker model, Embedder embedder) {
     this.model = model;
     this.embedder = embedder;
+  }
+
+  /**
+   * The response bank's ranking: candidates ordered by {@code rank} over these features; null when the model gives no
+   * likelihoods (a chat backend), so that nothing ranks and the model's own reply stands.
+   */
+  public ResponseBankReplies.Ranker ranker(ReplyRank rank) {
+    if (!model.canRank()) return null;
+    return (prompt, utterance, candidates) -> of(prompt, utterance, candidates).stream().map(rank::score).toList();
   }
 
   /** Each candidate's features as a reply to {@code utterance} in {@code promptText}, in order. */

@@ -38,8 +38,6 @@ class BenchCommandTest {
       prompts.add(prompt.text());
       return new Generation("好的", 2, Generation.FinishReason.END, 1_000_000, 4_000_000);
     }
-
-    @Override public List<Score> score(String promptText, List<String> continuations) { return List.of(); }
   };
 
   private int run(BenchTargets targets, String... args) {

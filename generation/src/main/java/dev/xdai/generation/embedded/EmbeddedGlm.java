@@ -14,6 +14,7 @@ import dev.xdai.generation.LanguageModel;
 import dev.xdai.generation.ModelInfo;
 import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.generation.Score;
+import dev.xdai.generation.Scorer;
 import dev.xdai.generation.TokenListener;
 import dev.xdai.generation.decode.CopyBias;
 import dev.xdai.generation.decode.DecodeSession;
@@ -41,7 +42,7 @@ import java.util.stream.Stream;
  * positions: a prompt that leaves no room is rejected, a fill that reaches the end stops with {@code LENGTH}.
  * Thread-safe.
  */
-public final class EmbeddedGlm implements LanguageModel {
+public final class EmbeddedGlm implements LanguageModel, Scorer {
 
   /** The model the service runs unless configured otherwise, relative to the project root: the int8 build. */
   public static final String DEFAULT_DIR = "models/xdai-glm-small-int8";
@@ -195,6 +196,12 @@ public final class EmbeddedGlm implements LanguageModel {
         prompt.kept().background().stream().filter(b -> !b.knowledgeId().isEmpty()).map(BackgroundPiece::text));
     List<int[]> sources = texts.map(t -> tokenizer.encode(PromptText.neutralise(t))).toList();
     return new CopyBias(sources, (float) bias, COPY_MIN_MATCH);
+  }
+
+  /** The embedded model always gives its likelihoods. */
+  @Override
+  public java.util.Optional<Scorer> scorer() {
+    return java.util.Optional.of(this);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.xdai.generation.Generation;
 import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.generation.Score;
+import dev.xdai.generation.Scorer;
 import dev.xdai.generation.TokenListener;
 import dev.xdai.prompting.PromptText;
 import dev.xdai.prompting.RenderedPrompt;
@@ -26,11 +27,23 @@ import java.util.Map;
 public final class InversePromptingReranker {
 
   private final LanguageModel model;
+  private final Scorer scorer;
   private final InversePromptingConfig config;
 
   public InversePromptingReranker(LanguageModel model, InversePromptingConfig config) {
     this.model = model;
+    this.scorer = model.scorer().orElse(null);
     this.config = config;
+  }
+
+  /** Whether the model gives likelihoods to rank by (a chat backend does not: its first complete candidate is said). */
+  public boolean canRank() {
+    return scorer != null;
+  }
+
+  private Scorer scorer() {
+    if (scorer == null) throw new IllegalStateException(model.info().name() + " gives no likelihoods to rank by");
+    return scorer;
   }
 
   /**
@@ -54,21 +67,17 @@ public final class InversePromptingReranker {
     }
     Generation chosen = first;
     if (!candidates.isEmpty()) chosen = candidates.values().iterator().next();
-    if (candidates.size() > 1) {
-      try {
-        chosen = candidates.get(rank(prompt.text(), query, List.copyOf(candidates.keySet())).get(0).text());
-      } catch (UnsupportedOperationException e) {
-        // a backend that cannot score (a chat model) cannot rank: the first complete candidate is said
-      }
+    if (candidates.size() > 1 && canRank()) {
+      chosen = candidates.get(rank(prompt.text(), query, List.copyOf(candidates.keySet())).get(0).text());
     }
     if (!chosen.text().isEmpty()) listener.onToken(chosen.text());
     long total = System.nanoTime() - start;
     return new Generation(chosen.text(), chosen.tokens(), chosen.finishReason(), total, total);
   }
 
-  /** Scores {@code candidates} as replies to {@code query} in {@code promptText}; best first. */
+  /** Scores {@code candidates} as replies to {@code query} in {@code promptText}; best first. Needs {@link #canRank()}. */
   public List<RankedCandidate> rank(String promptText, String query, List<String> candidates) {
-    List<Score> forward = model.score(promptText, candidates);
+    List<Score> forward = scorer().score(promptText, candidates);
     String utterance = PromptText.neutralise(query);
     List<RankedCandidate> ranked = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
@@ -85,10 +94,10 @@ public final class InversePromptingReranker {
   /** The prompt of an empty turn: a reply's likelihood there is its prior, whatever the user said. */
   public static final String EMPTY_TURN = "A:|B:[gMASK]";
 
-  /** Each candidate's forward, prior and inverse scores as replies to {@code query} in {@code promptText}, in order. */
+  /** Each candidate's forward, prior and inverse scores as replies to {@code query} in {@code promptText}, in order; needs {@link #canRank()}. */
   public List<ReplyScores> scores(String promptText, String query, List<String> candidates) {
-    List<Score> forward = model.score(promptText, candidates);
-    List<Score> prior = model.score(EMPTY_TURN, candidates);
+    List<Score> forward = scorer().score(promptText, candidates);
+    List<Score> prior = scorer().score(EMPTY_TURN, candidates);
     String utterance = PromptText.neutralise(query);
     List<ReplyScores> out = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
@@ -107,7 +116,7 @@ public final class InversePromptingReranker {
     double sum = 0;
     for (String s : parts) {
       String inversePrompt = config.inverseTemplate().replace("{reply}", PromptText.neutralise(s));
-      sum += model.score(inversePrompt, List.of(utterance)).get(0).meanPerToken();
+      sum += scorer().score(inversePrompt, List.of(utterance)).get(0).meanPerToken();
     }
     return sum / parts.size();
   }

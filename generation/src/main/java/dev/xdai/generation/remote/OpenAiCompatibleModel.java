@@ -11,6 +11,7 @@ import dev.xdai.generation.LanguageModel;
 import dev.xdai.generation.ModelInfo;
 import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.generation.Score;
+import dev.xdai.generation.Scorer;
 import dev.xdai.generation.TokenListener;
 import dev.xdai.generation.decode.StopStrings;
 import dev.xdai.prompting.PromptText;
@@ -44,7 +45,7 @@ import java.util.function.LongSupplier;
  * retries 429 and 5xx before any text has been passed on (with exponential backoff, or after the server's
  * Retry-After), and stops calling a failing backend through a {@link CircuitBreaker}. Thread-safe.
  */
-public final class OpenAiCompatibleModel implements LanguageModel {
+public final class OpenAiCompatibleModel implements LanguageModel, Scorer {
 
   private final RemoteBackendConfig config;
   private final ChatMessagesRenderer chat;
@@ -129,14 +130,21 @@ public final class OpenAiCompatibleModel implements LanguageModel {
     return promptText.substring(0, blank);
   }
 
+  /** Likelihoods for a completions backend sent the prompt's prefix; a chat backend, or one sent the blank, has none. */
+  @Override
+  public java.util.Optional<Scorer> scorer() {
+    return continuesText() ? java.util.Optional.of(this) : java.util.Optional.empty();
+  }
+
   /**
    * Log-likelihoods from the prompt log-probabilities a completions server echoes back ({@code echo} with
    * {@code logprobs}, one token generated). The prompt's prefix is sent alone and followed by each continuation in one
    * batch; a continuation's log-likelihood is what it adds to the prefix's: this needs no character offsets (SGLang
    * answers -1 for each) and counts a token that spans the boundary once.
    *
-   * @throws UnsupportedOperationException in chat mode or for the whole blank prompt, or when the server echoes no
-   *     prompt log-probabilities (it ignores {@code echo}, as some servers do, silently)
+   * @throws UnsupportedOperationException in chat mode or for the whole blank prompt ({@link #scorer()} is empty)
+   * @throws ModelUnavailableException when the server echoes no prompt log-probabilities (it ignores {@code echo}, as
+   *     some servers do, silently)
    */
   @Override
   public List<Score> score(String promptText, List<String> continuations) {
@@ -176,8 +184,8 @@ public final class OpenAiCompatibleModel implements LanguageModel {
     return new Echoed(sum, values.size() - 1);
   }
 
-  private UnsupportedOperationException noEcho() {
-    return new UnsupportedOperationException("backend " + config.name() + " returned no prompt log-probabilities; "
+  private ModelUnavailableException noEcho() {
+    return new ModelUnavailableException("backend " + config.name() + " returned no prompt log-probabilities; "
         + "scoring needs a completions server that supports echo with logprobs (vLLM, SGLang)");
   }
 

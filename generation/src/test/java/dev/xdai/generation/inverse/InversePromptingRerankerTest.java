@@ -1,5 +1,10 @@
 package dev.xdai.generation.inverse;
 
+import dev.xdai.generation.Scorer;
+import java.util.Optional;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.xdai.generation.Generation;
@@ -28,10 +33,12 @@ class InversePromptingRerankerTest {
    * Seed i fills with CANDIDATES[i % 3]. Forward likelihood prefers the generic reply; the inverse prompt built from
    * the on-topic reply predicts the query far better.
    */
-  static class FakeModel implements LanguageModel {
+  static class FakeModel implements LanguageModel, Scorer {
     static final List<String> CANDIDATES = List.of("哈哈，好的。", "滑雪入门不难，学两天就会。", "哈哈，好的。");
     static final Map<String, Double> FORWARD = Map.of(CANDIDATES.get(0), -3.0, CANDIDATES.get(1), -20.0);
     final List<String> scoredPrompts = new ArrayList<>();
+
+    @Override public Optional<Scorer> scorer() { return Optional.of(this); }
 
     @Override public ModelInfo info() { return new ModelInfo("fake", 100, TokenCounter.CODE_POINTS); }
 
@@ -67,13 +74,14 @@ class InversePromptingRerankerTest {
 
   @Test
   void aModelThatCannotScoreSaysTheFirstCompleteCandidate() {
-    LanguageModel chatOnly = new FakeModel() {
-      @Override public List<Score> score(String promptText, List<String> continuations) {
-        throw new UnsupportedOperationException("a chat backend cannot score");
-      }
+    FakeModel chatOnly = new FakeModel() {
+      @Override public Optional<Scorer> scorer() { return Optional.empty(); }
     };
     var reranker = new InversePromptingReranker(chatOnly, InversePromptingConfig.defaults().withCandidates(3));
+    assertFalse(reranker.canRank());
     assertEquals("哈哈，好的。", reranker.generate(PROMPT, QUERY, GenerationOptions.defaults(), p -> {}).text());
+    assertTrue(chatOnly.scoredPrompts.isEmpty(), "nothing scored");
+    assertThrows(IllegalStateException.class, () -> reranker.scores(PROMPT.text(), QUERY, FakeModel.CANDIDATES));
   }
 
   @Test

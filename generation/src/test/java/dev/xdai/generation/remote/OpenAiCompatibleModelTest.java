@@ -204,16 +204,19 @@ class OpenAiCompatibleModelTest {
   }
 
   @Test
-  void scoringIsUnsupportedWithoutEchoInChatModeAndForTheWholeBlankPrompt() throws Exception {
+  void scoringFailsWithoutEchoAndIsNotOfferedInChatModeOrForTheWholeBlankPrompt() throws Exception {
     var engine = new OpenAiEngineDouble("glm-test", "", OpenAiEngineDouble.Flavour.NO_ECHO);
     try (var server = new FakeOpenAiServer(engine)) {
       var completions = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
-      var e = assertThrows(UnsupportedOperationException.class, () -> completions.score("AB", List.of("好")));
+      assertTrue(completions.scorer().isPresent());
+      var e = assertThrows(ModelUnavailableException.class, () -> completions.score("AB", List.of("好")));
       assertTrue(e.getMessage().contains("echo"), e.getMessage());
       assertEquals(CircuitBreaker.State.CLOSED, completions.breakerState()); // the backend answered: it is not failing
       var chat = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.CHAT));
+      assertTrue(chat.scorer().isEmpty(), "a chat backend offers no likelihoods");
       assertThrows(UnsupportedOperationException.class, () -> chat.score("AB", List.of("好")));
       var blank = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS).withPromptForm(RemoteBackendConfig.PromptForm.BLANK));
+      assertTrue(blank.scorer().isEmpty());
       assertThrows(UnsupportedOperationException.class, () -> blank.score("AB", List.of("好")));
       assertEquals(1, engine.seen.size()); // neither of the last two asked the server
     }
