@@ -4,7 +4,8 @@
 - decoding through the key/value cache (first call with past length 0) equals a full forward pass;
 - part A does not see part B: changing part B leaves part A's outputs unchanged;
 - the tokenizer matches special tokens as whole strings and every other code point one by one;
-- the int8 graph of quantize_onnx.py computes what the float graph does, within the quantisation error.
+- the int8 graph of quantize_onnx.py computes what the float graph does, within the quantisation error;
+- from_onnx.py gives back the exported weights exactly, and the shipped float export replays its reference.json.
 """
 import os
 import sys
@@ -21,6 +22,10 @@ from check_onnx import run as run_onnx  # noqa: E402
 from export_onnx import check_cache, export_graph  # noqa: E402
 from quantize_onnx import per_column_int8, quantize  # noqa: E402
 from model import Glm, GlmConfig, attention_mask  # noqa: E402
+from from_onnx import load_model_dir, replay_reference, state_dict_from_onnx  # noqa: E402
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHIPPED = os.path.join(REPO, "models", "xdai-glm-small")
 
 
 def tiny_tokenizer():
@@ -103,6 +108,26 @@ class ModelTest(unittest.TestCase):
         spread = float(want.max() - want.min())
         self.assertLess(float(np.abs(got - want).max()), 0.05 * spread)
         self.assertGreater(float(np.abs(got - want).max()), 0.0)  # it did run the int8 path
+
+    def test_from_onnx_gives_back_the_weights(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "model.onnx")
+            export_graph(self.model, path)
+            sd = state_dict_from_onnx(path, self.model.cfg)
+        want = self.model.state_dict()
+        self.assertEqual(set(sd), set(want))
+        for k, v in want.items():
+            self.assertTrue(torch.equal(sd[k], v), k)
+
+    @unittest.skipUnless(os.path.exists(os.path.join(SHIPPED, "reference.json")), "no float export in models/")
+    def test_shipped_export_rebuilds_to_its_reference(self):
+        model, tok, _ = load_model_dir(SHIPPED)
+        worst, calls = replay_reference(model, os.path.join(SHIPPED, "reference.json"))
+        self.assertGreater(calls, 0)
+        self.assertLess(worst, 1e-4)
+        with torch.no_grad():  # and it can fail: a perturbed weight does not replay
+            model.layers[0].fc1.bias.add_(0.05)
+        self.assertGreater(replay_reference(model, os.path.join(SHIPPED, "reference.json"))[0], 1e-4)
 
 
 if __name__ == "__main__":
