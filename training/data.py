@@ -52,6 +52,78 @@ def attr_segment(a):
     return qa_segment(qa_question(a["name"], a["attrname"]), a["attrvalue"][:120])
 
 
+# ---------------------------------------------------------------- quoted answers (mixture "stage4")
+_QUOTE_SENTENCE_ENDS = "。！？；!?;\n"
+_QUOTE_CLAUSE_ENDS = "，、,：:"
+_CLAUSE_SPLIT = re.compile(r"[。！？；!?;\n，、,：:]")
+QUOTE_MIN_CLAUSE = 4  # a clause of a knowledge value counts as quoted from 4 characters on
+QUOTE_MAX_FRAME = 30  # quoted-answer turns keep replies whose lead-in + tail around the value is this short
+
+
+def _quote_boundary(v, i, ends):
+    if i == 0 or v[i] not in ends:
+        return False
+    inside = i + 1 < len(v) and v[i - 1].isalnum() and v[i + 1].isalnum()
+    return not (inside and ord(v[i]) < 128)
+
+
+def _quote_trim(s):
+    t = s.strip()
+    while t and t[-1] in _QUOTE_CLAUSE_ENDS + "；;\n":
+        t = t[:-1].strip()
+    return t
+
+
+def quote_span(value, max_chars):
+    """The service's QuoteSpan.of (dialogue/.../QuoteSpan.java): the whole value when it fits, else its leading whole
+    sentences, else whole clauses within max_chars, else the first clause whole; a verbatim prefix, trimmed."""
+    v = value.strip()
+    if len(v) <= max_chars:
+        return _quote_trim(v)
+    end = -1
+    for ends in (_QUOTE_SENTENCE_ENDS, _QUOTE_CLAUSE_ENDS):
+        for i in range(min(len(v), max_chars)):
+            if _quote_boundary(v, i, ends):
+                end = i + 1
+        if end >= 0:
+            break
+    if end < 0:
+        end = next((i + 1 for i in range(1, len(v)) if _quote_boundary(v, i, _QUOTE_SENTENCE_ENDS + _QUOTE_CLAUSE_ENDS)),
+                   len(v))
+    return _quote_trim(v[:end])
+
+
+def curated_reply(answer, max_chars=50):
+    """A plain quoted reply, as AnswerFrames renders a curated answer (BARE): the span, closed by 。 if it is open."""
+    span = quote_span(answer, max_chars)
+    if span and span[-1] not in "。！？!?…":
+        span += "。"
+    return span
+
+
+def quoted_values(attr):
+    """The strings of a knowledge triple a reply may quote: its whole value and its clauses of >= 4 characters."""
+    v = neutralise(attr["attrvalue"])
+    out = [v] if len(v) >= 2 else []
+    out += [c.strip() for c in _CLAUSE_SPLIT.split(v) if len(c.strip()) >= QUOTE_MIN_CLAUSE and c.strip() != v]
+    return out
+
+
+def quoted_turns(convs, max_frame=QUOTE_MAX_FRAME):
+    """(conversation, turn) pairs whose gold reply contains one of the turn's gold knowledge values verbatim, with at
+    most max_frame characters of lead-in and tail around the longest such value."""
+    out = []
+    for c in convs:
+        for t, m in enumerate(c["messages"]):
+            if t == 0 or not m.get("attrs"):
+                continue
+            reply = neutralise(m["message"])
+            hits = [v for a in m["attrs"] for v in quoted_values(a) if v in reply]
+            if hits and len(reply) - max(len(h) for h in hits) <= max_frame:
+                out.append((c, t))
+    return out
+
+
 # ---------------------------------------------------------------- loading
 def load_kdconv(root):
     """{domain: [conversation]} in file order."""
@@ -281,13 +353,31 @@ def render_turns(turns):
     return [sp + ":" + t for sp, t in turns]
 
 
+# Shares of the training objectives per example (the rest, to 1, is plain text with GLM's corruptions).
+# default: stages 1-3. stage4: KdConv down from 0.45 to 0.28 in all (0.16 as before + 0.12 quoted answers), 0.05
+# curated medical answers, the 0.12 left to plain dialogue (the corpora of the service's chit-chat bank).
+MIXTURES = {
+    "default": dict(kdconv=0.45, kdconv_quoted=0.0, medical_curated=0.0, subs=0.20, chat=0.05, medical=0.10),
+    "stage4": dict(kdconv=0.16, kdconv_quoted=0.12, medical_curated=0.05, subs=0.29, chat=0.08, medical=0.10),
+}
+
+
 class ExampleMaker:
     """Draws training examples from the sources with the GLM objectives and the dialogue renderings."""
 
-    def __init__(self, tok, data_part, rng, max_a=400, max_b=96):
+    def __init__(self, tok, data_part, rng, max_a=400, max_b=96, mixture="default"):
+        if mixture not in MIXTURES:
+            raise ValueError(f"unknown mixture {mixture!r}; known: {sorted(MIXTURES)}")
         self.tok, self.d, self.rng = tok, data_part, rng
         self.max_a, self.max_b = max_a, max_b
+        self.mixture = mixture
         self.kd_all_attrs = [a for c in data_part["kdconv"] for m in c["messages"] for a in m.get("attrs", [])]
+        self.kd_quoted = quoted_turns(data_part["kdconv"]) if mixture == "stage4" else []
+        # cumulative thresholds, rounded so the default's are exactly the literals stages 1-3 were trained with
+        w, acc, self.cuts = MIXTURES[mixture], 0.0, []
+        for k in ("kdconv", "kdconv_quoted", "medical_curated", "subs", "chat", "medical"):
+            acc = round(acc + w[k], 10)
+            self.cuts.append(acc)
 
     # -- helpers
     def _prompt_example(self, segments, target, gmask=True, post=()):
@@ -328,15 +418,19 @@ class ExampleMaker:
             post = render_turns(labelled[t + 1: t + 1 + r.randint(1, 2)])
         return self._prompt_example(ctx, turns[t], gmask=not post, post=post)
 
-    def kdconv(self, conv, no_knowledge_p=0.15):
-        """KdConv turn with its gold knowledge injected before the current user utterance (+ distractors)."""
+    def kdconv(self, conv, no_knowledge_p=0.15, turn=None):
+        """KdConv turn with its gold knowledge injected before the current user utterance (+ distractors).
+        turn: that turn instead of a random one (quoted answers)."""
         r = self.rng
         msgs = conv["messages"]
-        candidates = [i for i in range(1, len(msgs)) if msgs[i].get("attrs")]
-        if candidates and r.random() < 0.85:
-            t = r.choice(candidates)
+        if turn is not None:
+            t = turn
         else:
-            t = r.randrange(1, len(msgs))
+            candidates = [i for i in range(1, len(msgs)) if msgs[i].get("attrs")]
+            if candidates and r.random() < 0.85:
+                t = r.choice(candidates)
+            else:
+                t = r.randrange(1, len(msgs))
         texts = [neutralise(m["message"]) for m in msgs]
         labelled = self._speakers(texts, t)
         start = max(0, t - r.choice([1, 2, 3, 3, 4, 5, 6, 6, 8, 10, 12]))
@@ -388,6 +482,22 @@ class ExampleMaker:
             segs.append(qa_segment(other["title"], other["answer"][:120]))
         segs.append("A:" + item["ask"][:200])
         return self._prompt_example(segs, item["answer"][:80])
+
+    def quoted_kdconv(self):
+        """A KdConv turn whose gold reply quotes its gold knowledge verbatim, rendered as kdconv() with the knowledge
+        always injected: the model learns to say the injected value with a short lead-in and tail."""
+        conv, t = self.rng.choice(self.kd_quoted)
+        return self.kdconv(conv, no_knowledge_p=0.0, turn=t)
+
+    def curated_medical(self, item):
+        """The service's curated answer: `Q:<title> A:<answer[:60]>` injected before `A:<ask>`, the reply quoting the
+        answer's leading whole clauses (QuoteSpan, 50 characters), nothing added."""
+        shown = item["answer"][:60]
+        reply = curated_reply(item["answer"], 50)
+        if reply.rstrip("。") not in shown:  # a first clause longer than the injected text: it would not be a quote
+            return None
+        segs = [qa_segment(item["title"], shown), "A:" + item["ask"][:200]]
+        return self._prompt_example(segs, reply)
 
     def corpus(self, text):
         """GLM corruption of plain text: short spans [MASK], a sentence [sMASK], or a long suffix [gMASK]."""
@@ -441,16 +551,22 @@ class ExampleMaker:
     def sample(self):
         r = self.rng
         d = self.d
+        kd, quoted, curated, subs, chat, medical = self.cuts
         while True:
             u = r.random()
-            # CPU training sees few tokens, so the mixture leans on the layout the service asks for
-            if u < 0.45:
+            # CPU training sees few tokens, so the mixture leans on the layout the service asks for.
+            # The default mixture draws exactly as before (stages 1-3 are unchanged): its empty shares never match.
+            if u < kd:
                 ex = self.kdconv(r.choice(d["kdconv"]))
-            elif u < 0.65:
+            elif u < quoted:
+                ex = self.quoted_kdconv() if self.kd_quoted else None
+            elif u < curated:
+                ex = self.curated_medical(r.choice(d["medical"]))
+            elif u < subs:
                 ex = self.dialogue(r.choice(d["subs"]))
-            elif u < 0.70:
+            elif u < chat:
                 ex = self.dialogue(r.choice(d["chat"]), max_ctx=4) if d["chat"] else None
-            elif u < 0.80:
+            elif u < medical:
                 ex = self.medical(r.choice(d["medical"]))
             else:
                 v = r.random()

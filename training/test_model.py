@@ -5,7 +5,9 @@
 - part A does not see part B: changing part B leaves part A's outputs unchanged;
 - the tokenizer matches special tokens as whole strings and every other code point one by one;
 - the int8 graph of quantize_onnx.py computes what the float graph does, within the quantisation error;
-- from_onnx.py gives back the exported weights exactly, and the shipped float export replays its reference.json.
+- from_onnx.py gives back the exported weights exactly, and the shipped float export replays its reference.json;
+  with the training data at hand, its tokenizer is the vocabulary train.py builds (what --init checks);
+- the stage-4 mixture's quotes are the service's (QuoteSpan), and the default mixture's thresholds are the old ones.
 """
 import os
 import sys
@@ -17,7 +19,8 @@ import onnx
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from data import CharTokenizer, SPECIALS, GMASK, SOP, UNK, neutralise  # noqa: E402
+from data import (CharTokenizer, Data, MIXTURES, SPECIALS, GMASK, SOP, UNK, ExampleMaker, build_vocab,  # noqa: E402
+                  neutralise, quote_span)
 from check_onnx import run as run_onnx  # noqa: E402
 from export_onnx import check_cache, export_graph  # noqa: E402
 from quantize_onnx import per_column_int8, quantize  # noqa: E402
@@ -26,6 +29,7 @@ from from_onnx import load_model_dir, replay_reference, state_dict_from_onnx  # 
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHIPPED = os.path.join(REPO, "models", "xdai-glm-small")
+DATA = os.environ.get("XDAI_TRAINING_DATA", os.path.join(REPO, "..", "shared", "data"))
 
 
 def tiny_tokenizer():
@@ -128,6 +132,35 @@ class ModelTest(unittest.TestCase):
         with torch.no_grad():  # and it can fail: a perturbed weight does not replay
             model.layers[0].fc1.bias.add_(0.05)
         self.assertGreater(replay_reference(model, os.path.join(SHIPPED, "reference.json"))[0], 1e-4)
+
+    @unittest.skipUnless(os.path.exists(os.path.join(SHIPPED, "tokenizer.json")) and os.path.isdir(DATA),
+                         "no float export in models/ or no training data (XDAI_TRAINING_DATA)")
+    def test_shipped_tokenizer_is_the_data_vocabulary(self):
+        # train.py's defaults (--max-chars 6500, --min-count 2); ~5 s
+        built = build_vocab(Data(DATA).training_texts(), 6500, 2)
+        self.assertEqual(CharTokenizer.load(os.path.join(SHIPPED, "tokenizer.json")).vocab, built)
+
+
+class MixtureTest(unittest.TestCase):
+    def test_quote_span_is_the_services(self):
+        # the cases of dialogue/src/test/java/dev/xdai/dialogue/answer/QuoteSpanTest.java
+        self.assertEqual(quote_span("洗牙每次150元；补牙按材料收费，每颗120元起", 50), "洗牙每次150元；补牙按材料收费，每颗120元起")
+        self.assertEqual(quote_span(" 010-65253670 ", 50), "010-65253670")
+        v = "康宁社区诊所是青松路上的一家社区综合诊所。开设全科门诊、儿科、口腔科、中医科和预防接种门诊，配有检验科和康宁便民药房。"
+        self.assertEqual(quote_span(v, 30), "康宁社区诊所是青松路上的一家社区综合诊所。")
+        clauses = "周一至周五8:00-20:00，周六、周日8:00-17:00，法定节假日另行通知"
+        self.assertEqual(quote_span(clauses, 32), "周一至周五8:00-20:00，周六、周日8:00-17:00")
+        self.assertEqual(quote_span(clauses, 16), "周一至周五8:00-20:00")
+        self.assertEqual(quote_span("电话13800138000转分机12345请在工作日拨打", 10), "电话13800138000转分机12345请在工作日拨打")
+
+    def test_mixtures(self):
+        tok = tiny_tokenizer()
+        part = {"kdconv": [], "subs": [], "chat": [], "reviews": [], "medical": []}
+        self.assertEqual(ExampleMaker(tok, part, None).cuts, [0.45, 0.45, 0.45, 0.65, 0.70, 0.80])
+        for name, w in MIXTURES.items():
+            self.assertLessEqual(round(sum(w.values()), 10), 1.0, name)
+        s4 = MIXTURES["stage4"]
+        self.assertAlmostEqual(s4["kdconv"] + s4["kdconv_quoted"], 0.28)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from data import CharTokenizer, Data, ExampleMaker, build_vocab, pack, train_part, val_sets, PAD  # noqa: E402
+from data import CharTokenizer, Data, ExampleMaker, MIXTURES, build_vocab, pack, train_part, val_sets, PAD  # noqa: E402
 from model import Glm, GlmConfig  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -98,6 +98,10 @@ def main():
     ap.add_argument("--init", default=None, help="start from this checkpoint's weights (same vocabulary) instead of"
                     " random ones: a second schedule on top of a finished run")
     ap.add_argument("--lr", type=float, default=None, help="override the peak learning rate")
+    ap.add_argument("--mixture", default="default", choices=sorted(MIXTURES),
+                    help="shares of the training objectives (data.MIXTURES): default (stages 1-3) or stage4")
+    ap.add_argument("--eval-only", action="store_true", help="only compute the validation losses (of --init's"
+                    " weights) and exit: no training, no checkpoint, no export")
     args = ap.parse_args()
     cfg = dict(CONFIGS[args.config])
     if args.minutes is not None:
@@ -108,7 +112,8 @@ def main():
     out_dir = args.out or (os.path.join(run_dir, "model") if args.config == "smoke"
                            else os.path.join(REPO, "models", "xdai-glm-small"))
     os.makedirs(run_dir, exist_ok=True)
-    os.makedirs(out_dir, exist_ok=True)
+    if not args.eval_only:
+        os.makedirs(out_dir, exist_ok=True)
 
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
@@ -144,11 +149,15 @@ def main():
         model.load_state_dict(init["model"])
         emit({"event": "init", "from": args.init, "summary": init.get("summary")})
     emit({"event": "model", "params": model.num_params(), "config": mcfg.to_dict(), "train": cfg,
-          "device": str(device), "bf16": amp})
+          "mixture": args.mixture, "device": str(device), "bf16": amp})
 
     max_len = cfg["max_a"] + cfg["max_b"]
-    maker = ExampleMaker(tok, train_part(data), rng, cfg["max_a"], cfg["max_b"])
     vals = val_sets(data, tok, n=cfg["val_n"])
+    if args.eval_only:
+        emit({"event": "eval", "init": args.init, **{k: round(evaluate(model, v, max_len, device, amp), 4)
+                                                     for k, v in vals.items()}})
+        return
+    maker = ExampleMaker(tok, train_part(data), rng, cfg["max_a"], cfg["max_b"], mixture=args.mixture)
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and "emb" not in n]
     no_decay = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and "emb" not in n)]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.1}, {"params": no_decay, "weight_decay": 0.0}],
