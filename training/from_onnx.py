@@ -86,7 +86,8 @@ def state_dict_from_onnx(onnx_path, cfg):
 
 def load_model_dir(model_dir):
     """(Glm in eval mode, CharTokenizer, config.json) from an exported float folder."""
-    cj = json.load(open(os.path.join(model_dir, "config.json"), encoding="utf-8"))
+    with open(os.path.join(model_dir, "config.json"), encoding="utf-8") as f:
+        cj = json.load(f)
     if "quantization" in cj:
         sys.exit(f"{model_dir} is a quantised build; rebuild from the float export")
     cfg = GlmConfig(vocab_size=cj["vocab_size"], num_layers=cj["num_layers"], num_heads=cj["num_heads"],
@@ -105,7 +106,8 @@ def load_model_dir(model_dir):
 @torch.no_grad()
 def replay_reference(model, reference_path):
     """Largest |logit difference| over every call of reference.json (the runtime's calls, with the cache)."""
-    ref = json.load(open(reference_path, encoding="utf-8"))
+    with open(reference_path, encoding="utf-8") as f:
+        ref = json.load(f)
     cfg = model.cfg
     worst, calls = 0.0, 0
     for case in ref["cases"]:
