@@ -25,6 +25,12 @@ class ResponseBankTest {
     assertNotNull(BankFilter.reject(e("g", "你好", "哈哈哈哈哈哈哈哈")));
     assertNotNull(BankFilter.reject(e("h", "", "没有上文的回复")));
     assertNotNull(BankFilter.reject(e("i", "你好", "他三十二岁了")));
+    assertNotNull(BankFilter.reject(e("j", "你喜欢什么季节", "她喜欢的是钱德医生和莫妮卡牧师")));
+    assertNotNull(BankFilter.reject(e("k", "你有事吗", "你还留下乔伊的内裤？")));
+    assertNotNull(BankFilter.reject(e("l", "工作上遇到了一些麻烦", "我们遇到了问题 还是...")));
+    assertNotNull(BankFilter.reject(e("m", "你说", "我就抱你…")));
+    assertNull(BankFilter.reject(e("n", "你帮了我", "好啊，没问题 谢谢")), "谢谢 is no name");
+    assertNull(BankFilter.reject(e("o", "你会来吗", "特别想去，可是克服不了懒。")), "one name character in a row is no name");
   }
 
   @Test
