@@ -93,15 +93,16 @@ public final class Answerer {
     return new Decision(all, confident, utterance);
   }
 
+  /** The features of an item asked about again: on the question an elliptical utterance stands for, as if unsaid. */
+  private static AnswerFeatures askedAgainFeatures(KnowledgeItem k, KnowledgeItem next, String utterance, List<String> recent) {
+    return AnswerFeatures.of(k, next, FollowUp.expand(utterance, recent), recent).unsaid();
+  }
+
   /**
    * Whether part of an answer the dialogue has already stated is asked about: a question whose every topic character
    * the item holds and that points at a later sentence of it (那补牙呢 after 洗牙每次150元；补牙按材料收费). That part
    * is said then; otherwise a said answer is not said twice.
    */
-  private static AnswerFeatures askedAgainFeatures(KnowledgeItem k, KnowledgeItem next, String utterance, List<String> recent) {
-    return AnswerFeatures.of(k, next, FollowUp.expand(utterance, recent), recent).unsaid();
-  }
-
   private boolean askedAgain(AnswerFeatures f, KnowledgeItem item, String utterance) {
     return f.question() == 1 && f.coverage() >= 1.0
         && !QuoteSpan.of(item.text(), settings.maxQuoteChars(), utterance, AnswerFrames.known(item))
