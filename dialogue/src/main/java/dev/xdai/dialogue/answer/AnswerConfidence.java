@@ -1,14 +1,10 @@
 package dev.xdai.dialogue.answer;
 
+import dev.xdai.dialogue.WeightsFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.io.InputStreamReader;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * The confidence that a knowledge item answers the current utterance: a logistic model over {@link AnswerFeatures},
@@ -36,31 +32,20 @@ public final class AnswerConfidence {
 
   /** The calibration this build ships. */
   public static AnswerConfidence shipped() {
-    try (InputStream in = AnswerConfidence.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
-      return read(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WeightsFile.shipped(AnswerConfidence.class, RESOURCE, WHAT, AnswerConfidence::parse);
   }
+
+  private static final String WHAT = "the answer calibration";
 
   /** Reads a calibration file: {@code bias}, {@code threshold} and {@code weight.<feature>} for every feature. */
   public static AnswerConfidence read(Reader reader) throws IOException {
-    Properties p = new Properties();
-    p.load(reader);
-    double[] w = new double[AnswerFeatures.NAMES.size()];
-    for (int i = 0; i < w.length; i++) w[i] = number(p, "weight." + AnswerFeatures.NAMES.get(i));
-    return new AnswerConfidence(number(p, "bias"), w, number(p, "threshold"));
+    return parse(WeightsFile.read(reader, WHAT));
   }
 
-  private static double number(Properties p, String key) {
-    String v = p.getProperty(key);
-    if (v == null) throw new IllegalArgumentException("the answer calibration has no '" + key + "'");
-    try {
-      return Double.parseDouble(v.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the answer calibration's '" + key + "' is not a number: " + v);
-    }
+  private static AnswerConfidence parse(WeightsFile file) {
+    double[] w = new double[AnswerFeatures.NAMES.size()];
+    for (int i = 0; i < w.length; i++) w[i] = file.number("weight." + AnswerFeatures.NAMES.get(i));
+    return new AnswerConfidence(file.number("bias"), w, file.number("threshold"));
   }
 
   /** The probability that the item with these features answers the utterance. */

@@ -5,7 +5,9 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import dev.xdai.dialogue.WeightsFile;
 
 /**
  * Calibrates {@link AnswerConfidence} on labelled candidates (features, whether the item is a gold fact of the turn,
@@ -78,14 +80,11 @@ public final class ConfidenceFit {
 
   /** Writes {@code confidence} as the calibration file {@link AnswerConfidence#read} reads, under a comment. */
   public static void write(AnswerConfidence confidence, List<String> comment, Writer out) throws IOException {
-    for (String line : comment) out.write("# " + line + "\n");
-    out.write("bias=" + number(confidence.bias()) + "\n");
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("bias", confidence.bias());
     List<Double> w = confidence.weights();
-    for (int i = 0; i < w.size(); i++) out.write("weight." + AnswerFeatures.NAMES.get(i) + "=" + number(w.get(i)) + "\n");
-    out.write("threshold=" + number(confidence.threshold()) + "\n");
-  }
-
-  private static String number(double x) {
-    return String.format(Locale.ROOT, "%.4f", x);
+    for (int i = 0; i < w.size(); i++) values.put("weight." + AnswerFeatures.NAMES.get(i), w.get(i));
+    values.put("threshold", confidence.threshold());
+    WeightsFile.write(comment, values, out);
   }
 }

@@ -1,16 +1,13 @@
 package dev.xdai.dialogue.rank;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import dev.xdai.dialogue.WeightsFile;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
+import java.util.Map;
 
 /**
  * How candidate replies are ranked when no knowledge answers the turn: a weighted sum of {@link ReplyFeatures} (the
@@ -35,29 +32,19 @@ public final class ReplyRank {
 
   /** The weights this build ships. */
   public static ReplyRank shipped() {
-    try (InputStream in = ReplyRank.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
-      return read(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WeightsFile.shipped(ReplyRank.class, RESOURCE, WHAT, ReplyRank::parse);
   }
+
+  private static final String WHAT = "the reply ranking";
 
   /** Reads a weights file: {@code weight.<feature>} for every feature. */
   public static ReplyRank read(Reader reader) throws IOException {
-    Properties p = new Properties();
-    p.load(reader);
+    return parse(WeightsFile.read(reader, WHAT));
+  }
+
+  private static ReplyRank parse(WeightsFile file) {
     double[] w = new double[ReplyFeatures.NAMES.size()];
-    for (int i = 0; i < w.length; i++) {
-      String key = "weight." + ReplyFeatures.NAMES.get(i);
-      String v = p.getProperty(key);
-      if (v == null) throw new IllegalArgumentException("the reply ranking has no '" + key + "'");
-      try {
-        w[i] = Double.parseDouble(v.strip());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("the reply ranking's '" + key + "' is not a number: " + v);
-      }
-    }
+    for (int i = 0; i < w.length; i++) w[i] = file.number("weight." + ReplyFeatures.NAMES.get(i));
     return new ReplyRank(w);
   }
 
@@ -119,9 +106,8 @@ public final class ReplyRank {
 
   /** Writes the weights as the file {@link #read} reads, under a comment. */
   public void write(List<String> comment, Writer out) throws IOException {
-    for (String line : comment) out.write("# " + line + "\n");
-    for (int i = 0; i < weights.length; i++) {
-      out.write("weight." + ReplyFeatures.NAMES.get(i) + "=" + String.format(Locale.ROOT, "%.4f", weights[i]) + "\n");
-    }
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (int i = 0; i < weights.length; i++) values.put("weight." + ReplyFeatures.NAMES.get(i), weights[i]);
+    WeightsFile.write(comment, values, out);
   }
 }
