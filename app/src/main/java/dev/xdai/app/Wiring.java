@@ -1,9 +1,7 @@
 package dev.xdai.app;
 
 import dev.xdai.app.observe.PipelineSpans;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.api.trace.Tracer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xdai.app.security.AccessPolicy;
 import dev.xdai.app.security.ApiKeys;
@@ -316,32 +314,12 @@ public class Wiring {
     watcher.ifPresent(PersonaDirectoryWatcher::close);
   }
 
-  // ---- tracing -------------------------------------------------------------------------------------------------------
-
-  /**
-   * OpenTelemetry, configured by the standard OTEL_* variables (exporter endpoint, protocol, sampler) once
-   * {@code xdai.tracing.enabled} is on; a no-op otherwise.
-   */
-  @Produces
-  @Singleton
-  OpenTelemetry telemetry(XdaiConfig config) {
-    if (!config.tracing().enabled()) return OpenTelemetry.noop();
-    return AutoConfiguredOpenTelemetrySdk.builder()
-        .addPropertiesSupplier(() -> Map.of("otel.service.name", "xdai", "otel.exporter.otlp.protocol", "http/protobuf",
-            "otel.metrics.exporter", "none", "otel.logs.exporter", "none")) // metrics are Prometheus's; logs stay local
-        .build().getOpenTelemetrySdk();
-  }
-
-  void closeTelemetry(@Disposes OpenTelemetry telemetry) {
-    if (telemetry instanceof OpenTelemetrySdk sdk) sdk.close(); // flushes the spans not sent yet
-  }
-
   // ---- the pipeline --------------------------------------------------------------------------------------------------
 
   @Produces
   @Singleton
   TurnPipeline pipeline(XdaiConfig config, LanguageModel model, KnowledgeSource knowledge, PersonaCatalog personas,
-      ResponseBank bank, Embedder embedder, OpenTelemetry telemetry) {
+      ResponseBank bank, Embedder embedder, Tracer tracer) {
     XdaiConfig.History h = config.history();
     XdaiConfig.Knowledge k = config.knowledge();
     XdaiConfig.Generation g = config.generation();
@@ -359,7 +337,7 @@ public class Wiring {
         answerer(config.answer(), g.maxReplyChars()), bankReplies(config, bank, reranker, embedder),
         new TurnPipeline.Settings(options, g.maxReplyChars(), g.attempts(), TurnPipeline.Settings.standard().fallbackReply(),
             TurnPipeline.Settings.standard().timeoutReply(), config.answer().unknownReply()),
-        new PipelineSpans(telemetry.getTracer("xdai")));
+        new PipelineSpans(tracer));
   }
 
   /** How the service runs every turn: all steps, inverse prompting as configured. */

@@ -39,15 +39,6 @@ public interface XdaiConfig {
 
   AccessControl accessControl();
 
-  Tracing tracing();
-
-  /** OpenTelemetry spans per turn and per pipeline step (docs/observability.md). */
-  interface Tracing {
-    /** Off by default; on, the standard OTEL_* variables say where the spans go. */
-    @WithDefault("false")
-    boolean enabled();
-  }
-
   /**
    * Who may call the API. With no API key the service answers anyone who reaches it, so it listens on loopback only;
    * once a key exists every request needs one.
