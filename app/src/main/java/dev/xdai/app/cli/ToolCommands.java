@@ -210,6 +210,7 @@ public class ToolCommands {
       if (running.isPresent()) {
         List<String> more = new ArrayList<>(List.of(args));
         more.addAll(List.of("--url", running.get().url().toString()));
+        if (java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--pid"))) more.addAll(List.of("--pid", Long.toString(running.get().pid())));
         args = more.toArray(String[]::new);
       }
     }

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A bounded load generator for a running xdai service on this machine: {@code sessions} concurrent users each create
  * a session ({@code POST /api/sessions}) and send turns ({@code POST /api/sessions/{id}/turns} with {@code {"text":…}})
- * back to back until the duration is over. It refuses non-loopback URLs, caps sessions, duration and turns, and
- * stops by itself.
+ * back to back until the duration is over; with {@code turnsPerSession} a user leaves its session after that many turns
+ * and opens a new one (abandoned, as real users leave them), until {@code maxSessions} have been opened. It refuses
+ * non-loopback URLs, caps sessions, duration and turns, and stops by itself.
  */
 public final class LoadGenerator {
 
@@ -34,9 +35,18 @@ public final class LoadGenerator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What to send: the service's base URL, how many users for how long, the per-request timeout, bot and texts. */
-  public record Settings(URI base, int sessions, Duration duration, Duration requestTimeout, String bot, List<String> texts) {
+  /**
+   * What to send: the service's base URL, how many users for how long, the per-request timeout, bot and texts; turns
+   * per session before a user opens a new one, and the most sessions to open (0: no limit, for both).
+   */
+  public record Settings(URI base, int sessions, Duration duration, Duration requestTimeout, String bot, List<String> texts,
+      int turnsPerSession, long maxSessions) {
+    public Settings(URI base, int sessions, Duration duration, Duration requestTimeout, String bot, List<String> texts) {
+      this(base, sessions, duration, requestTimeout, bot, texts, 0, 0);
+    }
+
     public Settings {
+      if (turnsPerSession < 0 || maxSessions < 0) throw new IllegalArgumentException("turns per session and sessions must not be negative");
       LoopbackGuard.require(base);
       if (sessions < 1 || sessions > MAX_SESSIONS) throw new IllegalArgumentException("sessions must be 1 to " + MAX_SESSIONS);
       if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
@@ -54,11 +64,19 @@ public final class LoadGenerator {
 
   private final HttpClient client;
   private final ClientKey key;
+  private final AtomicLong turnsDone = new AtomicLong();
+  private final AtomicLong sessionsOpened = new AtomicLong();
 
   public LoadGenerator(HttpClient client, ClientKey key) {
     this.client = client;
     this.key = key;
   }
+
+  /** Turns answered so far in the current run, for a progress sample while it runs. */
+  public long turnsSoFar() { return turnsDone.get(); }
+
+  /** Sessions opened so far in the current run. */
+  public long sessionsSoFar() { return sessionsOpened.get(); }
 
   /** Runs the load and waits for it to end (duration plus at most one request timeout). */
   public Result run(Settings s) throws InterruptedException {
@@ -66,14 +84,17 @@ public final class LoadGenerator {
     long deadline = System.nanoTime() + s.duration().toNanos();
     Durations latencies = new Durations();
     AtomicLong errors = new AtomicLong();
-    AtomicLong sessions = new AtomicLong();
+    AtomicLong sessions = sessionsOpened;
+    sessions.set(0);
+    turnsDone.set(0);
+    AtomicLong reserved = new AtomicLong();
     List<String> samples = Collections.synchronizedList(new ArrayList<>());
     long t0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(s.sessions());
     try {
       for (int u = 0; u < s.sessions(); u++) {
         int user = u;
-        pool.execute(() -> user(base, s, user, deadline, latencies, errors, sessions, samples));
+        pool.execute(() -> user(base, s, user, deadline, latencies, errors, sessions, reserved, samples));
       }
       pool.shutdown();
       long waitMs = s.duration().plus(s.requestTimeout()).toMillis() + 5_000;
@@ -86,12 +107,18 @@ public final class LoadGenerator {
   }
 
   private void user(URI base, Settings s, int user, long deadline, Durations latencies, AtomicLong errors,
-      AtomicLong sessions, List<String> samples) {
+      AtomicLong sessions, AtomicLong reserved, List<String> samples) {
     String session = null;
     int turns = 0;
+    int inSession = 0;
     while (System.nanoTime() < deadline && turns < MAX_TURNS_PER_SESSION && !Thread.currentThread().isInterrupted()) {
       try {
+        if (s.turnsPerSession() > 0 && inSession == s.turnsPerSession()) {
+          session = null;
+          inSession = 0;
+        }
         if (session == null) {
+          if (s.maxSessions() > 0 && reserved.getAndIncrement() >= s.maxSessions()) return;
           String body = s.bot() == null ? "{}" : JSON.writeValueAsString(Map.of("bot", s.bot()));
           HttpResponse<String> r = post(base.resolve("api/sessions"), body, s.requestTimeout());
           check(r, "POST /api/sessions");
@@ -109,8 +136,10 @@ public final class LoadGenerator {
             JSON.writeValueAsString(Map.of("text", text)), s.requestTimeout());
         long nanos = System.nanoTime() - start;
         turns++;
+        inSession++;
         if (r.statusCode() / 100 == 2) {
           latencies.add(nanos);
+          turnsDone.incrementAndGet();
         } else {
           fail(errors, samples, "POST /api/sessions/{id}/turns: HTTP " + r.statusCode() + " " + abbreviate(r.body()));
         }

@@ -75,6 +75,34 @@ class LoadGeneratorTest {
   }
 
   @Test
+  void usersAbandonSessionsAfterTheirTurnsUntilTheSessionLimit() throws Exception {
+    URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    LoadGenerator load = new LoadGenerator(HttpClient.newHttpClient(), ClientKey.of("xdai-k1"));
+    LoadGenerator.Result r = load.run(new LoadGenerator.Settings(base, 3, Duration.ofSeconds(30), Duration.ofSeconds(5), null,
+        List.of("你好"), 3, 20));
+    assertEquals(20, r.sessions());
+    assertEquals(20, created.get());
+    assertEquals(60, r.turns(), "three turns in each of the twenty sessions, then the run ends by itself");
+    assertEquals(60, load.turnsSoFar());
+    assertTrue(r.seconds() < 30, "the run ended when the sessions were used up, not at the duration");
+  }
+
+  @Test
+  void memoryFiguresAreReadFromPrometheusText() {
+    String text = """
+        # TYPE jvm_memory_used_bytes gauge
+        jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1048576.0
+        jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 2097152.0
+        jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 9.0E9
+        xdai_sessions_in_memory{kind="locks"} 12.0
+        xdai_sessions_in_memory{kind="conversations"} 40.0
+        """;
+    assertEquals(3 * 1048576.0, MemorySampler.sum(text, "jvm_memory_used_bytes", "area=\"heap\"").orElseThrow());
+    assertEquals(40.0, MemorySampler.max(text, "xdai_sessions_in_memory").orElseThrow());
+    assertTrue(MemorySampler.sum(text, "jvm_gc_live_data_size_bytes", "").isEmpty());
+  }
+
+  @Test
   void sessionIdsAreReadFromIdOrSessionId() {
     assertEquals("a", LoadGenerator.sessionId("{\"id\":\"a\"}"));
     assertEquals("b", LoadGenerator.sessionId("{\"sessionId\":\"b\"}"));
