@@ -35,9 +35,9 @@ public class Startup {
   private static final Logger LOG = Logger.getLogger(Startup.class);
 
   /** The system property {@link Main} sets to the command being run. */
-  public static final String COMMAND_PROPERTY = "xdai.command";
+  public static final String COMMAND_PROPERTY = "xdai-cli.command";
   /** Set by {@link Main} for commands that start none of the service's parts (see {@code Help.clientOnly}). */
-  public static final String CLIENT_ONLY_PROPERTY = "xdai.client-only";
+  public static final String CLIENT_ONLY_PROPERTY = "xdai-cli.client-only";
 
   @Inject XdaiConfig config;
   // Looked up only when needed: `xdai import` starts neither the model nor the graph before it knows whether a running

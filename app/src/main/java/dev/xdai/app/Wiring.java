@@ -78,7 +78,7 @@ public class Wiring {
   // ---- paths ---------------------------------------------------------------------------------------------------------
 
   static Path resolve(XdaiConfig config, Path p) {
-    return p.isAbsolute() ? p : config.projectRoot().resolve(p).normalize();
+    return p.isAbsolute() ? p : config.project().root().resolve(p).normalize();
   }
 
   /** The data directory (graph, index, sessions, service file), absolute. */
@@ -374,7 +374,7 @@ public class Wiring {
   private static InputStream shippedBank(XdaiConfig config) throws IOException {
     InputStream in = Wiring.class.getClassLoader().getResourceAsStream("bank/chitchat.tsv");
     if (in != null) return in;
-    Path file = config.projectRoot().resolve("src/main/resources/bank/chitchat.tsv");
+    Path file = config.project().root().resolve("src/main/resources/bank/chitchat.tsv");
     return Files.exists(file) ? Files.newInputStream(file) : null;
   }
 

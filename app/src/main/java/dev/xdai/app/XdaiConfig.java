@@ -14,8 +14,13 @@ public interface XdaiConfig {
   /** Where sessions, indexes, the graph database and written personas live. */
   Path dataDir();
 
-  /** The project checkout (shipped model, graph-server build). */
-  Path projectRoot();
+  Project project();
+
+  /** The project checkout (shipped model, graph-server build): {@code xdai.project.root}, which the launcher sets. */
+  interface Project {
+    @WithDefault(".")
+    Path root();
+  }
 
   Model model();
 

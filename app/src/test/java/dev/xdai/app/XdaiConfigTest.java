@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class XdaiConfigTest {
 
   static XdaiConfig config(Map<String, String> values) {
-    Map<String, String> all = new HashMap<>(Map.of("xdai.data-dir", "data", "xdai.project-root", "."));
+    Map<String, String> all = new HashMap<>(Map.of("xdai.data-dir", "data"));
     all.putAll(values);
     SmallRyeConfig c = new SmallRyeConfigBuilder().withMapping(XdaiConfig.class)
         .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter()) // as Quarkus reads "6s"
@@ -44,6 +44,15 @@ class XdaiConfigTest {
     var e = assertThrows(RuntimeException.class, () -> config(Map.of("xdai.model.backend", "gpu")));
     String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
     assertTrue(message.contains("xdai.model.backend") && message.contains("gpu"), message);
+  }
+
+  @Test
+  void anUnknownKeyStopsTheStartNamingIt() {
+    var e = assertThrows(RuntimeException.class, () -> config(Map.of("xdai.modle.backend", "remote")));
+    String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+    assertTrue(message.contains("xdai.modle.backend"), message);
+    assertEquals(java.nio.file.Path.of("/srv/xdai"), config(Map.of("xdai.project.root", "/srv/xdai")).project().root(),
+        "the launcher's project root is a setting, not an unknown key");
   }
 
   @Test

@@ -49,12 +49,10 @@ public final class DemoPacks {
   }
 
   /**
-   * The shipped content: the directory in {@code xdai.knowledge.packs} if set; else the classpath ({@code knowledge/}, as
-   * packaged by the app) when it has the packs; else {@code <xdai.project.root>/src/main/resources/knowledge}.
+   * The shipped content: the classpath ({@code knowledge/}, as packaged by the app) when it has the packs; else
+   * {@code <xdai.project.root>/src/main/resources/knowledge}.
    */
   public static PackContent defaultContent() {
-    String dir = System.getProperty("xdai.knowledge.packs");
-    if (dir != null && !dir.isBlank()) return PackContent.directory(Path.of(dir));
     ClassLoader loader = DemoPacks.class.getClassLoader();
     if (loader.getResource("knowledge/" + NAMES.get(0) + "/pack.json") != null) return PackContent.classpath("knowledge/", loader);
     String root = System.getProperty("xdai.project.root", "");
