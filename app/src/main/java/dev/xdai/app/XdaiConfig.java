@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The service's whole configuration, in one tree ({@code xdai.*}); every default works offline on a laptop. */
+/**
+ * The service's whole configuration, in one tree ({@code xdai.*}); every default works offline on a laptop. The
+ * defaults of the settings the core modules own come from their own records ({@link CoreDefaults}).
+ */
 @ConfigMapping(prefix = "xdai")
 public interface XdaiConfig {
 
@@ -77,22 +80,18 @@ public interface XdaiConfig {
     Optional<Double> threshold();
 
     /** Facts quoted together at most. */
-    @WithDefault("3")
     int maxQuotes();
 
     /**
      * The longest span quoted from one answer, in characters (whole clauses, so a span may run over); chosen on the
      * training conversations (docs/results.md).
      */
-    @WithDefault("58")
     int maxQuoteChars();
 
     /** How many tokens the model may add after a quoted frame (a remark, a question back); 0 adds nothing. */
-    @WithDefault("20")
     int tailTokens();
 
     /** What the bot says when nothing it knows answers, unless its persona has words of its own. */
-    @WithDefault("这个我不太清楚，不敢乱说。")
     String unknownReply();
   }
 
@@ -185,39 +184,29 @@ public interface XdaiConfig {
 
   /** Decoding defaults (a persona may override some). */
   interface Generation {
-    @WithDefault("32")
     int maxNewTokens();
 
-    @WithDefault("0.9")
     double temperature();
 
-    @WithDefault("40")
     int topK();
 
-    @WithDefault("1.0")
     double topP();
 
-    @WithDefault("1.2")
     double repetitionPenalty();
 
-    @WithDefault("3")
     int noRepeatNgram();
 
-    @WithDefault("6s")
     Duration deadline();
 
     /**
      * Logit bonus with which the embedded model keeps quoting the turn's knowledge once its reply has begun to (two
      * characters in a row found there), growing with the quote's length; 0 turns it off. Remote backends ignore it.
      */
-    @WithDefault("2.0")
     double copyBias();
 
     /** Generations tried before a defective reply is replaced. */
-    @WithDefault("3")
     int attempts();
 
-    @WithDefault("60")
     int maxReplyChars();
 
     /** Rerank sampled candidates by inverse prompting (the service's default for every turn). */
@@ -227,43 +216,32 @@ public interface XdaiConfig {
 
   /** History selection (step 1). */
   interface History {
-    @WithDefault("0.85")
     double alpha();
 
-    @WithDefault("12")
     int maxSelected();
 
-    @WithDefault("240")
     int tokenBudget();
 
-    @WithDefault("1")
     int keepLast();
 
     /** {@code dialogue} or {@code relevance}. */
-    @WithDefault("dialogue")
     dev.xdai.prompting.HistoryOrder order();
   }
 
   /** Knowledge injection (step 2) and background (step 3). */
   interface Knowledge {
-    @WithDefault("1")
     int perHistory();
 
-    @WithDefault("5")
     int perQuery();
 
     /** How many of the latest utterances (both speakers) tell retrieval what the dialogue is about. */
-    @WithDefault("12")
     int contextUtterances();
 
     /** Each injected QA item's answer cut to this many characters (what the embedded model is trained with). */
-    @WithDefault("120")
     int qaChars();
 
-    @WithDefault("1")
     int descriptions();
 
-    @WithDefault("120")
     int descriptionChars();
 
     /** Import the shipped demo packs on first start. */
@@ -285,10 +263,8 @@ public interface XdaiConfig {
 
   /** Limits enforced on every request. */
   interface Limits {
-    @WithDefault("500")
     int maxTextChars();
 
-    @WithDefault("200")
     int maxTurns();
 
     /** The largest API request body (JSON, a persona); Vert.x's {@code quarkus.http.limits.max-body-size} must be larger. */

@@ -20,7 +20,7 @@ class XdaiConfigTest {
     SmallRyeConfig c = new SmallRyeConfigBuilder().withMapping(XdaiConfig.class)
         .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter()) // as Quarkus reads "6s"
         .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100, new io.quarkus.runtime.configuration.MemorySizeConverter())
-        .withSources(new PropertiesConfigSource(all, "test", 500)).build();
+        .withSources(new PropertiesConfigSource(all, "test", 500), new CoreDefaults()).build();
     return c.getConfigMapping(XdaiConfig.class);
   }
 
@@ -44,6 +44,21 @@ class XdaiConfigTest {
     var e = assertThrows(RuntimeException.class, () -> config(Map.of("xdai.model.backend", "gpu")));
     String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
     assertTrue(message.contains("xdai.model.backend") && message.contains("gpu"), message);
+  }
+
+  @Test
+  void theCoresDefaultsAreTheSettingsDefaultsAndAnyOtherSourceWins() {
+    XdaiConfig defaults = config(Map.of());
+    assertEquals(dev.xdai.dialogue.answer.Answerer.Settings.defaults().maxQuoteChars(), defaults.answer().maxQuoteChars());
+    assertEquals(dev.xdai.dialogue.HistorySelector.Settings.defaults().alpha(), defaults.history().alpha());
+    var generation = dev.xdai.generation.GenerationOptions.defaults();
+    assertEquals(generation.deadline(), defaults.generation().deadline());
+    assertEquals(generation.copyBias(), defaults.generation().copyBias());
+    assertEquals(dev.xdai.dialogue.TurnPipeline.Settings.standard().unknownReply(), defaults.answer().unknownReply());
+    assertEquals(dev.xdai.dialogue.DialogueService.Limits.defaults().maxTurns(), defaults.limits().maxTurns());
+    assertEquals(40, config(Map.of("xdai.answer.max-quote-chars", "40")).answer().maxQuoteChars());
+    assertTrue(java.util.ServiceLoader.load(org.eclipse.microprofile.config.spi.ConfigSource.class).stream()
+        .anyMatch(p -> p.type() == CoreDefaults.class), "registered for Quarkus to find");
   }
 
   @Test
