@@ -70,7 +70,7 @@ class ChatApiTest {
   }
 
   @Test
-  void badInputsAreProblemsWithAReasonAndLoseNothing() {
+  void badInputsAreProblemsWithAReasonAndLoseNothing() throws Exception {
     String id = createSession(null);
     given().contentType(ContentType.JSON).body(Map.of("text", "第一句"))
         .when().post("/api/sessions/" + id + "/turns").then().statusCode(200);
@@ -84,6 +84,9 @@ class ChatApiTest {
     // Over the API's body limit (1M), under Vert.x's: refused from the declared length, with the limit named.
     String huge = "{\"text\": \"hi\", \"pad\": \"" + "x".repeat(1_100_000) + "\"}";
     problem(given().contentType(ContentType.JSON).body(huge).when().post("/api/sessions/" + id + "/turns"), 413, "xdai.limits.max-request-size");
+    // The same body sent without a length (chunked) is counted as it is read: the same problem, and a small one passes.
+    problem(chunked("/api/sessions/" + id + "/turns", huge), 413, "xdai.limits.max-request-size");
+    assertEquals(404, chunked("/api/sessions/nope/turns", "{\"text\": \"hi\"}").statusCode());
     // An upload may be larger than an API body, but not larger than its own limit (10M).
     given().contentType("text/csv").body(("#" + "注".repeat(99) + "\n").repeat(4_000).concat("甲,类型,乙\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .when().post("/api/admin/packs/t-size/import?format=triples&name=big.csv").then().statusCode(200);
@@ -92,6 +95,18 @@ class ChatApiTest {
     given().when().delete("/api/admin/packs/t-size").then().statusCode(anyOf(equalTo(200), equalTo(204)));
 
     given().when().get("/api/sessions/" + id).then().statusCode(200).body("turns.size()", equalTo(1)).body("turns[0].user", equalTo("第一句"));
+  }
+
+  /** POSTs JSON with no Content-Length: the JDK client sends a body of unknown length chunked. */
+  static Response chunked(String path, String json) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build();
+    var answer = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertFalse(request.bodyPublisher().orElseThrow().contentLength() >= 0, "the body must go without a length");
+    return new io.restassured.builder.ResponseBuilder().setStatusCode(answer.statusCode()).setBody(answer.body())
+        .setContentType(answer.headers().firstValue("Content-Type").orElse("")).build();
   }
 
   static void problem(Response r, int status, String reasonContains) {

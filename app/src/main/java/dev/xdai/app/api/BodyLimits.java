@@ -10,10 +10,10 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses a body larger than its endpoint takes, from its declared length and before it is read, with a problem that
- * says the limit: API bodies {@code xdai.limits.max-request-size}, uploads ({@link Upload}) {@code
- * xdai.limits.max-upload-size}. Vert.x's own limit ({@code quarkus.http.limits.max-body-size}, set above both) only
- * stops bodies sent without a length, with a bare 413.
+ * Refuses a body larger than its endpoint takes, with a problem that says the limit: API bodies {@code
+ * xdai.limits.max-request-size}, uploads ({@link Upload}) {@code xdai.limits.max-upload-size}. A declared length is
+ * checked before the body is read; a body sent without one (chunked) is counted as it is read and refused once it
+ * passes the limit.
  */
 public class BodyLimits {
 
@@ -22,19 +22,57 @@ public class BodyLimits {
 
   @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION - 100)
   public Optional<Response> check(ContainerRequestContext request, ResourceInfo resource) {
+    boolean upload = resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(Upload.class);
+    long limit = (upload ? config.get().limits().maxUploadSize() : config.get().limits().maxRequestSize()).asLongValue();
     String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (declared == null) return Optional.empty();
+    if (declared == null) {
+      if (request.hasEntity()) request.setEntityStream(new Counted(request.getEntityStream(), limit, upload));
+      return Optional.empty();
+    }
     long bytes;
     try {
       bytes = Long.parseLong(declared.strip());
     } catch (NumberFormatException e) {
       return Optional.of(Problem.response(400, "Bad Request", "Content-Length '" + declared + "' is not a number"));
     }
-    boolean upload = resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(Upload.class);
-    long limit = (upload ? config.get().limits().maxUploadSize() : config.get().limits().maxRequestSize()).asLongValue();
     if (bytes <= limit) return Optional.empty();
-    return Optional.of(Problem.response(413, "Content Too Large", String.format(java.util.Locale.ROOT,
-        "the body is %,d bytes; %s takes at most %,d (%s)", bytes, upload ? "an upload" : "this endpoint", limit,
-        upload ? "xdai.limits.max-upload-size" : "xdai.limits.max-request-size")));
+    return Optional.of(tooLarge(String.format(java.util.Locale.ROOT, "the body is %,d bytes", bytes), limit, upload));
+  }
+
+  private static Response tooLarge(String what, long limit, boolean upload) {
+    return Problem.response(413, "Content Too Large", String.format(java.util.Locale.ROOT, "%s; %s takes at most %,d (%s)",
+        what, upload ? "an upload" : "this endpoint", limit, upload ? "xdai.limits.max-upload-size" : "xdai.limits.max-request-size"));
+  }
+
+  /** A body without a declared length, refused with the same problem as soon as more than the limit has been read. */
+  static final class Counted extends java.io.FilterInputStream {
+    private final long limit;
+    private final boolean upload;
+    private long read;
+
+    Counted(java.io.InputStream in, long limit, boolean upload) {
+      super(in);
+      this.limit = limit;
+      this.upload = upload;
+    }
+
+    @Override public int read() throws java.io.IOException {
+      int b = super.read();
+      if (b >= 0) count(1);
+      return b;
+    }
+
+    @Override public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) count(n);
+      return n;
+    }
+
+    private void count(int n) {
+      read += n;
+      if (read > limit) {
+        throw new jakarta.ws.rs.WebApplicationException(tooLarge("the body, sent without a length, is longer than that", limit, upload));
+      }
+    }
   }
 }
