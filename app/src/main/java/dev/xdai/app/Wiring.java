@@ -176,7 +176,11 @@ public class Wiring {
     GraphServerConfig settings = g.uri().isPresent()
         ? GraphServerConfig.external(g.uri().get(), g.user(), graphPassword(g))
         : localGraph(config);
-    return GraphConnection.open(settings);
+    GraphConnection graph = GraphConnection.open(settings);
+    // On SIGTERM the service's own shutdown still writes to the graph (journaled turns, its writer registration)
+    // before it stops the server: the launcher's safety-net hook waits for that instead of racing it.
+    graph.launcher().ifPresent(l -> l.awaitOwnerAtExit(Duration.ofSeconds(30)));
+    return graph;
   }
 
   /** The external server's password: {@code xdai.graph.password}, else the first line of {@code password-file}. */

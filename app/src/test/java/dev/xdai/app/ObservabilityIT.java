@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,13 @@ class ObservabilityIT {
       assertEquals(hex(turnSpan.getSpanId().toByteArray()), hex(generate.getParentSpanId().toByteArray()));
       assertTrue(generate.getStartTimeUnixNano() >= turnSpan.getStartTimeUnixNano()
           && generate.getEndTimeUnixNano() <= turnSpan.getEndTimeUnixNano(), "a step lies inside its turn");
+
+      // SIGTERM: an orderly stop that still reaches the graph (it used to race the graph server's own stop and wait
+      // out the driver's retries before giving up).
+      Duration stopping = PackagedService.stopTimed(service);
+      assertTrue(stopping.compareTo(Duration.ofSeconds(30)) < 0, "took " + stopping + " to stop");
+      assertFalse(Files.readString(data.resolve("service.log")).contains("session-writer registration"),
+          "the service's writer registration was not removed at stop");
     } finally {
       PackagedService.stop(service);
       collector.stop(0);

@@ -95,6 +95,13 @@ final class PackagedService {
     awaitStatus(service, "/q/health/ready", 200);
   }
 
+  /** Stops the service with SIGTERM, as an orchestrator does, and says how long it took to exit. */
+  static Duration stopTimed(Process p) throws InterruptedException {
+    long start = System.nanoTime();
+    stop(p);
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
   static void stop(Process p) throws InterruptedException {
     p.destroy(); // SIGTERM: Quarkus shuts down and stops its graph server
     if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -54,6 +54,9 @@ public final class GraphServerLauncher implements AutoCloseable {
   private volatile int restarts;
   private volatile Instant nextRestartAttempt = Instant.MIN;
   private volatile Duration restartBackoff = Duration.ofSeconds(1);
+  private volatile Duration ownerGrace = Duration.ZERO;
+  /** Open until {@link #close()} has stopped the server. */
+  private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
   public GraphServerLauncher(GraphServerConfig config) {
     if (config.isExternal()) throw new IllegalArgumentException("an external graph URI is configured; nothing to launch");
@@ -158,6 +161,7 @@ public final class GraphServerLauncher implements AutoCloseable {
     if (dog != null) dog.shutdownNow();
     synchronized (lock) {
       stopProcess();
+      stopped.countDown();
       if (shutdownHook != null) {
         try {
           Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -384,9 +388,23 @@ public final class GraphServerLauncher implements AutoCloseable {
     }
   }
 
+  /**
+   * For an owner that closes this launcher in its own orderly shutdown (the service, which still writes its last turns
+   * and its registrations to the graph then): the JVM's shutdown hook, which runs alongside that shutdown, waits this
+   * long for {@link #close()} before it stops the server itself.
+   */
+  public void awaitOwnerAtExit(Duration grace) {
+    ownerGrace = grace;
+  }
+
   private void installShutdownHook() {
     if (shutdownHook != null) return;
     shutdownHook = new Thread(() -> {
+      try {
+        if (stopped.await(ownerGrace.toMillis(), TimeUnit.MILLISECONDS)) return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       synchronized (lock) {
         closed = true;
         stopProcess();
