@@ -92,8 +92,9 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
     KnowledgeFilter filter = new KnowledgeFilter(query.packs(), query.formats());
     Map<String, Double> entities = ownEntities(query);
     Map<String, String> labels = new HashMap<>();
-    // An utterance that names an entity is about it; one that names none is about what the dialogue is about.
-    Map<String, Double> focus = entities.isEmpty() ? focusEntities(query, labels) : Map.of();
+    // An utterance that names an entity is about it; one that names none is about what the dialogue is about, unless
+    // it speaks to the bot's side.
+    Map<String, Double> focus = entities.isEmpty() && !addressesTheBot(query.text()) ? focusEntities(query, labels) : Map.of();
     try (KnowledgeIndex.View view = index.view()) {
       List<RankFusion.Ranking<Integer>> rankings = new ArrayList<>(3);
       rankings.add(new RankFusion.Ranking<>(TEXT_LIST, config.textWeight(),
@@ -126,6 +127,15 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
       }
       return out;
     }
+  }
+
+  /**
+   * An utterance that says "you" in the plural (你们, 您们) speaks to the place or people the bot stands for, so it asks
+   * about them rather than about the entity the dialogue last talked about: after the dental department's fees,
+   * 你们几点开门？ asks the clinic's opening hours, not the department's.
+   */
+  static boolean addressesTheBot(String text) {
+    return text.contains("你们") || text.contains("您们");
   }
 
   /**

@@ -188,6 +188,18 @@ class HybridKnowledgeSourceTest {
     assertEquals("jay-debut", retrieval.source().retrieve(KnowledgeQuery.qa("周董什么时候出道的", context, Set.of(), 1)).get(0).id());
   }
 
+  @Test
+  void anUtteranceToTheBotsSideIsNotAboutTheDialoguesFocus() {
+    HybridKnowledgeSource source = (HybridKnowledgeSource) retrieval.source();
+    List<String> context = List.of("我下周想去故宫看看", "好啊，记得提前在网上预约");
+    assertTrue(source.explain(KnowledgeQuery.qa("那边几点开门", context, Set.of(), 3)).stream()
+        .anyMatch(f -> f.ranks().containsKey(HybridKnowledgeSource.FOCUS_LIST)), "the focus grounds an elliptic question");
+    for (String toTheBot : List.of("你们几点开门", "您们明天开门吗")) {
+      assertTrue(source.explain(KnowledgeQuery.qa(toTheBot, context, Set.of(), 3)).stream()
+          .noneMatch(f -> f.ranks().containsKey(HybridKnowledgeSource.FOCUS_LIST)), toTheBot);
+    }
+  }
+
   /**
    * Sights that all answer the same two questions. The first three word them plainly; the others word them like the
    * utterances below, so that on the words and the vector alone every other sight beats the one the dialogue is about.
