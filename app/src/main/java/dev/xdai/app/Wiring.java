@@ -233,7 +233,7 @@ public class Wiring {
   @Produces
   @Singleton
   SessionStore sessions(XdaiConfig config, GraphConnection graph, ObjectMapper json) {
-    SessionStore graphStore = new Neo4jSessionStore(graph, json).ensureSchema();
+    SessionStore graphStore = new Neo4jSessionStore(graph).ensureSchema();
     // Registered before the journal is replayed, and closed after it applied its last turns (closed in reverse order).
     graph.beforeClose(SessionWriters.register(graph, writerId(config), "xdai on " + hostName() + " with data " + dataDir(config),
         ownership(config), WRITER_TTL));

@@ -39,14 +39,15 @@ public final class JournaledSessionStore implements SessionStore {
   /** How long a read waits for earlier turns to be applied while the store is unreachable, before it reads anyway. */
   static final Duration READ_WAIT = Duration.ofSeconds(30);
 
-  /** One journal line. */
-  record Line(String session, int index, String user, String reply, long at, Grounding grounding) {
+  /** One journal line; its grounding is stored as {@link StoredGrounding} writes it. */
+  record Line(String session, int index, String user, String reply, long at, com.fasterxml.jackson.databind.JsonNode grounding) {
     static Line of(String session, TurnRecord t) {
-      return new Line(session, t.index(), t.user(), t.reply(), t.at().toEpochMilli(), t.grounding());
+      return new Line(session, t.index(), t.user(), t.reply(), t.at().toEpochMilli(),
+          t.grounding() == null ? null : StoredGrounding.tree(t.grounding()));
     }
 
     TurnRecord turn() {
-      return new TurnRecord(index, user, reply, grounding, Instant.ofEpochMilli(at));
+      return new TurnRecord(index, user, reply, StoredGrounding.read(grounding), Instant.ofEpochMilli(at));
     }
 
     boolean holds(TurnRecord t) {

@@ -1,7 +1,5 @@
 package dev.xdai.dialogue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xdai.prompting.Exchange;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +24,9 @@ import org.neo4j.driver.Value;
 public final class Neo4jSessionStore implements SessionStore {
 
   private final GraphConnection graph;
-  private final ObjectMapper json;
 
-  public Neo4jSessionStore(GraphConnection graph, ObjectMapper json) {
+  public Neo4jSessionStore(GraphConnection graph) {
     this.graph = graph;
-    this.json = json;
   }
 
   /** Creates the constraints this store relies on; idempotent. */
@@ -104,12 +100,7 @@ public final class Neo4jSessionStore implements SessionStore {
 
   @Override
   public void append(String sessionId, TurnRecord turn) {
-    String grounding;
-    try {
-      grounding = json.writeValueAsString(turn.grounding());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise grounding", e);
-    }
+    String grounding = StoredGrounding.write(turn.grounding());
     Map<String, Object> params = Map.of("id", sessionId, "index", turn.index(), "user", turn.user(), "reply", turn.reply(),
         "grounding", grounding, "at", turn.at().toEpochMilli());
     graph.write(tx -> {
@@ -172,12 +163,7 @@ public final class Neo4jSessionStore implements SessionStore {
   }
 
   private TurnRecord turn(Value t) {
-    Grounding g;
-    try {
-      g = json.readValue(t.get("grounding").asString(), Grounding.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored grounding is unreadable", e);
-    }
+    Grounding g = StoredGrounding.read(t.get("grounding").asString());
     return new TurnRecord(t.get("index").asInt(), t.get("user").asString(), t.get("reply").asString(), g, Instant.ofEpochMilli(t.get("at").asLong()));
   }
 }

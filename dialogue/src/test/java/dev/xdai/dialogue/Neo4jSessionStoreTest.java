@@ -7,6 +7,7 @@ import dev.xdai.knowledge.graph.GraphConnection;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class Neo4jSessionStoreTest {
   @BeforeAll
   static void start() {
     graph = SharedTestGraph.get();
-    store = new Neo4jSessionStore(graph, new ObjectMapper()).ensureSchema();
+    store = new Neo4jSessionStore(graph).ensureSchema();
   }
 
   static Session newSession(String emotion) {
@@ -43,6 +44,20 @@ class Neo4jSessionStoreTest {
     assertEquals(List.of("第0句", "第1句", "第2句"), c.exchanges().stream().map(e -> e.user()).toList());
     assertEquals("key-a", c.owner());
     assertEquals("回答2", c.exchanges().get(2).bot());
+  }
+
+  @Test
+  void aTurnStoredBeforeTheGroundingSchemaReadsBack() throws Exception {
+    Session s = newSession("");
+    store.create(s);
+    // As the graph held it before stored groundings named their schema (written here the way that version wrote it).
+    graph.update("""
+        MATCH (s:Session {id: $id})
+        CREATE (s)-[:HAS_TURN]->(:Turn {session: $id, index: 0, user: '洗牙多少钱？', reply: '洗牙每次150元。', grounding: $g, at: 7000})""",
+        Map.of("id", s.id(), "g", StoredGroundingTest.frozen("grounding-v1.json")));
+    assertEquals(StoredGroundingTest.expected(), store.find(s.id()).orElseThrow().turns().get(0).grounding());
+    store.append(s.id(), JournaledSessionStoreTest.turn(1, "再问一句")); // and the session goes on in the current schema
+    assertEquals(JournaledSessionStoreTest.turn(1, "再问一句"), store.find(s.id()).orElseThrow().turns().get(1));
   }
 
   @Test

@@ -54,7 +54,7 @@ public final class SessionWriteBenchmark {
 
   /** Per mode, the measured durations in nanoseconds. The sessions written are deleted afterwards. */
   public Map<String, long[]> run(Options options) {
-    Neo4jSessionStore store = new Neo4jSessionStore(graph, json).ensureSchema();
+    Neo4jSessionStore store = new Neo4jSessionStore(graph).ensureSchema();
     Map<String, long[]> results = new LinkedHashMap<>();
     List<String> written = new ArrayList<>();
     Path dir = null;
