@@ -1,7 +1,6 @@
 package dev.xdai.app.api;
 
 import dev.xdai.dialogue.DialogueService;
-import dev.xdai.dialogue.Grounding;
 import dev.xdai.dialogue.Session;
 import dev.xdai.dialogue.SessionSummary;
 import dev.xdai.dialogue.TurnRecord;
@@ -28,10 +27,10 @@ public final class Dtos {
    * A reply with what grounded it; {@code prompt} and {@code promptParts} (the same text in its parts, each with its
    * kind) only when debug was asked. {@code sessionId} is null for an answer outside a session.
    */
-  public record TurnReply(String sessionId, int index, String reply, Grounding grounding, String prompt, List<PromptPartView> promptParts) {
+  public record TurnReply(String sessionId, int index, String reply, GroundingBody grounding, String prompt, List<PromptPartView> promptParts) {
     static TurnReply of(DialogueService.TurnOutcome o, boolean debug) {
       var prompt = o.result().prompt();
-      return new TurnReply(o.sessionId(), o.turn().index(), o.turn().reply(), o.turn().grounding(), debug ? prompt.text() : null,
+      return new TurnReply(o.sessionId(), o.turn().index(), o.turn().reply(), GroundingBody.of(o.turn().grounding()), debug ? prompt.text() : null,
           debug ? GlmPromptRenderer.parts(prompt.kept()).stream().map(PromptPartView::of).toList() : null);
     }
   }
@@ -64,8 +63,8 @@ public final class Dtos {
   public record TryBody(String persona, String format, List<ExchangeBody> history, String text, String emotion) {}
 
   /** A stored turn. */
-  public record TurnView(int index, String user, String reply, Grounding grounding, Instant at) {
-    static TurnView of(TurnRecord t) { return new TurnView(t.index(), t.user(), t.reply(), t.grounding(), t.at()); }
+  public record TurnView(int index, String user, String reply, GroundingBody grounding, Instant at) {
+    static TurnView of(TurnRecord t) { return new TurnView(t.index(), t.user(), t.reply(), GroundingBody.of(t.grounding()), t.at()); }
   }
 
   /** {@code GET /api/sessions/{id}}. */

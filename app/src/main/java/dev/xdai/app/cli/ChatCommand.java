@@ -5,7 +5,7 @@ import dev.xdai.app.XdaiConfig;
 import dev.xdai.dialogue.Access;
 import dev.xdai.dialogue.DialogueException;
 import dev.xdai.dialogue.DialogueService;
-import dev.xdai.dialogue.Grounding;
+import dev.xdai.app.api.GroundingBody;
 import dev.xdai.dialogue.Session;
 import dev.xdai.dialogue.Switches;
 import dev.xdai.personas.PersonaCatalog;
@@ -42,7 +42,7 @@ public class ChatCommand {
 
   record Opened(String sessionId, String botId, String botName, String greeting) {}
 
-  record Answered(String reply, Optional<Grounding> grounding) {}
+  record Answered(String reply, Optional<GroundingBody> grounding) {}
 
   /** A turn or session that failed; {@code unavailable} when no model can serve (the chat then ends). */
   static final class ChatFailure extends Exception {
@@ -141,18 +141,18 @@ public class ChatCommand {
     public Answered turn(String sessionId, String text, String emotion, TerminalStream stream) throws ChatFailure {
       try {
         var outcome = dialogue.turn(Access.ANY, sessionId, text, emotion, switches, stream);
-        return new Answered(outcome.turn().reply(), Optional.of(outcome.turn().grounding()));
+        return new Answered(outcome.turn().reply(), Optional.ofNullable(GroundingBody.of(outcome.turn().grounding())));
       } catch (DialogueException e) {
         throw new ChatFailure(e.getMessage(), e.kind() == DialogueException.Kind.UNAVAILABLE);
       }
     }
   }
 
-  static void printGrounding(PrintStream out, Grounding g) {
+  static void printGrounding(PrintStream out, GroundingBody g) {
     g.history().forEach(h -> out.printf("  history #%d (%.3f): %s / %s%n", h.index(), h.relevance(), h.user(), h.bot()));
     g.knowledge().forEach(k -> out.printf("  knowledge [%s] %s %s → %s%n", k.position(), k.item().id(), k.item().title(), k.item().text()));
     g.background().forEach(b -> out.println("  background: " + b.text()));
-    out.printf("  mode %s%s%n", g.mode() == null ? "unknown" : g.mode().name().toLowerCase(java.util.Locale.ROOT),
+    out.printf("  mode %s%s%n", g.modeName(),
         g.quoted().isEmpty() ? "" : ", quoting " + String.join(", ", g.quoted().stream()
             .map(q -> q.id() + " (" + q.pack() + ", confidence " + q.confidence() + ")").toList()));
     out.printf("  persona %s, emotion %s, finish %s, timings %s%n", g.persona(), g.emotion(), g.finishReason(), g.timingsMs());

@@ -3,7 +3,7 @@ package dev.xdai.app.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xdai.dialogue.Grounding;
+import dev.xdai.app.api.GroundingBody;
 import dev.xdai.generation.remote.SseParser;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,10 +83,10 @@ final class RemoteChat implements ChatCommand.Backend {
           case "restart" -> stream.onRestart(payload);
           case "turn" -> {
             JsonNode turn = json(payload);
-            Optional<Grounding> grounding = Optional.empty();
+            Optional<GroundingBody> grounding = Optional.empty();
             if (turn.hasNonNull("grounding")) {
               try {
-                grounding = Optional.of(JSON.treeToValue(turn.get("grounding"), Grounding.class));
+                grounding = Optional.of(JSON.treeToValue(turn.get("grounding"), GroundingBody.class));
               } catch (IOException | IllegalArgumentException e) {
                 // a service of another version: the reply still counts, only /grounding has nothing to show
               }

@@ -1,5 +1,7 @@
 package dev.xdai.app.api.openai;
 
+import dev.xdai.app.api.GroundingBody;
+
 import dev.xdai.app.api.openai.OpenAiDtos.ChatCompletion;
 import dev.xdai.app.api.openai.OpenAiDtos.ChatCompletionChunk;
 import dev.xdai.app.api.openai.OpenAiDtos.Choice;
@@ -73,6 +75,6 @@ final class Completions {
   }
 
   static Xdai xdai(TurnOutcome o) {
-    return new Xdai(o.sessionId(), o.turn().grounding());
+    return new Xdai(o.sessionId(), GroundingBody.of(o.turn().grounding()));
   }
 }

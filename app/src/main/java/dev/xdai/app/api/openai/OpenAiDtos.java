@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.xdai.dialogue.Grounding;
+import dev.xdai.app.api.GroundingBody;
 import java.util.List;
 
 /**
@@ -60,7 +60,7 @@ public final class OpenAiDtos {
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Xdai(String sessionId, Grounding grounding) {}
+  public record Xdai(String sessionId, GroundingBody grounding) {}
 
   /** {@code GET /v1/models}: {@code object} is {@code list}. */
   public record ModelList(String object, List<Model> data) {}
