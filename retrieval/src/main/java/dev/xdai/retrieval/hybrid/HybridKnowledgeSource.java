@@ -96,11 +96,12 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
     // it speaks to the bot's side.
     Map<String, Double> focus = entities.isEmpty() && !addressesTheBot(query.text()) ? focusEntities(query, labels) : Map.of();
     try (KnowledgeIndex.View view = index.view()) {
+      // The turn pipeline embeds the utterance ahead, so by now the vector is usually ready or nearly so.
+      float[] vector = index.hasVectors() ? index.embedder().embed(config.queryInstruction() + query.text()) : null;
+      if (!focus.isEmpty() && asksWhatTheFocusLacks(view, query.text(), vector, focus.keySet(), filter)) focus = Map.of();
       List<RankFusion.Ranking<Integer>> rankings = new ArrayList<>(3);
       rankings.add(new RankFusion.Ranking<>(TEXT_LIST, config.textWeight(),
           docs(view.text(wordQuery(query.text(), focus, labels), filter, config.candidates()), 0)));
-      // The vector last: the turn pipeline embeds the utterance ahead, so by now it is usually ready or nearly so.
-      float[] vector = index.hasVectors() ? index.embedder().embed(config.queryInstruction() + query.text()) : null;
       if (vector != null) {
         float minScore = (float) ((1 + config.minCosine()) / 2); // Lucene's dot-product score is (1 + cos) / 2
         rankings.add(new RankFusion.Ranking<>(VECTOR_LIST, config.vectorWeight(), docs(view.vector(vector, filter, config.candidates()), minScore)));
@@ -136,6 +137,28 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
    */
   static boolean addressesTheBot(String text) {
     return text.contains("你们") || text.contains("您们");
+  }
+
+  /**
+   * Whether the utterance names an attribute that facts about other entities state and none about the focus entities
+   * does: 挂号费多少钱？ after talk of the dental department asks the clinic's fee, the one 挂号费 there is, not one of the
+   * department's facts. (门票贵不贵 after talk of a sight keeps the sight: it has a 门票 fact.)
+   */
+  private boolean asksWhatTheFocusLacks(KnowledgeIndex.View view, String text, float[] vector, Set<String> focus,
+      KnowledgeFilter filter) {
+    Set<String> asked = new HashSet<>();
+    List<ScoredDoc> near = new ArrayList<>(view.text(text, filter, config.candidates()));
+    if (vector != null) near.addAll(view.vector(vector, filter, config.candidates()));
+    for (ScoredDoc d : near) {
+      KnowledgeItem.Fact fact = view.load(d.doc()).fact();
+      if (fact != null && !fact.attribute().isEmpty() && text.contains(fact.attribute())) asked.add(fact.attribute());
+    }
+    if (asked.isEmpty()) return false;
+    for (ScoredDoc d : view.entities(focus, null, text, filter, config.candidates())) {
+      KnowledgeItem.Fact fact = view.load(d.doc()).fact();
+      if (fact != null && asked.contains(fact.attribute())) return false;
+    }
+    return true;
   }
 
   /**

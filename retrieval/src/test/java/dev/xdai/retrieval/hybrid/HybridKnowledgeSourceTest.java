@@ -230,6 +230,33 @@ class HybridKnowledgeSourceTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "挂号费多少钱？|fee",            // the focus (口腔科) has no 挂号费: the clinic's is meant
+      "门诊时间是什么时候？|dental-hours"}) // the focus has that attribute: it stays the focus
+  void anAttributeTheFocusLacksIsAskedOfWhoeverHasIt(String utterance, String expected) {
+    List<IndexedKnowledge> items = List.of(
+        fact("fee", "康宁诊所", "挂号费", "普通号10元，主治医师号20元", "clinic"),
+        fact("clinic-hours", "康宁诊所", "营业时间", "周一至周五8:00-20:00", "clinic"),
+        fact("dental-hours", "口腔科", "门诊时间", "周一至周五9:00-17:00，需要提前一天预约", "dental"),
+        fact("dental-floor", "口腔科", "位置", "二楼东侧205诊室", "dental"),
+        fact("dental-price", "口腔科", "收费", "补牙按材料收费，每颗120元起", "dental"),
+        fact("dental-doctor", "口腔科", "医生", "陈思远", "dental"));
+    List<DictionaryEntity> entities = List.of(new DictionaryEntity("clinic", "clinic", "康宁诊所", List.of(), "一家社区诊所"),
+        new DictionaryEntity("dental", "clinic", "口腔科", List.of(), "诊所的口腔科"));
+    try (Retrieval clinic = Retrieval.open(Retrieval.Settings.defaults(null), BgeSmallZhEmbedder.create())) {
+      clinic.feed().rebuild(items, entities);
+      List<String> context = List.of("口腔科在几楼？", "口腔科的位置是二楼东侧205诊室。");
+      List<KnowledgeItem> found = clinic.source().retrieve(KnowledgeQuery.qa(utterance, context, Set.of(), 3));
+      assertEquals(expected, found.get(0).id(), () -> ((HybridKnowledgeSource) clinic.source()).explain(KnowledgeQuery.qa(utterance, context, Set.of(), 6)).toString());
+    }
+  }
+
+  static IndexedKnowledge fact(String id, String entity, String attribute, String value, String entityId) {
+    return new IndexedKnowledge(id, KnowledgeItem.Format.QA, entity + "的" + attribute + "？", value, "triples.csv", "clinic",
+        List.of(entityId), new KnowledgeItem.Fact(entity, attribute));
+  }
+
   @Test
   void theTopicNamedAgainAndAgainOutweighsANameMentionedOnceLatest() {
     HybridKnowledgeSource source = (HybridKnowledgeSource) retrieval.source();
