@@ -1,30 +1,40 @@
 package dev.xdai.app;
 
+import dev.xdai.app.cli.CommandTree;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The one entry point of the jar: {@code serve} runs the HTTP service; the other commands ({@code chat}, {@code import},
- * {@code eval}, {@code bench}) run the same wiring without opening the HTTP port; {@code graph-server} runs only the
- * graph server, without Quarkus.
+ * {@code eval}, {@code bench}, {@code keys}) run the same wiring without opening the HTTP port; {@code graph-server}
+ * runs only the graph server, without Quarkus. The command line is parsed first, so help and usage errors come before
+ * anything boots.
  */
 @QuarkusMain
 public final class Main {
 
   private Main() {}
 
-  public static void main(String... args) {
-    var help = dev.xdai.app.cli.Help.of(args);
-    if (help.isPresent()) { // before anything boots
-      System.out.println(help.get());
-      return;
+  public static void main(String... argv) {
+    String[] args = CommandTree.orServe(argv);
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    CommandLine cli = CommandTree.unbooted(out, err);
+    ParseResult parsed;
+    try {
+      parsed = cli.parseArgs(args);
+    } catch (ParameterException e) {
+      parsed = null;
     }
-    String command = args.length == 0 ? "serve" : args[0];
-    if (command.equals("graph-server")) {
-      System.exit(dev.xdai.app.cli.GraphServerCommand.run(java.nio.file.Path.of(System.getProperty("xdai.project.root", ".")),
-          java.util.Arrays.copyOfRange(args, 1, args.length)));
-    }
-    if (dev.xdai.app.cli.Help.clientOnly(args)) System.setProperty(Startup.CLIENT_ONLY_PROPERTY, "true");
+    // Help, usage errors and the graph server need nothing booted: the tree parsed here answers them, as picocli does.
+    if (parsed == null || CommandTree.answeredUnbooted(parsed)) System.exit(cli.execute(args));
+    String command = CommandTree.command(parsed);
+    if (CommandTree.clientOnly(parsed)) System.setProperty(Startup.CLIENT_ONLY_PROPERTY, "true");
     System.setProperty(Startup.COMMAND_PROPERTY, command);
     if (!command.equals("serve")) {
       System.setProperty("quarkus.http.host-enabled", "false");

@@ -36,7 +36,7 @@ public class Startup {
 
   /** The system property {@link Main} sets to the command being run. */
   public static final String COMMAND_PROPERTY = "xdai-cli.command";
-  /** Set by {@link Main} for commands that start none of the service's parts (see {@code Help.clientOnly}). */
+  /** Set by {@link Main} for commands that start none of the service's parts (see {@code CommandTree.clientOnly}). */
   public static final String CLIENT_ONLY_PROPERTY = "xdai-cli.client-only";
 
   @Inject XdaiConfig config;

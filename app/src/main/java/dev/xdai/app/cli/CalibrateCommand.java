@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xdai.dialogue.answer.AnswerConfidence;
 import dev.xdai.dialogue.answer.AnswerFeatures;
 import dev.xdai.dialogue.answer.ConfidenceFit;
+import dev.xdai.evaluation.cli.Cli;
+import dev.xdai.evaluation.cli.HelpOption;
+import dev.xdai.evaluation.cli.JsonLine;
+import dev.xdai.evaluation.cli.UsageException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,23 +19,39 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code xdai eval calibrate}: fits the answer confidence on the answer candidates of {@code xdai eval --dump} files
  * and writes the calibration file, or ({@code --curve}) prints the shipped calibration's precision/recall curve on
  * them. Exit status: 0 done, 2 bad arguments or data.
  */
-public final class CalibrateCommand {
-
-  static final String USAGE = """
-      usage: xdai eval calibrate --dump FILE... [--write PATH] [--json] | --curve --dump FILE... [--json]
-        --dump   eval --dump files (retrieved mode) whose answer candidates are the examples
-        --write  where the fitted calibration goes (default: print it)
-        --curve  print the shipped calibration's precision/recall curve on the dumps instead of fitting
-        --json   also print the curves as one JSON object on the last line""";
+@Command(name = "calibrate", sortOptions = false,
+    description = "Fits the answer confidence on eval --dump files, or (--curve) prints the shipped one's precision/recall curve on them.")
+public final class CalibrateCommand implements Callable<Integer> {
 
   private static final double[] CURVE = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+  @Mixin HelpOption help;
+
+  @Option(names = "--dump", required = true, arity = "1..*", paramLabel = "FILE",
+      description = "eval --dump files (retrieved mode) whose answer candidates are the examples")
+  List<Path> dumps;
+
+  @Option(names = "--write", paramLabel = "PATH", description = "where the fitted calibration goes (default: print it)")
+  Path write;
+
+  @Option(names = "--curve", description = "print the shipped calibration's precision/recall curve on the dumps instead of fitting")
+  boolean curve;
+
+  @Option(names = "--json", description = "also print the curves as one JSON object on the last line")
+  boolean json;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -41,32 +61,15 @@ public final class CalibrateCommand {
     this.err = err;
   }
 
-  private String command = "./xdai eval calibrate";
-
-  public int run(String... args) {
-    command = "./xdai eval calibrate " + String.join(" ", args);
-    List<Path> dumps = new ArrayList<>();
-    Path write = null;
-    boolean curve = false;
-    boolean json = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--dump" -> { while (i + 1 < args.length && !args[i + 1].startsWith("--")) dumps.add(Path.of(args[++i])); }
-        case "--write" -> write = i + 1 < args.length ? Path.of(args[++i]) : null;
-        case "--curve" -> curve = true;
-        case "--json" -> json = true;
-        case "-h", "--help" -> { out.println(USAGE); return 0; }
-        default -> { return usage("unexpected argument '" + args[i] + "'"); }
-      }
-    }
-    if (dumps.isEmpty()) return usage("no --dump file given");
+  @Override
+  public Integer call() {
     List<ConfidenceFit.Example> examples;
     try {
       examples = read(dumps);
     } catch (IOException | IllegalArgumentException e) {
-      return usage(e.getMessage());
+      throw new UsageException(e.getMessage());
     }
-    if (examples.isEmpty()) return usage("the dumps hold no answer candidates (run xdai eval kdconv --mode retrieved --dump FILE)");
+    if (examples.isEmpty()) throw new UsageException("the dumps hold no answer candidates (run xdai eval kdconv --mode retrieved --dump FILE)");
     long positives = examples.stream().filter(ConfidenceFit.Example::answers).count();
     out.printf("%d candidates, %d of them gold (%.1f %%), from %s%n", examples.size(), positives, 100.0 * positives / examples.size(),
         String.join(" ", dumps.stream().map(Path::toString).toList()));
@@ -107,12 +110,8 @@ public final class CalibrateCommand {
     m.put("candidate_curve", points(ConfidenceFit.curve(c, all, thresholds(c))));
     m.put("dumps", dumps.stream().map(Path::toString).toList());
     m.put("date", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-    m.put("command", command);
-    try {
-      return JSON.writeValueAsString(m);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    m.put("command", "./xdai eval calibrate " + String.join(" ", Cli.wordsAfter(spec)));
+    return JsonLine.of(m);
   }
 
   private static List<java.util.Map<String, Object>> points(List<ConfidenceFit.Point> points) {
@@ -142,6 +141,7 @@ public final class CalibrateCommand {
 
   static List<ConfidenceFit.Example> read(List<Path> dumps) throws IOException {
     List<ConfidenceFit.Example> out = new ArrayList<>();
+    ObjectMapper mapper = new ObjectMapper(); // made here, not statically: xdai --help builds this command and must stay fast
     for (Path dump : dumps) {
       try (BufferedReader r = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
         String line;
@@ -149,7 +149,7 @@ public final class CalibrateCommand {
         while ((line = r.readLine()) != null) {
           n++;
           if (line.isBlank()) continue;
-          JsonNode sample = JSON.readTree(line);
+          JsonNode sample = mapper.readTree(line);
           boolean top = true;
           for (JsonNode c : sample.path("answer_candidates")) {
             double[] x = new double[AnswerFeatures.NAMES.size()];
@@ -167,11 +167,5 @@ public final class CalibrateCommand {
       }
     }
     return out;
-  }
-
-  private int usage(String problem) {
-    err.println("xdai eval calibrate: " + problem);
-    err.println(USAGE);
-    return 2;
   }
 }

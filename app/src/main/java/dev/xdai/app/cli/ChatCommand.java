@@ -9,21 +9,42 @@ import dev.xdai.app.api.GroundingBody;
 import dev.xdai.dialogue.Session;
 import dev.xdai.dialogue.Switches;
 import dev.xdai.personas.PersonaCatalog;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.xdai.evaluation.cli.HelpOption;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code xdai chat}: a terminal conversation through the same pipeline and session store as the service: in this
  * process, or, while {@code xdai serve} runs on the same data, through that service's chat API.
  */
-@ApplicationScoped
-public class ChatCommand {
+@Dependent // picocli sets a command's options on the instance itself, which a client proxy would hide
+@Command(name = "chat", description = {"A conversation in the terminal through the same pipeline; /grounding shows what grounded the last reply.",
+    "Through the service serving this data directory when one runs, or the one (any replica) at --url, with the API key in "
+        + "XDAI_API_KEY when it has access control on."})
+public class ChatCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
+
+  @Option(names = "--bot", defaultValue = "xiaodai", paramLabel = "ID", description = "the bot to talk to (default ${DEFAULT-VALUE})")
+  String bot;
+
+  @Option(names = "--emotion", defaultValue = "", paramLabel = "E", description = "the emotion of the session (default: the bot's)")
+  String emotion;
+
+  @Option(names = "--url", paramLabel = "URL", converter = ServiceUrl.class, description = "the service (any replica) to talk to")
+  URI url;
+
 
   @Inject XdaiConfig config;
   // Looked up only for a chat in this process: with a running service, nothing here may open the graph or the index.
@@ -54,26 +75,10 @@ public class ChatCommand {
     }
   }
 
-  public int run(String... args) throws Exception {
-    String bot = "xiaodai";
-    String emotion = "";
-    String url = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--bot" -> bot = value(args, ++i, "--bot");
-        case "--emotion" -> emotion = value(args, ++i, "--emotion");
-        case "--url" -> url = value(args, ++i, "--url");
-        default -> { System.err.println("xdai chat: unknown option " + args[i] + " (--bot ID, --emotion E, --url URL)"); return 2; }
-      }
-    }
+  @Override
+  public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    Optional<ServiceTarget> target;
-    try {
-      target = ServiceTarget.find(Wiring.dataDir(config), url);
-    } catch (IllegalArgumentException e) {
-      System.err.println("xdai chat: " + e.getMessage());
-      return 2;
-    }
+    Optional<ServiceTarget> target = ServiceTarget.find(Wiring.dataDir(config), url);
     Backend backend = target
         .<Backend>map(s -> {
           out.println("(through the service running at " + s.url() + ")");
@@ -157,10 +162,5 @@ public class ChatCommand {
             .map(q -> q.id() + " (" + q.pack() + ", confidence " + q.confidence() + ")").toList()));
     out.printf("  persona %s, emotion %s, finish %s, timings %s%n", g.persona(), g.emotion(), g.finishReason(), g.timingsMs());
     if (!g.notes().isEmpty()) out.println("  notes: " + g.notes());
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
-    return args[i];
   }
 }

@@ -1,12 +1,19 @@
 package dev.xdai.app.cli;
 
+import dev.xdai.evaluation.cli.HelpOption;
 import dev.xdai.knowledge.graph.GraphEndpoint;
 import dev.xdai.knowledge.graph.GraphServerConfig;
 import dev.xdai.knowledge.graph.GraphServerLauncher;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code xdai graph-server}: the graph server the service embeds, run in the foreground for several services (and tests)
@@ -14,35 +21,60 @@ import java.util.concurrent.CountDownLatch;
  * once Bolt answers, the URI and the password file are printed as two lines on stdout, which nothing else is written to.
  * SIGTERM or Ctrl-C stops the server cleanly (the launcher's shutdown hook). Runs without Quarkus.
  */
-public final class GraphServerCommand {
-
-  static final String USAGE = """
-      usage: xdai graph-server [--data DIR] [--bolt HOST:PORT] [--advertise HOST] [--heap SIZE]
-        runs the graph server (Neo4j) in the foreground for several services to share, until Ctrl-C or SIGTERM;
-        once it answers it prints two lines, uri=bolt://HOST:PORT and password-file=PATH. Defaults: --data data/graph,
-        --bolt 127.0.0.1:7687 (port 0: any free port), --heap 768m; --advertise names the host clients are told
-        (routing tables) when HOST is 0.0.0.0. Each service then runs with XDAI_GRAPH_URI, XDAI_GRAPH_PASSWORD (or
-        XDAI_GRAPH_PASSWORD_FILE) and its own XDAI_DATA_DIR (docs/replication.md).""";
+@Command(name = "graph-server", description = {"Runs the graph server (Neo4j) in the foreground for several services to share, until "
+    + "Ctrl-C or SIGTERM; once it answers it prints two lines, uri=bolt://HOST:PORT and password-file=PATH.",
+    "Each service then runs with XDAI_GRAPH_URI, XDAI_GRAPH_PASSWORD (or XDAI_GRAPH_PASSWORD_FILE) and its own XDAI_DATA_DIR "
+        + "(docs/replication.md)."})
+public final class GraphServerCommand implements Callable<Integer> {
 
   /** Where it listens unless told: the port Neo4j users expect, on loopback. */
   static final String DEFAULT_BOLT = "127.0.0.1:7687";
 
-  private GraphServerCommand() {}
+  @Mixin HelpOption help;
 
-  /** Runs until the JVM is asked to stop; returns an exit status only when the arguments are wrong or start fails. */
-  public static int run(Path projectRoot, String... args) {
+  @Option(names = "--data", paramLabel = "DIR", description = "the graph's directory (default data/graph)")
+  Path data;
+
+  @Option(names = "--bolt", defaultValue = DEFAULT_BOLT, paramLabel = "HOST:PORT", converter = BoltAddress.class,
+      description = "where Bolt listens (default ${DEFAULT-VALUE}; port 0: any free port)")
+  GraphServerConfig.Bolt bolt;
+
+  @Option(names = "--advertise", paramLabel = "HOST", description = "the host clients are told (routing tables) when HOST is 0.0.0.0")
+  String advertise;
+
+  @Option(names = "--heap", defaultValue = "768m", paramLabel = "SIZE", description = "the server's heap (default ${DEFAULT-VALUE})")
+  String heap;
+
+  private final Path projectRoot;
+
+  /** A command for the project at {@code xdai.project.root} (the launcher sets it), else the working directory. */
+  public GraphServerCommand() {
+    this(Path.of(System.getProperty("xdai.project.root", ".")));
+  }
+
+  GraphServerCommand(Path projectRoot) {
+    this.projectRoot = projectRoot;
+  }
+
+  /** {@code HOST:PORT}, as {@link GraphServerConfig.Bolt#parse} reads it. */
+  static final class BoltAddress implements ITypeConverter<GraphServerConfig.Bolt> {
+    @Override
+    public GraphServerConfig.Bolt convert(String text) {
+      try {
+        return GraphServerConfig.Bolt.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Runs until the JVM is asked to stop; returns an exit status only when start fails. */
+  @Override
+  public Integer call() {
     // The launcher logs to the console: keep stdout for the two lines.
     PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
-    GraphServerConfig config;
-    try {
-      config = parse(projectRoot, args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("xdai graph-server: " + e.getMessage());
-      System.err.println(USAGE);
-      return 2;
-    }
-    GraphServerLauncher launcher = new GraphServerLauncher(config);
+    GraphServerLauncher launcher = new GraphServerLauncher(config());
     GraphEndpoint endpoint;
     try {
       endpoint = launcher.startOrClose();
@@ -63,24 +95,10 @@ public final class GraphServerCommand {
     return 0;
   }
 
-  static GraphServerConfig parse(Path projectRoot, String... args) {
-    Path data = projectRoot.resolve("data").resolve("graph");
-    GraphServerConfig.Bolt bolt = GraphServerConfig.Bolt.parse(DEFAULT_BOLT);
-    String advertise = null;
-    String heap = "768m";
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (i + 1 >= args.length) throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value" : "unexpected argument '" + arg + "'");
-      String value = args[++i];
-      switch (arg) {
-        case "--data" -> data = Path.of(value);
-        case "--bolt" -> bolt = GraphServerConfig.Bolt.parse(value);
-        case "--advertise" -> advertise = value;
-        case "--heap" -> heap = value;
-        default -> throw new IllegalArgumentException("unknown option " + arg);
-      }
-    }
-    return GraphServerConfig.local(data.toAbsolutePath().normalize())
+  /** The server the options describe. */
+  GraphServerConfig config() {
+    Path dir = data != null ? data : projectRoot.resolve("data").resolve("graph");
+    return GraphServerConfig.local(dir.toAbsolutePath().normalize())
         .withServerDir(projectRoot.resolve("graph-server").resolve("target").toAbsolutePath())
         .withHeap(heap)
         .withBolt(advertise == null ? bolt : bolt.withAdvertise(advertise));

@@ -31,20 +31,8 @@ public final class RerankFitCommand {
     this.err = err;
   }
 
-  public int run(String... args) {
-    List<Path> dumps = new ArrayList<>();
-    Path write = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--fit" -> { while (i + 1 < args.length && !args[i + 1].startsWith("--")) dumps.add(Path.of(args[++i])); }
-        case "--write" -> {
-          if (i + 1 >= args.length) return usage("--write needs a path");
-          write = Path.of(args[++i]);
-        }
-        default -> { return usage("unexpected argument '" + args[i] + "' with --fit"); }
-      }
-    }
-    if (dumps.isEmpty()) return usage("--fit needs dump files (xdai eval rerank --dump FILE)");
+  /** Fits on {@code dumps} and writes the weights to {@code write} (null: prints them); returns the exit status. */
+  public int run(List<Path> dumps, Path write) {
     List<List<double[]>> turns;
     try {
       turns = read(dumps);
@@ -100,8 +88,7 @@ public final class RerankFitCommand {
   }
 
   private int usage(String problem) {
-    err.println("xdai eval rerank: " + problem);
-    err.println(dev.xdai.evaluation.eval.RerankCommand.USAGE);
+    err.println("xdai eval rerank --fit: " + problem);
     return 2;
   }
 }

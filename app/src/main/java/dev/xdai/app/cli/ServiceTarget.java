@@ -14,15 +14,15 @@ import java.util.Optional;
 record ServiceTarget(URI url, ClientKey key) {
 
   /**
-   * @param url the {@code --url} given, or null
-   * @throws IllegalArgumentException when {@code url} is not an http(s) URL
+   * @param url the {@code --url} given ({@link ServiceUrl}), or null
    */
-  static Optional<ServiceTarget> find(Path dataDir, String url) {
+  static Optional<ServiceTarget> find(Path dataDir, URI url) {
     ClientKey key = ClientKey.fromEnvironment();
-    if (url != null) return Optional.of(new ServiceTarget(parse(url), key));
+    if (url != null) return Optional.of(new ServiceTarget(url, key));
     return RunningService.find(dataDir).map(s -> new ServiceTarget(s.url(), key));
   }
 
+  /** @throws IllegalArgumentException when {@code url} is not an http(s) URL */
   static URI parse(String url) {
     URI uri;
     try {

@@ -34,11 +34,11 @@ class RunningServiceTest {
     assertTrue(ServiceTarget.find(data, null).isEmpty());
     RunningService.record(data, URI.create("http://127.0.0.1:18080"));
     assertEquals(URI.create("http://127.0.0.1:18080"), ServiceTarget.find(data, null).orElseThrow().url());
-    ServiceTarget replica = ServiceTarget.find(data, "http://10.0.0.5:8081").orElseThrow();
+    ServiceTarget replica = ServiceTarget.find(data, new ServiceUrl().convert("http://10.0.0.5:8081")).orElseThrow();
     assertEquals(URI.create("http://10.0.0.5:8081"), replica.url());
     assertEquals(URI.create("http://10.0.0.5:8081/api/sessions"), replica.request("/api/sessions").build().uri());
     for (String bad : new String[] {"10.0.0.5:8081", "ftp://host/", "http://", "not a url"}) {
-      assertThrows(IllegalArgumentException.class, () -> ServiceTarget.find(data, bad), bad);
+      assertThrows(picocli.CommandLine.TypeConversionException.class, () -> new ServiceUrl().convert(bad), bad);
     }
   }
 

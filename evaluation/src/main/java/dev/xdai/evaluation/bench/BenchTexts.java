@@ -1,6 +1,5 @@
 package dev.xdai.evaluation.bench;
 
-import dev.xdai.evaluation.cli.Args;
 import dev.xdai.evaluation.cli.ProjectPaths;
 import dev.xdai.evaluation.kdconv.KdConvConversation;
 import dev.xdai.evaluation.kdconv.KdConvReader;
@@ -23,9 +22,8 @@ final class BenchTexts {
   private BenchTexts() {}
 
   /** The KdConv conversations {@code --data} names (or the default data), empty when there are none. */
-  static List<KdConvConversation> conversations(Args args) throws IOException {
-    List<Path> paths = new ArrayList<>();
-    args.values("data").forEach(d -> paths.add(Path.of(d)));
+  static List<KdConvConversation> conversations(KdConvData data) throws IOException {
+    List<Path> paths = new ArrayList<>(data.paths);
     if (paths.isEmpty()) {
       Optional<Path> dir = ProjectPaths.defaultKdConv();
       if (dir.isEmpty()) return List.of();
@@ -62,8 +60,8 @@ final class BenchTexts {
   }
 
   /** The options in force, with where the text came from as {@code data}, for the report. */
-  static Map<String, Object> options(Args args, List<KdConvConversation> conversations) {
-    Map<String, Object> options = args.resolved();
+  static Map<String, Object> options(Bench bench, List<KdConvConversation> conversations) {
+    Map<String, Object> options = bench.options();
     options.put("data", conversations.isEmpty() ? "synthetic (no KdConv data found)" : conversations.size() + " KdConv conversations");
     return options;
   }

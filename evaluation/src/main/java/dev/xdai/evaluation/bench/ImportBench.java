@@ -1,16 +1,18 @@
 package dev.xdai.evaluation.bench;
 
-import dev.xdai.evaluation.cli.Args;
+import dev.xdai.evaluation.cli.PositiveInt;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench import}: knowledge import throughput for each {@code --triples} size, measured by the knowledge
  * module's import benchmark through {@link ImportRunner} (first import, then the idempotent re-import).
  */
-final class ImportBench implements Bench {
+@Command(name = "import", sortOptions = false, description = "Knowledge import throughput into the graph, first import and re-import.")
+final class ImportBench extends Bench {
 
   private final Supplier<ImportRunner> importer;
 
@@ -18,15 +20,15 @@ final class ImportBench implements Bench {
     this.importer = importer;
   }
 
-  @Override public Map<String, String> defaults() {
-    return Bench.options("triples", "10000,100000", "batch", "2000");
-  }
+  @Option(names = "--triples", defaultValue = "10000,100000", split = ",", converter = PositiveInt.class, paramLabel = "N[,N...]",
+      description = "sizes in triples, one row each (default ${DEFAULT-VALUE})")
+  List<Integer> sizes;
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "2000", converter = PositiveInt.class, description = "triples per transaction (default ${DEFAULT-VALUE})")
+  int batch;
 
-  @Override public BenchReport run(Args args, PrintStream progress) throws Exception {
-    List<Integer> sizes = args.positiveInts("triples");
-    int batch = args.positiveInt("batch");
+  @Override BenchReport run(PrintStream progress) throws Exception {
     ImportRunner runner = BenchTargets.require(importer, "import", "the knowledge importer and its graph");
-    BenchReport report = new BenchReport("import", args.resolved(), 0, sizes.size());
+    BenchReport report = new BenchReport("import", options(), 0, sizes.size());
     for (int size : sizes) {
       progress.printf("bench import: %d triples%n", size);
       report.row(RecordRow.of(runner.run(size, batch)));

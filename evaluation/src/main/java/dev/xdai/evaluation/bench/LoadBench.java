@@ -1,6 +1,6 @@
 package dev.xdai.evaluation.bench;
 
-import dev.xdai.evaluation.cli.Args;
+import dev.xdai.evaluation.cli.PositiveInt;
 import dev.xdai.evaluation.cli.ClientKey;
 import dev.xdai.evaluation.cli.JsonLine;
 import dev.xdai.evaluation.cli.UsageException;
@@ -16,6 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code bench load}: turns per second, turn latency and errors of a running service on this machine under
@@ -24,38 +27,46 @@ import java.util.concurrent.TimeUnit;
  * {@code --max-sessions}; with {@code --sample-seconds S} the service's memory is sampled every S seconds (one row
  * each; {@code --pid} adds its resident set), so a run of many short sessions shows whether memory levels off.
  */
-final class LoadBench implements Bench {
+@Command(name = "load", sortOptions = false,
+    description = "Turns per second, latency and errors of a running service on this machine under concurrent users.")
+final class LoadBench extends Bench {
 
-  @Override public Map<String, String> defaults() {
-    return Bench.options("url", "http://127.0.0.1:8080", "sessions", "4", "seconds", "10", "timeout", "30", "bot", "", "seed", "1",
-        "turns-per-session", "0", "max-sessions", "0", "sample-seconds", "0", "pid", "0");
-  }
+  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", paramLabel = "URL", description = "the service (on this machine; default ${DEFAULT-VALUE}, "
+      + "or through xdai the service serving this data directory)")
+  URI url;
+  @Option(names = "--sessions", paramLabel = "N", defaultValue = "4", converter = PositiveInt.class, description = "concurrent users (default ${DEFAULT-VALUE})")
+  int sessions;
+  @Option(names = "--seconds", paramLabel = "N", defaultValue = "10", converter = PositiveInt.class, description = "how long (default ${DEFAULT-VALUE})")
+  int seconds;
+  @Option(names = "--timeout", paramLabel = "N", defaultValue = "30", converter = PositiveInt.class, description = "seconds a turn may take (default ${DEFAULT-VALUE})")
+  int timeout;
+  @Option(names = "--bot", paramLabel = "ID", description = "the bot talked to (default: the service's default)")
+  String bot;
+  @Mixin KdConvData text;
+  @Option(names = "--turns-per-session", paramLabel = "N", defaultValue = "0", description = "a user opens a new session after N turns, 0: never (default ${DEFAULT-VALUE})")
+  long turnsPerSession;
+  @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "0", description = "sessions opened at most, 0: no limit (default ${DEFAULT-VALUE})")
+  long maxSessions;
+  @Option(names = "--sample-seconds", paramLabel = "N", defaultValue = "0", description = "sample the service's memory every S seconds, 0: never (default ${DEFAULT-VALUE})")
+  long sampleSeconds;
+  @Option(names = "--pid", paramLabel = "N", defaultValue = "0", description = "the service's process, whose resident set the samples add (default: none)")
+  long pid;
 
-  @Override public boolean readsData() { return true; }
-
-  @Override public BenchReport run(Args args, PrintStream progress) throws Exception {
-    String url = args.value("url");
-    int sessions = args.positiveInt("sessions");
-    int seconds = args.positiveInt("seconds");
-    int timeout = args.positiveInt("timeout");
-    String bot = args.value("bot");
-    long seed = args.longValue("seed");
-    long sampleSeconds = args.longValue("sample-seconds");
+  @Override BenchReport run(PrintStream progress) throws Exception {
     if (sampleSeconds < 0) throw new UsageException("--sample-seconds must not be negative");
-    long turnsPerSession = args.longValue("turns-per-session");
     if (turnsPerSession > LoadGenerator.MAX_TURNS_PER_SESSION) throw new UsageException("--turns-per-session is at most " + LoadGenerator.MAX_TURNS_PER_SESSION);
     URI base;
     try {
-      base = LoopbackGuard.require(URI.create(url));
+      base = LoopbackGuard.require(url);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    List<KdConvConversation> data = BenchTexts.conversations(args);
-    List<String> texts = BenchTexts.sentences(data, seed, 500);
+    List<KdConvConversation> data = BenchTexts.conversations(text);
+    List<String> texts = BenchTexts.sentences(data, text.seed, 500);
     LoadGenerator.Settings settings;
     try {
       settings = new LoadGenerator.Settings(base, sessions, Duration.ofSeconds(seconds), Duration.ofSeconds(timeout), bot, texts,
-          (int) turnsPerSession, args.longValue("max-sessions"));
+          (int) turnsPerSession, maxSessions);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -71,7 +82,7 @@ final class LoadBench implements Bench {
     List<Map<String, Object>> samples = new CopyOnWriteArrayList<>();
     ScheduledExecutorService sampling = null;
     if (sampleSeconds > 0) {
-      MemorySampler memory = new MemorySampler(client, ClientKey.fromEnvironment(), base, args.longValue("pid"));
+      MemorySampler memory = new MemorySampler(client, ClientKey.fromEnvironment(), base, pid);
       long t0 = System.nanoTime();
       sampling = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("load-memory").factory());
       sampling.scheduleAtFixedRate(() -> {
@@ -98,7 +109,7 @@ final class LoadBench implements Bench {
       if (sampling != null) sampling.shutdownNow();
     }
 
-    BenchReport report = new BenchReport("load", BenchTexts.options(args, data), 0, (int) Math.min(Integer.MAX_VALUE, r.turns()));
+    BenchReport report = new BenchReport("load", BenchTexts.options(this, data), 0, (int) Math.min(Integer.MAX_VALUE, r.turns()));
     samples.forEach(report::row);
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("sessions", r.sessions());

@@ -1,12 +1,16 @@
 package dev.xdai.evaluation.bench;
 
-import dev.xdai.evaluation.cli.Args;
+import dev.xdai.evaluation.cli.PositiveInt;
+import dev.xdai.evaluation.cli.UsageException;
 import dev.xdai.evaluation.kdconv.KdConvConversation;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code bench pipeline}: the per-turn overhead of the turn pipeline without decoding, replaying the user side of
@@ -16,7 +20,8 @@ import java.util.function.Supplier;
  * finished exchange's embedding) is still running and counted; {@code --pause-ms} waits that long between turns, as a
  * person reading and typing would, outside the measurement.
  */
-final class PipelineBench implements Bench {
+@Command(name = "pipeline", sortOptions = false, description = "The turn pipeline's per-turn overhead without decoding.")
+final class PipelineBench extends Bench {
 
   static final double TARGET_P50_MS = 15;
   static final double TARGET_P99_MS = 40;
@@ -27,21 +32,19 @@ final class PipelineBench implements Bench {
     this.probe = probe;
   }
 
-  @Override public Map<String, String> defaults() {
-    return Bench.options("turns", "300", "warmup", "50", "seed", "1", "pause-ms", "0");
-  }
+  @Option(names = "--turns", paramLabel = "N", defaultValue = "300", converter = PositiveInt.class, description = "turns measured (default ${DEFAULT-VALUE})")
+  int turns;
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "50", converter = PositiveInt.class, description = "turns before measuring (default ${DEFAULT-VALUE})")
+  int warmup;
+  @Mixin KdConvData text;
+  @Option(names = "--pause-ms", paramLabel = "N", defaultValue = "0", description = "pause between a session's turns, not measured (default ${DEFAULT-VALUE})")
+  long pauseMs;
 
-  @Override public boolean readsData() { return true; }
-
-  @Override public BenchReport run(Args args, PrintStream progress) throws Exception {
-    int turns = args.positiveInt("turns");
-    int warmup = args.positiveInt("warmup");
-    long seed = args.longValue("seed");
-    long pauseMs = args.longValue("pause-ms");
-    if (pauseMs < 0) throw new IllegalArgumentException("--pause-ms must be 0 or more");
+  @Override BenchReport run(PrintStream progress) throws Exception {
+    if (pauseMs < 0) throw new UsageException("--pause-ms must be 0 or more");
     PipelineProbe pipeline = BenchTargets.require(probe, "pipeline", "the turn pipeline");
-    List<KdConvConversation> data = BenchTexts.conversations(args);
-    List<List<String>> conversations = BenchTexts.userTurns(data, seed, 64);
+    List<KdConvConversation> data = BenchTexts.conversations(text);
+    List<List<String>> conversations = BenchTexts.userTurns(data, text.seed, 64);
 
     Map<String, Durations> steps = new LinkedHashMap<>();
     Durations overhead = new Durations();
@@ -67,7 +70,7 @@ final class PipelineBench implements Bench {
       round++;
     }
 
-    BenchReport report = new BenchReport("pipeline", BenchTexts.options(args, data), warmup, turns);
+    BenchReport report = new BenchReport("pipeline", BenchTexts.options(this, data), warmup, turns);
     steps.forEach((step, d) -> report.row(row(step, d.summary())));
     LatencySummary total = overhead.summary();
     report.row(row("overhead (all steps but score and rerank)", total));

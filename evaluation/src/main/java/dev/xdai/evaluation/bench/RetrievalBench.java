@@ -1,47 +1,46 @@
 package dev.xdai.evaluation.bench;
 
-import dev.xdai.evaluation.cli.Args;
+import dev.xdai.evaluation.cli.PositiveInt;
 import dev.xdai.evaluation.cli.UsageException;
 import dev.xdai.retrieval.index.KnowledgeIndex;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench retrieval}: knowledge retrieval latency against knowledge size. For each {@code --qa} size it runs the
  * retrieval module's {@link RetrievalBenchmark} (a fresh index of that many reproducible synthetic QA pairs, the real
  * hybrid source: BM25, HNSW vectors, entity linking, fusion) and prints one row per size.
  */
-final class RetrievalBench implements Bench {
+@Command(name = "retrieval", sortOptions = false, description = "Knowledge retrieval latency against knowledge size (synthetic QA pairs).")
+final class RetrievalBench extends Bench {
 
-  @Override public Map<String, String> defaults() {
-    return Bench.options("qa", "1000,10000,100000", "queries", "1000", "vectors", "int8", "embedder", "hashing", "dir", "",
-        "merge", "0");
-  }
+  /** What embeds the pairs and the queries. */
+  enum EmbedderKind { HASHING, BGE }
 
-  @Override public BenchReport run(Args args, PrintStream progress) {
-    List<Integer> sizes = args.positiveInts("qa");
-    int queries = args.positiveInt("queries");
-    KnowledgeIndex.VectorStorage vectors;
-    try {
-      vectors = KnowledgeIndex.VectorStorage.valueOf(args.value("vectors").toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--vectors must be one of " + List.of(KnowledgeIndex.VectorStorage.values()).toString().toLowerCase(Locale.ROOT));
-    }
-    boolean bge = switch (args.value("embedder")) {
-      case "hashing" -> false;
-      case "bge" -> true;
-      default -> throw new UsageException("--embedder must be hashing or bge");
-    };
-    long merge = args.longValue("merge");
+  @Option(names = "--qa", defaultValue = "1000,10000,100000", split = ",", converter = PositiveInt.class, paramLabel = "N[,N...]",
+      description = "knowledge sizes in QA pairs, one row each (default ${DEFAULT-VALUE})")
+  List<Integer> sizes;
+  @Option(names = "--queries", paramLabel = "N", defaultValue = "1000", converter = PositiveInt.class, description = "queries measured per size (default ${DEFAULT-VALUE})")
+  int queries;
+  @Option(names = "--vectors", defaultValue = "int8", paramLabel = "STORAGE", description = "vector storage: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+  KnowledgeIndex.VectorStorage vectors;
+  @Option(names = "--embedder", defaultValue = "hashing", paramLabel = "EMBEDDER", description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+  EmbedderKind embedder;
+  @Option(names = "--dir", paramLabel = "DIR", description = "keep the index here and reuse it for the same size (one --qa size)")
+  Path dir;
+  @Option(names = "--merge", paramLabel = "N", defaultValue = "0", description = "force-merge to this many segments, 0: none (default ${DEFAULT-VALUE})")
+  long merge;
+
+  @Override BenchReport run(PrintStream progress) {
+    boolean bge = embedder == EmbedderKind.BGE;
     if (merge < 0) throw new UsageException("--merge must be 0 (no forced merge) or a segment count");
     // An index kept in --dir is reused by the next run with the same size.
-    Path dir = args.value("dir") == null ? null : Path.of(args.value("dir"));
     if (dir != null && sizes.size() > 1) throw new UsageException("--dir keeps one index: give one --qa size with it");
     // RetrievalBenchmark warms up with min(500, queries) queries before it measures.
-    BenchReport report = new BenchReport("retrieval", args.resolved(), Math.min(500, queries), queries);
+    BenchReport report = new BenchReport("retrieval", options(), Math.min(500, queries), queries);
     for (int size : sizes) {
       progress.printf("bench retrieval: %d QA pairs%n", size);
       report.row(RecordRow.of(RetrievalBenchmark.run(new RetrievalBenchmark.Options(size, queries, vectors, dir, bge, (int) merge))));

@@ -1,18 +1,21 @@
 package dev.xdai.evaluation.bench;
 
-import dev.xdai.evaluation.cli.Args;
+import dev.xdai.evaluation.cli.PositiveInt;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench sessions}: what storing a turn costs under each replication rule (write-behind journal, synchronous
  * graph commit with the append check, and the turn-count check a sharing replica makes before each turn), for each
  * {@code --threads} count, as latency percentiles; see docs/replication.md.
  */
-final class SessionsBench implements Bench {
+@Command(name = "sessions", sortOptions = false, description = "What storing a turn costs under each replication rule.")
+final class SessionsBench extends Bench {
 
   private final Supplier<SessionWriteRunner> runner;
 
@@ -20,17 +23,19 @@ final class SessionsBench implements Bench {
     this.runner = runner;
   }
 
-  @Override public Map<String, String> defaults() {
-    return Bench.options("turns", "2000", "warmup", "400", "threads", "1,8", "sessions", "16");
-  }
+  @Option(names = "--turns", paramLabel = "N", defaultValue = "2000", converter = PositiveInt.class, description = "turns measured (default ${DEFAULT-VALUE})")
+  int turns;
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "400", converter = PositiveInt.class, description = "turns before measuring (default ${DEFAULT-VALUE})")
+  int warmup;
+  @Option(names = "--threads", defaultValue = "1,8", split = ",", converter = PositiveInt.class, paramLabel = "N[,N...]",
+      description = "writer counts, one set of rows each (default ${DEFAULT-VALUE})")
+  List<Integer> threads;
+  @Option(names = "--sessions", paramLabel = "N", defaultValue = "16", converter = PositiveInt.class, description = "sessions written to (default ${DEFAULT-VALUE})")
+  int sessions;
 
-  @Override public BenchReport run(Args args, PrintStream progress) throws Exception {
-    int turns = args.positiveInt("turns");
-    int warmup = args.positiveInt("warmup");
-    int sessions = args.positiveInt("sessions");
-    List<Integer> threads = args.positiveInts("threads");
+  @Override BenchReport run(PrintStream progress) throws Exception {
     SessionWriteRunner sessionWrites = BenchTargets.require(runner, "sessions", "the session store and its graph");
-    BenchReport report = new BenchReport("sessions", args.resolved(), warmup, turns);
+    BenchReport report = new BenchReport("sessions", options(), warmup, turns);
     for (int t : threads) {
       progress.printf("bench sessions: %d writer(s)%n", t);
       runner(sessionWrites, turns, warmup, t, sessions).forEach((mode, nanos) -> {

@@ -1,8 +1,9 @@
 package dev.xdai.evaluation.eval;
 
-import dev.xdai.evaluation.cli.Args;
+import dev.xdai.evaluation.cli.Cli;
+import dev.xdai.evaluation.cli.HelpOption;
 import dev.xdai.evaluation.cli.JsonLine;
-import dev.xdai.evaluation.cli.ProjectPaths;
+import dev.xdai.evaluation.cli.PositiveInt;
 import dev.xdai.evaluation.cli.TextTable;
 import dev.xdai.evaluation.cli.UsageException;
 import dev.xdai.evaluation.metrics.Figure;
@@ -12,80 +13,108 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code xdai eval kdconv}: measures reply quality and knowledge selection on KdConv-format data and prints the
  * figures as a table, and with {@code --json} also as one JSON object on the last line. Exit status: 0 done, 1 the run
  * failed, 2 bad arguments or data.
  */
-public final class EvalCommand {
+@Command(name = "kdconv", sortOptions = false, usageHelpWidth = 120,
+    description = "Measures reply quality and knowledge selection on KdConv conversations.",
+    footer = "Also: xdai eval calibrate (the answer confidence), xdai eval rerank (the reranker's recall@1); --help on each.")
+public final class EvalCommand implements Callable<Integer> {
 
-  public static final String USAGE = """
-      usage: xdai eval kdconv [--data FILE_OR_DIR...] [--mode oracle|retrieved|none] [--samples N] [--seed S]
-                              [--bot ID] [--no-history-selection] [--no-knowledge] [--no-background]
-                              [--inverse-prompting] [--no-persona] [--relevance-order] [--no-copy-bias] [--sampling]
-                              [--no-quote] [--no-guard] [--no-bank] [--json] [--dump FILE]
-        --data     KdConv JSON files or directories (default ../shared/data/kdconv next to the project)
-        --mode     oracle: gold knowledge injected; retrieved: the full pipeline; none: no knowledge (default oracle)
-        --samples  how many samples to draw (default 400); --seed: the shuffle seed (default 1)
-        --bot      the persona to answer as (default: the service's default bot)
-        switches   turn one step of the method off (or inverse prompting on) to measure what it adds
-        --json     also print the result as one JSON object on the last line
-        --relevance-order  the selected history by relevance, not in dialogue order
-        --no-copy-bias     decode without the service's copy bias (the model's own greedy choices)
-        --sampling         decode as the service does (its sampling settings, seeded per sample), not greedily
-        --no-quote         the model words every reply (no quoted answers, no "don't know")
-        --no-guard         keep a reply whose numbers nothing grounds (the model's own numbers)
-        --no-bank          the response bank's replies do not compete with the model's own
-        --dump     write one JSON line per sample (context, gold, reply, injected knowledge, gold hit) to FILE
-      also: xdai eval calibrate (the answer confidence), xdai eval rerank (the reranker's recall@1); --help on each""";
+  @Spec CommandSpec spec;
+  @Mixin HelpOption help;
 
-  private static final Set<String> SINGLE = Set.of("mode", "samples", "seed", "bot", "dump");
-  private static final Set<String> MULTI = Set.of("data");
-  private static final Set<String> FLAGS = Set.of("json", "no-history-selection", "no-knowledge", "no-background",
-      "inverse-prompting", "no-persona", "relevance-order", "no-copy-bias", "sampling",
-      "no-quote", "no-guard", "no-bank");
+  @Mixin KdConvSamples from;
 
-  private final KdConvEvaluation evaluation;
+  @Option(names = "--mode", defaultValue = "oracle", paramLabel = "MODE",
+      description = "oracle: gold knowledge injected; retrieved: the full pipeline; none: no knowledge (default ${DEFAULT-VALUE})")
+  EvalMode mode;
+
+  @Option(names = "--samples", defaultValue = "" + EvalSettings.DEFAULT_SAMPLES, converter = PositiveInt.class, paramLabel = "N",
+      description = "how many samples to draw (default ${DEFAULT-VALUE})")
+  int samples;
+
+  @Option(names = "--json", description = "also print the result as one JSON object on the last line")
+  boolean json;
+
+  @Option(names = "--dump", paramLabel = "FILE",
+      description = "write one JSON line per sample (context, gold, reply, injected knowledge, gold hit) to FILE")
+  Path dump;
+
+  @ArgGroup(exclusive = false, heading = "Switches (turn one step of the method off, or inverse prompting on, to measure what it adds):%n")
+  Switches switches = new Switches();
+
+  /** The method's steps as switches; each default is the service's. */
+  static final class Switches {
+    @Option(names = "--no-history-selection", description = "keep the whole history, not the relevant turns") boolean noHistorySelection;
+    @Option(names = "--no-knowledge", description = "inject no knowledge") boolean noKnowledge;
+    @Option(names = "--no-background", description = "no descriptions as a prefix") boolean noBackground;
+    @Option(names = "--inverse-prompting", description = "rerank candidates by inverse prompting") boolean inversePrompting;
+    @Option(names = "--no-persona", description = "no persona post-response") boolean noPersona;
+    @Option(names = "--relevance-order", description = "the selected history by relevance, not in dialogue order") boolean relevanceOrder;
+    @Option(names = "--no-copy-bias", description = "decode without the service's copy bias (the model's own greedy choices)") boolean noCopyBias;
+    @Option(names = "--sampling", description = "decode as the service does (its sampling settings, seeded per sample), not greedily") boolean sampling;
+    @Option(names = "--no-quote", description = "the model words every reply (no quoted answers, no \"don't know\")") boolean noQuote;
+    @Option(names = "--no-guard", description = "keep a reply whose numbers nothing grounds (the model's own numbers)") boolean noGuard;
+    @Option(names = "--no-bank", description = "the response bank's replies do not compete with the model's own") boolean noBank;
+
+    Ablations ablations() {
+      return new Ablations(!noHistorySelection, !noKnowledge, !noBackground, inversePrompting, !noPersona, relevanceOrder,
+          !noCopyBias, sampling, !noQuote, !noGuard, !noBank);
+    }
+  }
+
+  private final Supplier<DialogueUnderTest> dialogue;
+  private final KnowledgeLoader loader;
   private final PrintStream out;
   private final PrintStream err;
 
   /**
-   * @param dialogue the real turn pipeline behind the evaluation's port
+   * @param dialogue the real turn pipeline behind the evaluation's port, made only when a run needs it
    * @param loader imports the {@code retrieved} knowledge base; null when the build has no importer
    */
-  public EvalCommand(DialogueUnderTest dialogue, KnowledgeLoader loader, PrintStream out, PrintStream err) {
-    this.evaluation = new KdConvEvaluation(dialogue, loader);
+  public EvalCommand(Supplier<DialogueUnderTest> dialogue, KnowledgeLoader loader, PrintStream out, PrintStream err) {
+    this.dialogue = dialogue;
+    this.loader = loader;
     this.out = out;
     this.err = err;
   }
 
-  /** Runs {@code kdconv [options]} (the words after {@code eval}); returns the exit status. */
+  /** Runs {@code [options]} (the words after {@code eval kdconv}) on its own; returns the exit status. */
   public int run(String... args) {
+    return Cli.configure(new CommandLine(this).setCommandName("xdai eval kdconv"), out, err).execute(args);
+  }
+
+  @Override
+  public Integer call() {
     EvalSettings settings;
-    boolean json;
-    Path dumpPath;
     try {
-      Args parsed = Args.parse(Arrays.asList(args), SINGLE, MULTI, FLAGS);
-      settings = settings(parsed);
-      json = parsed.has("json");
-      dumpPath = parsed.has("dump") ? Path.of(parsed.value("dump", "")) : null;
-    } catch (UsageException | IllegalArgumentException e) {
+      settings = settings();
+    } catch (UsageException e) {
       err.println("xdai eval: " + e.getMessage());
-      err.println(USAGE);
       return 2;
     }
     EvalResult result;
-    try (SampleDump dump = SampleDump.open(dumpPath)) {
+    try (SampleDump samples = SampleDump.open(dump)) {
       int every = Math.max(50, settings.samples() / 10);
-      result = evaluation.run(settings, done -> {
+      result = new KdConvEvaluation(dialogue.get(), loader).run(settings, done -> {
         if (done % every == 0) err.printf("xdai eval: %d samples done%n", done);
-      }, dump::write);
+      }, samples::write);
     } catch (NoSuchFileException e) {
       err.println("xdai eval: no such file or directory: " + e.getFile());
       return 2;
@@ -97,28 +126,13 @@ public final class EvalCommand {
       return 1;
     }
     print(result);
-    if (json) out.println(JsonLine.of(json(result, "./xdai eval " + String.join(" ", args))));
+    if (json) out.println(JsonLine.of(json(result, "./xdai eval kdconv " + String.join(" ", Cli.wordsAfter(spec)))));
     return 0;
   }
 
-  /** Reads the settings from parsed arguments. */
-  static EvalSettings settings(Args args) {
-    List<String> words = args.positionals();
-    if (words.isEmpty() || !words.get(0).equals("kdconv")) throw new UsageException("expected 'kdconv' (the only evaluation there is)");
-    if (words.size() > 1) throw new UsageException("unexpected argument '" + words.get(1) + "'");
-    List<Path> data = new ArrayList<>();
-    for (String d : args.values("data")) data.add(Path.of(d));
-    if (data.isEmpty()) {
-      data.add(ProjectPaths.defaultKdConv().orElseThrow(() ->
-          new UsageException("no --data given and no ../shared/data/kdconv next to the project")));
-    }
-    EvalMode mode = EvalMode.parse(args.value("mode", "oracle"));
-    Ablations ablations = new Ablations(!args.has("no-history-selection"), !args.has("no-knowledge"),
-        !args.has("no-background"), args.has("inverse-prompting"), !args.has("no-persona"), args.has("relevance-order"),
-        !args.has("no-copy-bias"), args.has("sampling"), !args.has("no-quote"), !args.has("no-guard"),
-        !args.has("no-bank"));
-    return new EvalSettings(data, mode, args.positiveInt("samples", EvalSettings.DEFAULT_SAMPLES),
-        args.longValue("seed", 1), args.value("bot", null), ablations);
+  /** The settings the options give. */
+  EvalSettings settings() {
+    return new EvalSettings(from.files(), mode, samples, from.seed, from.bot, switches.ablations());
   }
 
   private void print(EvalResult r) {

@@ -1,8 +1,9 @@
 package dev.xdai.evaluation.eval;
 
-import dev.xdai.evaluation.cli.Args;
+import dev.xdai.evaluation.cli.Cli;
+import dev.xdai.evaluation.cli.HelpOption;
 import dev.xdai.evaluation.cli.JsonLine;
-import dev.xdai.evaluation.cli.ProjectPaths;
+import dev.xdai.evaluation.cli.PositiveInt;
 import dev.xdai.evaluation.cli.UsageException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
@@ -10,68 +11,99 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code xdai eval rerank}: prints the reranker's recall@1 among candidates (see {@link RerankEvaluation}). */
-public final class RerankCommand {
+/**
+ * {@code xdai eval rerank}: prints the reranker's recall@1 among candidates (see {@link RerankEvaluation}); with
+ * {@code --fit}, fits the service's reply ranking on dump files instead, through the {@link Fitter} the app provides.
+ */
+@Command(name = "rerank", sortOptions = false, usageHelpWidth = 120,
+    description = "The reranker's recall@1: the true reply among candidates from other conversations.")
+public final class RerankCommand implements Callable<Integer> {
 
-  public static final String USAGE = """
-      usage: xdai eval rerank [--data FILE_OR_DIR...] [--samples N] [--candidates K] [--seed S] [--bot ID] [--dump FILE] [--json]
-             xdai eval rerank --fit FILE... [--write PATH]
-        --data        KdConv JSON files or directories (default ../shared/data/kdconv next to the project)
-        --samples     how many samples (default 200); --candidates: the true reply and K-1 from other conversations (default 10)
-        --dump        write each sample's candidate features (the true reply first) to FILE, one JSON line per sample
-        --fit         fit the service's reply ranking on dump files (conversations the model was trained on, never the
-                      held-out ones) and write it to PATH (default: print it)
-        --json        also print the result as one JSON object on the last line""";
+  /** Fits the service's reply ranking on {@code --dump} files and writes it; returns the exit status. */
+  @FunctionalInterface
+  public interface Fitter {
+    int fit(List<Path> dumps, Path write);
+  }
 
-  private static final Set<String> SINGLE = Set.of("samples", "candidates", "seed", "bot", "dump");
-  private static final Set<String> MULTI = Set.of("data");
-  private static final Set<String> FLAGS = Set.of("json");
+  @Spec CommandSpec spec;
+  @Mixin HelpOption help;
 
-  private final RerankEvaluation evaluation;
-  private final String model;
+  @Mixin KdConvSamples from;
+
+  @Option(names = "--samples", defaultValue = "200", converter = PositiveInt.class, paramLabel = "N",
+      description = "how many samples (default ${DEFAULT-VALUE})")
+  int samples;
+
+  @Option(names = "--candidates", defaultValue = "10", converter = PositiveInt.class, paramLabel = "K",
+      description = "the true reply and K-1 from other conversations, K at least 2 (default ${DEFAULT-VALUE})")
+  int candidates;
+
+  @Option(names = "--dump", paramLabel = "FILE",
+      description = "write each sample's candidate features (the true reply first) to FILE, one JSON line per sample")
+  Path dump;
+
+  @Option(names = "--json", description = "also print the result as one JSON object on the last line")
+  boolean json;
+
+  @Option(names = "--fit", arity = "1..*", paramLabel = "FILE",
+      description = "fit the service's reply ranking on dump files (conversations the model was trained on, never the "
+          + "held-out ones) instead of measuring")
+  List<Path> fit = new ArrayList<>();
+
+  @Option(names = "--write", paramLabel = "PATH", description = "with --fit: where the fitted ranking goes (default: print it)")
+  Path write;
+
+  private final Supplier<DialogueUnderTest> dialogue;
+  private final Supplier<RerankEvaluation.Reranker> reranker;
+  private final Fitter fitter;
   private final PrintStream out;
   private final PrintStream err;
 
-  public RerankCommand(DialogueUnderTest dialogue, RerankEvaluation.Reranker reranker, PrintStream out, PrintStream err) {
-    this.evaluation = new RerankEvaluation(dialogue, reranker);
-    this.model = dialogue.modelName();
+  /** The suppliers are called only for a measuring run, so {@code --fit} loads no model. */
+  public RerankCommand(Supplier<DialogueUnderTest> dialogue, Supplier<RerankEvaluation.Reranker> reranker, Fitter fitter,
+      PrintStream out, PrintStream err) {
+    this.dialogue = dialogue;
+    this.reranker = reranker;
+    this.fitter = fitter;
     this.out = out;
     this.err = err;
   }
 
+  /** Runs {@code [options]} (the words after {@code eval rerank}) on its own; returns the exit status. */
   public int run(String... args) {
-    Args a;
-    List<Path> data = new ArrayList<>();
-    int samples, candidates;
-    long seed;
-    try {
-      a = Args.parse(Arrays.asList(args), SINGLE, MULTI, FLAGS);
-      if (!a.positionals().isEmpty()) throw new UsageException("unexpected argument '" + a.positionals().get(0) + "'");
-      for (String d : a.values("data")) data.add(Path.of(d));
-      if (data.isEmpty()) {
-        data.add(ProjectPaths.defaultKdConv().orElseThrow(() ->
-            new UsageException("no --data given and no ../shared/data/kdconv next to the project")));
-      }
-      samples = a.positiveInt("samples", 200);
-      candidates = a.positiveInt("candidates", 10);
-      if (candidates < 2) throw new UsageException("--candidates must be at least 2");
-      seed = a.longValue("seed", 1);
-    } catch (UsageException | IllegalArgumentException e) {
-      err.println("xdai eval rerank: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
+    return Cli.configure(new CommandLine(this).setCommandName("xdai eval rerank"), out, err).execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    if (!fit.isEmpty()) {
+      var measuring = spec.options().stream().filter(o -> o.originalStringValues().size() > 0)
+          .map(o -> o.longestName()).filter(n -> !n.equals("--fit") && !n.equals("--write")).toList();
+      if (!measuring.isEmpty()) throw new UsageException("--fit takes only --write, not " + String.join(", ", measuring));
+      return fitter.fit(fit, write);
     }
+    if (write != null) throw new UsageException("--write goes with --fit");
+    if (candidates < 2) throw new UsageException("--candidates must be at least 2");
+    List<Path> paths = from.files();
     Instant started = Instant.now();
     RerankEvaluation.Result r;
+    String model;
     try {
-      Path dump = a.has("dump") ? Path.of(a.value("dump", "")) : null;
-      r = evaluation.run(data, samples, candidates, seed, a.value("bot", null), dump, done -> {
+      DialogueUnderTest under = dialogue.get();
+      model = under.modelName();
+      r = new RerankEvaluation(under, reranker.get()).run(paths, samples, candidates, from.seed, from.bot, dump, done -> {
         if (done % 50 == 0) err.printf("xdai eval rerank: %d samples done%n", done);
       });
     } catch (NoSuchFileException e) {
@@ -84,7 +116,7 @@ public final class RerankCommand {
     out.printf("xdai eval rerank: %d samples (%d left out: too long for the context), the true reply among %d candidates "
         + "(chance %.1f %%), model %s%n", r.samples(), r.skipped(), r.candidates(), r.chance(), model);
     r.recallAt1().forEach((k, v) -> out.printf("  recall@1 %-15s %.1f%n", k, v));
-    if (a.has("json")) {
+    if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("kind", "rerank");
       m.put("samples", r.samples());
@@ -93,9 +125,9 @@ public final class RerankCommand {
       m.put("chance", JsonLine.round(r.chance(), 3));
       r.recallAt1().forEach((k, v) -> m.put("recall@1_" + k, JsonLine.round(v, 3)));
       m.put("model", model);
-      m.put("data", data.stream().map(Path::toString).toList());
+      m.put("data", paths.stream().map(Path::toString).toList());
       m.put("date", started.truncatedTo(ChronoUnit.SECONDS).toString());
-      m.put("command", "./xdai eval rerank " + String.join(" ", args));
+      m.put("command", "./xdai eval rerank " + String.join(" ", Cli.wordsAfter(spec)));
       out.println(JsonLine.of(m));
     }
     return 0;

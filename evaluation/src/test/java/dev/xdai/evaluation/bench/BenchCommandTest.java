@@ -80,7 +80,8 @@ class BenchCommandTest {
   @Test
   void retrievalRefusesAnUnknownEmbedderAndOneDirForSeveralSizes() {
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--embedder", "word2vec"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--embedder must be hashing or bge"), err.toString(StandardCharsets.UTF_8));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("Invalid value for option '--embedder'") && message.contains("[HASHING, BGE]"), message);
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--qa", "100,200", "--dir", dir.toString()));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("give one --qa size"), err.toString(StandardCharsets.UTF_8));
   }
@@ -163,6 +164,60 @@ class BenchCommandTest {
   void aMissingComponentIsNamed() {
     assertEquals(1, run(BenchTargets.none(), "decode"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("needs a language model"));
+  }
+
+  @Test
+  void benchAndEveryBenchmarkAnswerHelpWithTheirGeneratedUsage() {
+    assertEquals(0, run(BenchTargets.none(), "--help"));
+    String overview = out.toString(StandardCharsets.UTF_8);
+    var names = new BenchCommand(BenchTargets.none(), System.out, System.err).commandLine().getSubcommands().keySet();
+    assertEquals(List.of("pipeline", "retrieval", "import", "embed", "decode", "load", "sessions"), List.copyOf(names));
+    for (String name : names) {
+      assertTrue(overview.contains(name), overview);
+      out.reset();
+      assertEquals(0, run(BenchTargets.none(), name, "-h"), name);
+      assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: xdai bench " + name), out.toString(StandardCharsets.UTF_8));
+    }
+    out.reset();
+    assertEquals(0, run(BenchTargets.none(), "load", "--help"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("--url=URL") && out.toString(StandardCharsets.UTF_8).contains("default http://127.0.0.1:8080"),
+        out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aBadNumberOrChoiceIsExit2NamingTheOption() {
+    assertEquals(2, run(BenchTargets.none(), "retrieval", "--queries", "lots"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Invalid value for option '--queries'"), err.toString(StandardCharsets.UTF_8));
+    err.reset();
+    assertEquals(2, run(BenchTargets.none(), "load", "--sessions", "0"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("'--sessions': must be at least 1, got 0"), err.toString(StandardCharsets.UTF_8));
+    err.reset();
+    assertEquals(2, run(BenchTargets.none(), "retrieval", "--vectors", "wool"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Invalid value for option '--vectors'"), err.toString(StandardCharsets.UTF_8));
+    err.reset();
+    assertEquals(2, run(BenchTargets.none(), "sessions", "--threads", "1,x"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("'--threads'"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void typedOptionsReachTheBenchmarkAndItsReport() {
+    var bench = new BenchCommand(BenchTargets.none(), System.out, System.err).commandLine();
+    bench.setCaseInsensitiveEnumValuesAllowed(true);
+    bench.parseArgs("retrieval", "--qa", "1_000,20", "--vectors", "float32", "--embedder", "bge", "--dir", dir.toString(), "--merge", "3");
+    RetrievalBench retrieval = bench.getSubcommands().get("retrieval").getCommand();
+    assertEquals(List.of(1000, 20), retrieval.sizes);
+    assertEquals(dev.xdai.retrieval.index.KnowledgeIndex.VectorStorage.FLOAT32, retrieval.vectors);
+    assertEquals(RetrievalBench.EmbedderKind.BGE, retrieval.embedder);
+    assertEquals(dir, retrieval.dir);
+    assertEquals(3L, retrieval.merge);
+    assertEquals(Map.of("qa", "1000,20", "queries", "1000", "vectors", "float32", "embedder", "bge", "dir", dir.toString(), "merge", "3"),
+        retrieval.options());
+    bench.parseArgs("load", "--url", "http://127.0.0.1:9", "--pid", "42", "--data", "a.json", "b.json");
+    LoadBench load = bench.getSubcommands().get("load").getCommand();
+    assertEquals(java.net.URI.create("http://127.0.0.1:9"), load.url);
+    assertEquals(42L, load.pid);
+    assertEquals(List.of(Path.of("a.json"), Path.of("b.json")), load.text.paths);
+    assertEquals(null, load.options().get("bot"), "an option not given and without default is null in the report");
   }
 
   @Test

@@ -58,7 +58,7 @@ class EvalCommandTest {
       loaded.add(pack + " " + files.size());
       return 4;
     };
-    return new EvalCommand(parrot, loader, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return new EvalCommand(() -> parrot, loader, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
   }
 
@@ -70,7 +70,7 @@ class EvalCommandTest {
   @Test
   void dumpWritesOneLinePerSampleWithTheGoldRank() throws Exception {
     Path dump = dir.resolve("samples.jsonl");
-    assertEquals(0, run("kdconv", "--data", dir.toString(), "--mode", "retrieved", "--samples", "2", "--dump", dump.toString()));
+    assertEquals(0, run("--data", dir.toString(), "--mode", "retrieved", "--samples", "2", "--dump", dump.toString()));
     List<String> lines = java.nio.file.Files.readAllLines(dump, StandardCharsets.UTF_8);
     assertEquals(2, lines.size());
     for (String line : lines) {
@@ -88,7 +88,7 @@ class EvalCommandTest {
 
   @Test
   void jsonLastLineHasEveryFigureAndTheSetup() throws Exception {
-    assertEquals(0, run("kdconv", "--data", dir.toString(), "--mode", "oracle", "--samples", "2", "--json"));
+    assertEquals(0, run("--data", dir.toString(), "--mode", "oracle", "--samples", "2", "--json"));
     JsonNode json = lastLine();
     assertEquals("oracle", json.get("mode").asText());
     assertEquals(2, json.get("samples").asInt());
@@ -104,7 +104,7 @@ class EvalCommandTest {
 
   @Test
   void oracleModeHandsTheRenderedGoldKnowledge() {
-    assertEquals(0, run("kdconv", "--data", data.toString(), "--samples", "3"));
+    assertEquals(0, run("--data", data.toString(), "--samples", "3"));
     assertEquals(3, turns.size());
     for (EvalTurn t : turns) {
       assertEquals(EvalMode.ORACLE, t.mode());
@@ -117,7 +117,7 @@ class EvalCommandTest {
 
   @Test
   void noneModeAndSwitchesAreHandedOn() {
-    assertEquals(0, run("kdconv", "--data", data.toString(), "--mode", "none", "--no-background", "--no-persona",
+    assertEquals(0, run("--data", data.toString(), "--mode", "none", "--no-background", "--no-persona",
         "--inverse-prompting", "--no-copy-bias", "--sampling", "--bot", "guide"));
     EvalTurn t = turns.get(0);
     assertEquals(EvalMode.NONE, t.mode());
@@ -128,7 +128,7 @@ class EvalCommandTest {
 
   @Test
   void relevanceOrderIsASwitchWithItsOwnLabel() throws Exception {
-    assertEquals(0, run("kdconv", "--data", data.toString(), "--mode", "retrieved", "--relevance-order", "--samples", "1", "--json"));
+    assertEquals(0, run("--data", data.toString(), "--mode", "retrieved", "--relevance-order", "--samples", "1", "--json"));
     assertTrue(turns.get(0).ablations().relevanceOrder());
     assertEquals("relevance-order", lastLine().get("ablation").asText());
     assertTrue(lastLine().get("ablations").get("history_relevance_order").asBoolean());
@@ -136,7 +136,7 @@ class EvalCommandTest {
 
   @Test
   void retrievedModeLoadsTheDataOnceAndMeasuresRecall() throws Exception {
-    assertEquals(0, run("kdconv", "--data", dir.toString(), "--mode", "retrieved", "--json"));
+    assertEquals(0, run("--data", dir.toString(), "--mode", "retrieved", "--json"));
     assertEquals(List.of(EvalSettings.PACK + " 1"), loaded);
     assertTrue(turns.stream().allMatch(t -> t.pack().equals(EvalSettings.PACK) && t.oracleKnowledge().isEmpty()));
     assertEquals(100.0, lastLine().get("knowledge_recall@1").asDouble(), 1e-9);
@@ -144,15 +144,15 @@ class EvalCommandTest {
 
   @Test
   void sameSeedSameSamplesOtherSeedOtherOrder() {
-    run("kdconv", "--data", data.toString(), "--samples", "3", "--seed", "5");
+    run("--data", data.toString(), "--samples", "3", "--seed", "5");
     List<String> first = turns.stream().map(t -> t.sample().id()).toList();
     turns.clear();
-    run("kdconv", "--data", data.toString(), "--samples", "3", "--seed", "5");
+    run("--data", data.toString(), "--samples", "3", "--seed", "5");
     assertEquals(first, turns.stream().map(t -> t.sample().id()).toList());
     List<List<String>> orders = new ArrayList<>();
     for (int seed = 0; seed < 8; seed++) {
       turns.clear();
-      run("kdconv", "--data", data.toString(), "--samples", "3", "--seed", String.valueOf(seed));
+      run("--data", data.toString(), "--samples", "3", "--seed", String.valueOf(seed));
       orders.add(turns.stream().map(t -> t.sample().id()).toList());
     }
     assertNotEquals(1, orders.stream().distinct().count());
@@ -176,31 +176,35 @@ class EvalCommandTest {
 
   @Test
   void unknownModeIsAUsageError() {
-    assertEquals(2, run("kdconv", "--data", data.toString(), "--mode", "magic"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown mode 'magic'"));
+    assertEquals(2, run("--data", data.toString(), "--mode", "magic"));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("--mode") && message.contains("'magic'") && message.contains("RETRIEVED"), message);
     assertTrue(turns.isEmpty());
   }
 
   @Test
   void missingFileIsAnError() {
-    assertEquals(2, run("kdconv", "--data", dir.resolve("missing.json").toString()));
+    assertEquals(2, run("--data", dir.resolve("missing.json").toString()));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file or directory"));
   }
 
   @Test
   void sampleCountMustBePositive() {
-    assertEquals(2, run("kdconv", "--data", data.toString(), "--samples", "0"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--samples must be at least 1"));
-    assertEquals(2, run("kdconv", "--data", data.toString(), "--samples", "many"));
-    assertEquals(2, run("kdconv", "--data", data.toString(), "--samples", "-3"));
+    assertEquals(2, run("--data", data.toString(), "--samples", "0"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Invalid value for option '--samples': must be at least 1, got 0"),
+        err.toString(StandardCharsets.UTF_8));
+    assertEquals(2, run("--data", data.toString(), "--samples", "many"));
+    assertEquals(2, run("--data", data.toString(), "--samples", "-3"));
   }
 
   @Test
   void otherBadArguments() {
-    assertEquals(2, run("kdconv", "--data", data.toString(), "--colour", "red"));
+    assertEquals(2, run("--data", data.toString(), "--colour", "red"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown option: '--colour'"), err.toString(StandardCharsets.UTF_8));
     assertEquals(2, run("squad", "--data", data.toString()));
-    assertEquals(2, run("kdconv", "--data"));
-    assertEquals(2, run("kdconv", "--data", data.toString(), "--seed"));
+    assertEquals(2, run("--data"));
+    assertEquals(2, run("--data", data.toString(), "--seed"));
+    assertEquals(2, run("--data", data.toString(), "--seed", "x"));
     assertTrue(turns.isEmpty());
   }
 
@@ -211,8 +215,8 @@ class EvalCommandTest {
 
       @Override public EvalOutcome respond(EvalTurn turn) { throw new IllegalStateException("model not loaded"); }
     };
-    int status = new EvalCommand(broken, null, new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run("kdconv", "--data", data.toString());
+    int status = new EvalCommand(() -> broken, null, new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run("--data", data.toString());
     assertEquals(1, status);
     String message = err.toString(StandardCharsets.UTF_8);
     assertTrue(message.contains("model not loaded") && message.contains("dev.json#"), message);
@@ -220,8 +224,8 @@ class EvalCommandTest {
 
   @Test
   void retrievedModeWithoutAnImporterSaysSo() {
-    int status = new EvalCommand(parrot, null, new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run("kdconv", "--data", data.toString(), "--mode", "retrieved");
+    int status = new EvalCommand(() -> parrot, null, new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run("--data", data.toString(), "--mode", "retrieved");
     assertEquals(1, status);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("importer"));
     assertFalse(out.toString(StandardCharsets.UTF_8).contains("f1"));
