@@ -140,20 +140,23 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
   }
 
   /**
-   * Whether the utterance names an attribute that facts about other entities state and none about the focus entities
-   * does: 挂号费多少钱？ after talk of the dental department asks the clinic's fee, the one 挂号费 there is, not one of the
-   * department's facts. (门票贵不贵 after talk of a sight keeps the sight: it has a 门票 fact.)
+   * Whether the utterance names an attribute that one other entity states and none of the focus entities does:
+   * 挂号费多少钱？ after talk of the dental department asks the clinic's fee, the one 挂号费 there is, not one of the
+   * department's facts. An attribute that many entities state (门票, 导演) is what the focus is for.
    */
   private boolean asksWhatTheFocusLacks(KnowledgeIndex.View view, String text, float[] vector, Set<String> focus,
       KnowledgeFilter filter) {
-    Set<String> asked = new HashSet<>();
+    Map<String, Set<String>> holders = new HashMap<>();
     List<ScoredDoc> near = new ArrayList<>(view.text(text, filter, config.candidates()));
     if (vector != null) near.addAll(view.vector(vector, filter, config.candidates()));
     for (ScoredDoc d : near) {
       KnowledgeItem.Fact fact = view.load(d.doc()).fact();
-      if (fact != null && !fact.attribute().isEmpty() && text.contains(fact.attribute())) asked.add(fact.attribute());
+      if (fact != null && !fact.attribute().isEmpty() && text.contains(fact.attribute())) {
+        holders.computeIfAbsent(fact.attribute(), a -> new HashSet<>()).add(fact.entity());
+      }
     }
-    if (asked.isEmpty()) return false;
+    if (holders.isEmpty() || holders.values().stream().anyMatch(entities -> entities.size() > 1)) return false;
+    Set<String> asked = holders.keySet();
     for (ScoredDoc d : view.entities(focus, null, text, filter, config.candidates())) {
       KnowledgeItem.Fact fact = view.load(d.doc()).fact();
       if (fact != null && asked.contains(fact.attribute())) return false;
