@@ -1,7 +1,6 @@
 package dev.xdai.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xdai.dialogue.answer.AnswerConfidence;
 import dev.xdai.dialogue.answer.AnswerFeatures;
 import dev.xdai.dialogue.answer.ConfidenceFit;
@@ -9,12 +8,8 @@ import dev.xdai.evaluation.cli.Cli;
 import dev.xdai.evaluation.cli.HelpOption;
 import dev.xdai.evaluation.cli.JsonLine;
 import dev.xdai.evaluation.cli.UsageException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -141,31 +136,21 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   static List<ConfidenceFit.Example> read(List<Path> dumps) throws IOException {
     List<ConfidenceFit.Example> out = new ArrayList<>();
-    ObjectMapper mapper = new ObjectMapper(); // made here, not statically: xdai --help builds this command and must stay fast
-    for (Path dump : dumps) {
-      try (BufferedReader r = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
-        String line;
-        int n = 0;
-        while ((line = r.readLine()) != null) {
-          n++;
-          if (line.isBlank()) continue;
-          JsonNode sample = mapper.readTree(line);
-          boolean top = true;
-          for (JsonNode c : sample.path("answer_candidates")) {
-            double[] x = new double[AnswerFeatures.NAMES.size()];
-            for (int i = 0; i < x.length; i++) {
-              JsonNode v = c.path("features").get(AnswerFeatures.NAMES.get(i));
-              if (v == null || !v.isNumber()) {
-                throw new IllegalArgumentException(dump + " line " + n + ": a candidate lacks feature '" + AnswerFeatures.NAMES.get(i) + "'");
-              }
-              x[i] = v.asDouble();
-            }
-            out.add(new ConfidenceFit.Example(x, c.path("gold").asBoolean(), top));
-            top = false;
+    FittedFile.readDumps(dumps, (sample, where) -> {
+      boolean top = true;
+      for (JsonNode c : sample.path("answer_candidates")) {
+        double[] x = new double[AnswerFeatures.NAMES.size()];
+        for (int i = 0; i < x.length; i++) {
+          JsonNode v = c.path("features").get(AnswerFeatures.NAMES.get(i));
+          if (v == null || !v.isNumber()) {
+            throw new IllegalArgumentException(where + ": a candidate lacks feature '" + AnswerFeatures.NAMES.get(i) + "'");
           }
+          x[i] = v.asDouble();
         }
+        out.add(new ConfidenceFit.Example(x, c.path("gold").asBoolean(), top));
+        top = false;
       }
-    }
+    });
     return out;
   }
 }

@@ -1,14 +1,10 @@
 package dev.xdai.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xdai.dialogue.rank.ReplyFeatures;
 import dev.xdai.dialogue.rank.ReplyRank;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +17,6 @@ import java.util.List;
  */
 public final class RerankFitCommand {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -60,30 +55,21 @@ public final class RerankFitCommand {
   /** The dumps' turns: per sample, each candidate's features with the true reply first. */
   static List<List<double[]>> read(List<Path> dumps) throws IOException {
     List<List<double[]>> turns = new ArrayList<>();
-    for (Path dump : dumps) {
-      try (BufferedReader r = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
-        String line;
-        int n = 0;
-        while ((line = r.readLine()) != null) {
-          n++;
-          if (line.isBlank()) continue;
-          JsonNode node = JSON.readTree(line);
-          List<String> names = new ArrayList<>();
-          node.path("features").forEach(f -> names.add(f.asText()));
-          if (!names.equals(ReplyFeatures.NAMES)) {
-            throw new IllegalArgumentException(dump + " line " + n + ": features " + names + ", expected " + ReplyFeatures.NAMES);
-          }
-          List<double[]> turn = new ArrayList<>();
-          for (JsonNode c : node.path("candidates")) {
-            double[] f = new double[names.size()];
-            for (int i = 0; i < f.length; i++) f[i] = c.path(i).asDouble(Double.NaN);
-            for (double x : f) if (!Double.isFinite(x)) throw new IllegalArgumentException(dump + " line " + n + ": a feature is not a number");
-            turn.add(f);
-          }
-          turns.add(turn);
-        }
+    FittedFile.readDumps(dumps, (node, where) -> {
+      List<String> names = new ArrayList<>();
+      node.path("features").forEach(f -> names.add(f.asText()));
+      if (!names.equals(ReplyFeatures.NAMES)) {
+        throw new IllegalArgumentException(where + ": features " + names + ", expected " + ReplyFeatures.NAMES);
       }
-    }
+      List<double[]> turn = new ArrayList<>();
+      for (JsonNode c : node.path("candidates")) {
+        double[] f = new double[names.size()];
+        for (int i = 0; i < f.length; i++) f[i] = c.path(i).asDouble(Double.NaN);
+        for (double x : f) if (!Double.isFinite(x)) throw new IllegalArgumentException(where + ": a feature is not a number");
+        turn.add(f);
+      }
+      turns.add(turn);
+    });
     return turns;
   }
 
