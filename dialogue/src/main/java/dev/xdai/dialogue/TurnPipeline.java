@@ -6,14 +6,12 @@ import dev.xdai.generation.LanguageModel;
 import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.personas.GenerationOverrides;
 import dev.xdai.personas.Persona;
-import dev.xdai.prompting.BackgroundPiece;
 import dev.xdai.prompting.ContextEntry;
 import dev.xdai.prompting.Exchange;
 import dev.xdai.prompting.GlmPromptRenderer;
 import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.prompting.PromptSpec;
 import dev.xdai.prompting.RenderedPrompt;
-import dev.xdai.prompting.Utterance;
 import dev.xdai.dialogue.answer.AnswerFeatures;
 import dev.xdai.dialogue.answer.AnswerFrames;
 import dev.xdai.dialogue.answer.Answerer;
@@ -53,13 +51,13 @@ public final class TurnPipeline {
   private final ConditionComposer conditionComposer;
   private final LanguageModel model;
   private final ReplyGenerator direct;
-  private final ReplyGenerator inverse;
   private final PostProcessor postProcessor;
   private final FaithfulnessGuard guard;
   private final Answerer answerer;
   private final ResponseBankReplies bank;
   private final GlmPromptRenderer renderer;
   private final Settings settings;
+  private final GuardedGeneration guarded;
   private final StepObserver observer;
   /** Computes the utterance's vector ahead of the steps that need it; a full queue just skips that (they compute it). */
   private final ThreadPoolExecutor ahead = DaemonPool.of("xdai-turn-ahead", Runtime.getRuntime().availableProcessors(), 64);
@@ -82,13 +80,13 @@ public final class TurnPipeline {
     this.conditionComposer = conditionComposer;
     this.model = model;
     this.direct = ReplyGenerator.direct(model);
-    this.inverse = inverse;
     this.postProcessor = postProcessor;
     this.guard = guard;
     this.answerer = answerer;
     this.bank = bank;
     this.renderer = new GlmPromptRenderer(model.info().tokenCounter());
     this.settings = settings;
+    this.guarded = new GuardedGeneration(direct, inverse, postProcessor, guard, settings);
     this.observer = observer;
   }
 
@@ -148,39 +146,18 @@ public final class TurnPipeline {
     if (!quotes.isEmpty()) {
       r = quote(prompt, req, options, quotes, grounds, persona, listener, clock);
     } else if (answering == Answering.QUOTE && sw.knowledgeInjection() && AnswerFeatures.isQuestion(req.text())) {
-      notes.add("no knowledge answers the question confidently (best " + round(decision.topConfidence()) + "): unknown reply");
-      r = say(unknownReply(persona), ReplyMode.UNKNOWN, null, listener, false);
+      notes.add("no knowledge answers the question confidently (best " + GroundingAssembly.round(decision.topConfidence()) + "): unknown reply");
+      r = Reply.say(guarded.unknownReply(persona), ReplyMode.UNKNOWN, null, listener, false);
     } else if (bank != null && sw.responseBank()) {
       r = chat(prompt, req, options, grounds, persona, sw, notes, listener, clock);
     } else {
-      r = generate(prompt, req, options, grounds, persona, sw, notes, listener, clock);
+      r = guarded.generate(prompt, req, options, grounds, persona, sw, notes, listener, clock);
     }
 
-    List<Grounding.Quoted> quoted = new ArrayList<>();
-    if (r.mode() == ReplyMode.QUOTED) {
-      for (AnswerFrames.Quote q : quotes) {
-        double c = decision.confident().stream().filter(x -> x.item().id().equals(q.item().id())).mapToDouble(Answerer.Candidate::confidence).findFirst().orElse(0);
-        quoted.add(new Grounding.Quoted(q.item().id(), q.item().pack(), q.item().source(), round(c)));
-      }
-    }
+    Grounding grounding = GroundingAssembly.of(prompt, persona.id(), condition.emotion(), model.info().name(), r, quotes, decision,
+        notes, clock.finish(start));
     Generation generation = r.generation() != null ? r.generation() : new Generation("", 0, Generation.FinishReason.END, 0, 0);
-    Grounding grounding = new Grounding(
-        prompt.kept().history().stream().map(e -> new Grounding.SelectedExchange(e.exchange().index(), e.exchange().user(), e.exchange().bot(), e.relevance())).toList(),
-        injected(prompt.kept()),
-        prompt.kept().background().stream().map(b -> new Grounding.Background(b.text(), b.knowledgeId())).toList(),
-        persona.id(), condition.emotion(), postResponseText(prompt.kept()), prompt.dropped(), r.unsupported(), notes,
-        model.info().name(), generation.finishReason().name(), clock.finish(start), r.mode(), quoted, r.bank());
     return new TurnResult(r.text(), grounding, prompt, generation, decision);
-  }
-
-  /**
-   * A reply as decided: its text and mode, the generation behind it (null when none), ungrounded numbers kept, and the
-   * bank entry it came from (null unless a bank reply).
-   */
-  private record Reply(String text, ReplyMode mode, Generation generation, List<String> unsupported, Grounding.BankOrigin bank) {
-    Reply(String text, ReplyMode mode, Generation generation, List<String> unsupported) {
-      this(text, mode, generation, unsupported, null);
-    }
   }
 
   /**
@@ -190,7 +167,7 @@ public final class TurnPipeline {
    */
   private Reply chat(RenderedPrompt prompt, TurnRequest req, GenerationOptions options, List<String> grounds, Persona persona,
       Switches sw, List<String> notes, TurnListener listener, StepClock clock) {
-    Reply own = generate(prompt, req, options, grounds, persona, sw, notes, TurnListener.NONE, clock);
+    Reply own = guarded.generate(prompt, req, options, grounds, persona, sw, notes, TurnListener.NONE, clock);
     long b = System.nanoTime();
     ResponseBankReplies.Choice choice = bank.choose(prompt.text(), req.text(), own.mode() == ReplyMode.GENERATED ? own.text() : null,
         text -> postProcessor.defect(text) == null && (!sw.faithfulnessGuard() || guard.unsupportedNumbers(text, grounds).isEmpty()));
@@ -245,60 +222,6 @@ public final class TurnPipeline {
     }
   }
 
-  /**
-   * The model fills the blank, streamed, regenerating a defective reply; with the guard on, a reply whose numbers
-   * nothing grounds is never said: after the last attempt the persona says it does not know.
-   */
-  private Reply generate(RenderedPrompt prompt, TurnRequest req, GenerationOptions options, List<String> grounds, Persona persona,
-      Switches sw, List<String> notes, TurnListener listener, StepClock clock) {
-    ReplyGenerator generator = sw.inversePrompting() && inverse != null ? inverse : direct;
-    if (sw.inversePrompting() && inverse == null) notes.add("inverse prompting unavailable: plain prompting used");
-    Generation generation = null;
-    List<String> unsupported = List.of();
-    Reply reply = null;
-    int attempts = Math.max(1, settings.attempts());
-    for (int attempt = 0; attempt < attempts && reply == null; attempt++) {
-      GenerationOptions attemptOptions = attempt == 0 ? options : retryOptions(options, attempt);
-      if (attempt > 0) listener.onRestart(notes.get(notes.size() - 1));
-      long g = System.nanoTime();
-      generation = generator.generate(prompt, req.text(), attemptOptions, listener);
-      long p = clock.lap("generate", g);
-      String cleaned = postProcessor.clean(generation.text(), persona.displayName());
-      String defect = postProcessor.defect(cleaned);
-      unsupported = guard.unsupportedNumbers(cleaned, grounds);
-      if (defect == null && sw.faithfulnessGuard() && !unsupported.isEmpty()) defect = "unsupported numbers " + unsupported;
-      if (defect == null) reply = new Reply(cleaned, ReplyMode.GENERATED, generation, unsupported);
-      else if (generation.finishReason() == Generation.FinishReason.DEADLINE) {
-        notes.add("deadline passed (" + defect + "): timeout reply");
-        reply = say(settings.timeoutReply(), ReplyMode.FALLBACK, generation, listener, true);
-      } else notes.add("attempt " + (attempt + 1) + " " + defect + ": regenerated");
-      clock.lap("postprocess", p);
-    }
-    if (reply != null) return reply;
-    if (sw.faithfulnessGuard() && !unsupported.isEmpty()) {
-      notes.add("every attempt stated a number nothing grounds: unknown reply");
-      return say(unknownReply(persona), ReplyMode.UNKNOWN, generation, listener, true);
-    }
-    notes.add("every attempt was defective: fallback reply");
-    return say(settings.fallbackReply(), ReplyMode.FALLBACK, generation, listener, true);
-  }
-
-  /** A fixed reply, streamed in place of whatever was streamed before. */
-  private static Reply say(String text, ReplyMode mode, Generation generation, TurnListener listener, boolean restart) {
-    if (restart) listener.onRestart(mode.name().toLowerCase(java.util.Locale.ROOT) + " reply");
-    listener.onToken(text);
-    return new Reply(text, mode, generation, List.of());
-  }
-
-  private String unknownReply(Persona persona) {
-    return persona.unknownReply().isBlank() ? settings.unknownReply() : persona.unknownReply();
-  }
-
-  private static double round(double x) {
-    return Math.round(x * 1000) / 1000.0;
-  }
-
-  /** The latest utterances before the current one, both speakers, oldest first: what the answer features read. */
   private static List<String> recentUtterances(List<Exchange> history) {
     List<String> out = new ArrayList<>();
     for (int i = Math.max(0, history.size() - RECENT_EXCHANGES); i < history.size(); i++) {
@@ -333,28 +256,10 @@ public final class TurnPipeline {
   }
 
   // A retry must be able to differ: greedy decoding would repeat itself, so retries sample.
-  private static GenerationOptions retryOptions(GenerationOptions o, int attempt) {
-    double temperature = o.greedy() ? 0.9 : o.temperature();
-    int topK = o.greedy() ? 40 : o.topK();
-    return new GenerationOptions(o.maxNewTokens(), temperature, topK, o.topP(), Math.max(1.2, o.repetitionPenalty()),
-        Math.max(3, o.noRepeatNgram()), o.stop(), o.deadline(), o.seed() + 7919L * attempt, o.copyBias());
-  }
-
   private static List<String> grounds(RenderedPrompt prompt) {
     List<String> g = new ArrayList<>();
     g.add(prompt.text());
     return g;
-  }
-
-  private static List<Grounding.Injected> injected(PromptSpec spec) {
-    List<Grounding.Injected> out = new ArrayList<>();
-    for (ContextEntry e : spec.history()) for (KnowledgeItem k : e.knowledge()) out.add(new Grounding.Injected("history:" + e.exchange().index(), k));
-    for (KnowledgeItem k : spec.queryKnowledge()) out.add(new Grounding.Injected("query", k));
-    return out;
-  }
-
-  private static String postResponseText(PromptSpec spec) {
-    return String.join("|", spec.postResponse().lines().stream().map(u -> u.speaker().tag() + u.text()).toList());
   }
 
   /**
