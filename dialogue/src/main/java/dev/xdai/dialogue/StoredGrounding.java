@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xdai.prompting.KnowledgeItem;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +78,8 @@ record StoredGrounding(int schema, List<Exchange> history, List<Injected> knowle
     if (schema > CURRENT) {
       throw new IllegalStateException("stored grounding has schema " + schema + ", written by a newer xdai; this one reads up to " + CURRENT);
     }
-    ObjectNode current = ((ObjectNode) node.deepCopy()).put("schema", CURRENT); // 1 → 2 added the field only
-    try {
-      return JSON.treeToValue(current, StoredGrounding.class).toGrounding();
+    try { // 1 → 2 added the schema field only: every schema so far reads as the current one
+      return JSON.treeToValue(node, StoredGrounding.class).toGrounding();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored grounding (schema " + schema + ") is unreadable: " + e.getOriginalMessage(), e);
     }

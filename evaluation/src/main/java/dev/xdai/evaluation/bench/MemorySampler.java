@@ -57,18 +57,18 @@ final class MemorySampler {
 
   /** The sum of a metric's samples whose labels contain {@code labels} (Prometheus text format). */
   static OptionalDouble sum(String text, String name, String labels) {
-    return values(text, name, labels).reduce(Double::sum).stream().mapToDouble(d -> d).findFirst();
+    return values(text, name, labels).reduce(Double::sum);
   }
 
   /** The largest of a metric's samples. */
   static OptionalDouble max(String text, String name) {
-    return values(text, name, "").reduce(Math::max).stream().mapToDouble(d -> d).findFirst();
+    return values(text, name, "").max();
   }
 
-  private static java.util.stream.Stream<Double> values(String text, String name, String labels) {
+  private static java.util.stream.DoubleStream values(String text, String name, String labels) {
     return text.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
         .filter(l -> labels.isEmpty() || l.contains(labels))
-        .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)));
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)));
   }
 
   private static double mb(double bytes) {
