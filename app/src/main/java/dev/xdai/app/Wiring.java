@@ -12,6 +12,7 @@ import dev.xdai.dialogue.answer.AnswerConfidence;
 import dev.xdai.dialogue.rank.ReplyFeatures;
 import dev.xdai.dialogue.rank.ReplyRank;
 import dev.xdai.knowledge.ingest.ConversationReader;
+import dev.xdai.retrieval.bank.BankFilter;
 import dev.xdai.retrieval.bank.ResponseBank;
 import dev.xdai.dialogue.answer.Answerer;
 import dev.xdai.dialogue.BackgroundComposer;
@@ -58,8 +59,12 @@ import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -358,19 +363,35 @@ public class Wiring {
         config.bank().candidates());
   }
 
-  /** The response bank in {@code <data>/bank}; the shipped chit-chat bank is imported on first use. */
+  /**
+   * The response bank in {@code <data>/bank}. The shipped chit-chat bank is imported on first use, and again whenever
+   * the shipped file or the bank's filter rules differ from those it was imported with.
+   */
   @Produces
   @Singleton
   ResponseBank responseBank(XdaiConfig config) {
     ResponseBank bank = ResponseBank.open(dataDir(config).resolve("bank"));
-    if (config.bank().enabled() && bank.size(SHIPPED_BANK) == 0) {
-      try (InputStream in = shippedBank(config)) {
-        if (in != null) bank.replace(SHIPPED_BANK, ConversationReader.read(in, "chitchat.tsv", "bank:" + SHIPPED_BANK));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot import the shipped response bank", e);
-      }
+    if (!config.bank().enabled()) return bank;
+    try (InputStream in = shippedBank(config)) {
+      if (in != null) refreshShippedBank(bank, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot import the shipped response bank", e);
     }
     return bank;
+  }
+
+  /** Imports {@code shipped} (the chit-chat TSV) into {@code bank} unless it was imported under the same rules; says whether it did. */
+  static boolean refreshShippedBank(ResponseBank bank, byte[] shipped) throws IOException {
+    String fingerprint;
+    try {
+      fingerprint = "filter " + BankFilter.VERSION + ", sha-256 " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(shipped));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+    if (fingerprint.equals(bank.fingerprint(SHIPPED_BANK)) && bank.size(SHIPPED_BANK) > 0) return false;
+    bank.replace(SHIPPED_BANK, ConversationReader.read(new ByteArrayInputStream(shipped), "chitchat.tsv", "bank:" + SHIPPED_BANK),
+        fingerprint);
+    return true;
   }
 
   static final String SHIPPED_BANK = "chitchat";

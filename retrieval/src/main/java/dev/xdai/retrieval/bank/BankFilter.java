@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class BankFilter {
 
+  /**
+   * The rules' version: raise it when they change, so that a shipped bank imported under other rules is imported
+   * again (a bank imported from a user's own file keeps its entries until that file is imported again).
+   */
+  public static final int VERSION = 2;
+
   /** Reply length bounds in characters. */
   public static final int MIN_REPLY = 2, MAX_REPLY = 40, MAX_CONTEXT = 60;
 

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -40,6 +42,7 @@ public final class ResponseBank implements AutoCloseable {
   public record Hit(String id, String bank, String context, String reply, String source, double score) {}
 
   static final String ID = "id", BANK = "bank", CONTEXT = "context", REPLY = "reply", SOURCE = "source";
+  private static final String FINGERPRINT = "fingerprint.";
 
   private final Analyzer analyzer = new ChineseAnalyzer();
   private final Directory directory;
@@ -75,7 +78,20 @@ public final class ResponseBank implements AutoCloseable {
    * many were kept. Visible to searches once this returns.
    */
   public int replace(String name, Iterable<BankEntry> entries) {
+    return replace(name, entries, null);
+  }
+
+  /**
+   * The same, and records {@code fingerprint} (what the entries were made from; null records none) with the bank, in
+   * the same commit: {@link #fingerprint} tells later whether the bank must be imported again.
+   */
+  public int replace(String name, Iterable<BankEntry> entries, String fingerprint) {
     try {
+      Map<String, String> data = new HashMap<>();
+      writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      if (fingerprint == null) data.remove(FINGERPRINT + name);
+      else data.put(FINGERPRINT + name, fingerprint);
+      writer.setLiveCommitData(data.entrySet());
       writer.deleteDocuments(new Term(BANK, name));
       int kept = 0;
       for (BankEntry e : entries) {
@@ -95,6 +111,14 @@ public final class ResponseBank implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The fingerprint recorded with bank {@code name}'s last import; null when none was. */
+  public String fingerprint(String name) {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data == null) return null;
+    for (Map.Entry<String, String> e : data) if (e.getKey().equals(FINGERPRINT + name)) return e.getValue();
+    return null;
   }
 
   /** How many entries bank {@code name} holds (all banks when null). */
