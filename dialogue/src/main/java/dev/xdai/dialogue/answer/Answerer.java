@@ -29,9 +29,9 @@ public final class Answerer {
 
   /**
    * The turn's candidates, best ranked first, and those confident enough to quote, the most confident first, for
-   * {@code utterance}.
+   * {@code utterance}; {@code given} when the caller chose the knowledge for this turn.
    */
-  public record Decision(List<Candidate> candidates, List<Candidate> confident, String utterance) {
+  public record Decision(List<Candidate> candidates, List<Candidate> confident, String utterance, boolean given) {
     public double topConfidence() { return candidates.stream().mapToDouble(Candidate::confidence).max().orElse(0); }
   }
 
@@ -90,7 +90,7 @@ public final class Answerer {
     }
     // The lead quote is the item most likely to answer, which need not be the one retrieval ranked first.
     confident.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
-    return new Decision(all, confident, utterance);
+    return new Decision(all, confident, utterance, given);
   }
 
   /** The features of an item asked about again: on the question an elliptical utterance stands for, as if unsaid. */
@@ -111,13 +111,15 @@ public final class Answerer {
 
   /**
    * The quotes the reply says: the most confident item's span, and the other confident items about the same entity
-   * (the values of one attribute, or facts asked together) while every frame of them fits the reply's length.
+   * that are asked too, while every frame of them fits the reply's length. Asked too means another value of the lead's
+   * attribute (主演 has several), a fact whose attribute the utterance names (门票和开放时间), or any fact the caller gave
+   * for the turn: a fact merely confident, about the same entity but not asked for, would bury the answer.
    */
   public List<AnswerFrames.Quote> quotes(Decision decision) {
     List<KnowledgeItem> items = new ArrayList<>();
     for (Candidate c : decision.confident()) {
       if (items.size() >= settings.maxQuotes()) break;
-      if (!items.isEmpty() && !sameEntity(items.get(0), c.item())) continue;
+      if (!items.isEmpty() && !(sameEntity(items.get(0), c.item()) && (decision.given() || askedToo(items.get(0), c)))) continue;
       List<KnowledgeItem> more = new ArrayList<>(items);
       more.add(c.item());
       if (items.isEmpty() || fits(AnswerFrames.variants(AnswerFrames.quotes(more, settings.maxQuoteChars(), decision.utterance())))) {
@@ -125,6 +127,10 @@ public final class Answerer {
       }
     }
     return AnswerFrames.quotes(items, settings.maxQuoteChars(), decision.utterance());
+  }
+
+  private static boolean askedToo(KnowledgeItem lead, Candidate c) {
+    return c.features().attributeAsked() > 0 || lead.fact().attribute().equals(c.item().fact().attribute());
   }
 
   private static boolean sameEntity(KnowledgeItem a, KnowledgeItem b) {
