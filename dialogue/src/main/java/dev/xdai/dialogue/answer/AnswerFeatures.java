@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param margin how far it leads the next item
  * @param questionOverlap share of the utterance's character bigrams that the item's question has too
  * @param attributeAsked share of the fact's attribute bigrams the utterance names (门票 in 门票怎么卖)
+ * @param questionAsked share of the bigrams of the item's question, its entity's name left out, that the utterance
+ *     names: what the question asks of the entity (在哪里 in 康宁社区诊所在哪里？, which names no attribute)
  * @param entityInUtterance the fact's entity is named in the utterance
  * @param entityInContext the fact's entity is named in the recent dialogue but not in the utterance
  * @param question the utterance asks something
@@ -25,18 +27,18 @@ import java.util.regex.Pattern;
  *     or entity contains: a question about something the item never mentions (CT against 洗牙) is not answered by it
  */
 public record AnswerFeatures(double score, double margin, double questionOverlap, double attributeAsked,
-    double entityInUtterance, double entityInContext, double question, double alreadySaid, double description, double curated,
+    double questionAsked, double entityInUtterance, double entityInContext, double question, double alreadySaid, double description, double curated,
     double coverage) {
 
   /** The feature names, in {@link #values()} order. */
   public static final List<String> NAMES = List.of("score", "margin", "questionOverlap", "attributeAsked",
-      "entityInUtterance", "entityInContext", "question", "alreadySaid", "description", "curated", "coverage");
+      "questionAsked", "entityInUtterance", "entityInContext", "question", "alreadySaid", "description", "curated", "coverage");
 
   private static final Pattern QUESTION = Pattern.compile(
       "[？?]|吗|么|呢|什么|多少|几|谁|哪|怎|如何|是不是|有没有|能不能|可不可以|会不会|要不要|多久|多长|多大|多高|多远");
 
   public double[] values() {
-    return new double[] {score, margin, questionOverlap, attributeAsked, entityInUtterance, entityInContext, question,
+    return new double[] {score, margin, questionOverlap, attributeAsked, questionAsked, entityInUtterance, entityInContext, question,
         alreadySaid, description, curated, coverage};
   }
 
@@ -71,19 +73,34 @@ public record AnswerFeatures(double score, double margin, double questionOverlap
     Set<String> topic = ChineseText.topicChars(utterance);
     Set<String> itemChars = ChineseText.topicChars(item.title() + "\n" + item.text() + (fact == null ? "" : "\n" + fact.entity()));
     double coverage = topic.isEmpty() ? 0 : shared(topic, itemChars) / (double) topic.size();
-    return new AnswerFeatures(clamp(item.score()), margin, overlap, attribute, inUtterance, inContext,
+    return new AnswerFeatures(clamp(item.score()), margin, overlap, attribute, questionAsked(item, asked), inUtterance, inContext,
         isQuestion(utterance) ? 1 : 0, alreadySaid, isDescription ? 1 : 0, fact == null ? 1 : 0, coverage);
   }
 
   /** These features with {@code alreadySaid} cleared. */
   public AnswerFeatures unsaid() {
-    return new AnswerFeatures(score, margin, questionOverlap, attributeAsked, entityInUtterance, entityInContext, question, 0,
-        description, curated, coverage);
+    return new AnswerFeatures(score, margin, questionOverlap, attributeAsked, questionAsked, entityInUtterance, entityInContext,
+        question, 0, description, curated, coverage);
   }
 
   /** Whether the utterance asks something: a question mark, a question particle or a question word. */
   public static boolean isQuestion(String utterance) {
     return QUESTION.matcher(utterance).find();
+  }
+
+  /** The share of the question's own bigrams, apart from its entity's name, among {@code asked}. */
+  private static double questionAsked(KnowledgeItem item, Set<String> asked) {
+    String title = ChineseText.fold(item.title());
+    KnowledgeItem.Fact fact = item.fact();
+    String[] parts = {title};
+    if (fact != null && !fact.shortEntity().isBlank()) {
+      // The longest name first: the pieces of the question around it are what it asks.
+      String name = title.contains(ChineseText.fold(fact.entity())) ? fact.entity() : fact.shortEntity();
+      parts = title.split(Pattern.quote(ChineseText.fold(name)), -1);
+    }
+    Set<String> own = new java.util.HashSet<>();
+    for (String part : parts) own.addAll(ChineseText.bigrams(part));
+    return own.isEmpty() ? 0 : shared(own, asked) / (double) own.size();
   }
 
   private static int shared(Set<String> a, Set<String> b) {

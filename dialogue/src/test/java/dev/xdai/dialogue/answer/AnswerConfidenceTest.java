@@ -24,6 +24,11 @@ class AnswerConfidenceTest {
   void theFeaturesReadTheQuestionAndTheFact() {
     AnswerFeatures f = AnswerFeatures.of(HOURS, null, "智化寺的开放时间是几点？", List.of());
     assertEquals(1.0, f.attributeAsked());
+    assertEquals(0.2, f.questionAsked(), 1e-9, "of 什么 么时 时候 候开 开放, only 开放 is asked");
+    assertEquals(1.0, AnswerFeatures.of(fact("a", "康宁社区诊所在哪里？", "康宁社区诊所", "地址", "青松路88号", 1), null, "那家诊所在哪里？",
+        List.of()).questionAsked(), "在哪里, the entity's name aside");
+    assertEquals(0.0, AnswerFeatures.of(fact("d", "康宁社区诊所是什么？", "康宁社区诊所", "Information", "社区诊所", 1), null, "那家诊所在哪里？",
+        List.of()).questionAsked());
     assertEquals(1.0, f.entityInUtterance());
     assertEquals(1.0, f.question());
     assertEquals(0.0, f.curated());
@@ -49,6 +54,26 @@ class AnswerConfidenceTest {
     Answerer.Decision d = answerer.decide(List.of(about, fee), false, "挂号费多少钱？", List.of());
     assertEquals("fee", d.confident().get(0).item().id());
     assertEquals("普通号10元，主治医师号20元", answerer.quotes(d).get(0).span());
+  }
+
+  @Test
+  void factsAreQuotedTogetherOnlyWhenAskedTogether() {
+    KnowledgeItem ticket = fact("ticket", "智化寺的门票多少钱？", "智化寺", "门票", "20元", 0.8);
+    KnowledgeItem address = fact("address", "智化寺在哪里？", "智化寺", "地址", "北京市东城区禄米仓胡同5号", 0.7);
+    Answerer.Decision both = answerer.decide(List.of(HOURS, ticket, address), false, "智化寺的开放时间和门票呢？", List.of());
+    assertEquals(java.util.Set.of("8:30-16:30（周一闭馆）", "20元"),
+        answerer.quotes(both).stream().map(AnswerFrames.Quote::span).collect(java.util.stream.Collectors.toSet()));
+    Answerer.Decision one = answerer.decide(List.of(ticket.withScore(1.0), address.withScore(0.99), HOURS.withScore(0.98)), false,
+        "智化寺的门票多少钱？", List.of());
+    assertTrue(one.confident().size() > 1, "the others are confident too: " + one.confident().size());
+    assertEquals(List.of("20元"), answerer.quotes(one).stream().map(AnswerFrames.Quote::span).toList());
+    Answerer.Decision given = answerer.decide(List.of(ticket, address), true, "智化寺的门票多少钱？", List.of());
+    assertEquals(2, answerer.quotes(given).size(), "what the caller gave for the turn is said together");
+    KnowledgeItem star1 = fact("s1", "霸王别姬的主演有哪些人？", "霸王别姬", "主演", "张国荣", 1.0);
+    KnowledgeItem star2 = fact("s2", "霸王别姬的主演有哪些人？", "霸王别姬", "主演", "巩俐", 0.99);
+    Answerer.Decision stars = answerer.decide(List.of(star1, star2, HOURS), false, "霸王别姬是谁演的？", List.of());
+    assertTrue(stars.confident().size() == 2, "both are confident: " + stars.candidates());
+    assertEquals(List.of("张国荣", "巩俐"), answerer.quotes(stars).stream().map(AnswerFrames.Quote::span).toList());
   }
 
   @Test
