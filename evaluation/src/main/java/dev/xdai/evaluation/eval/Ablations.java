@@ -24,6 +24,9 @@ public record Ablations(boolean historySelection, boolean knowledgeInjection, bo
    */
   public static final Ablations DEFAULT = new Ablations(true, true, true, false, true, false, true, false, true, true, true);
 
+  /** Production settings without the response bank: the reply is the model's own. */
+  public static final Ablations OWN_REPLY = new Ablations(true, true, true, false, true, false, true, false, true, true, false);
+
   /** The switches by name, as they appear in results. */
   public Map<String, Boolean> asMap() {
     Map<String, Boolean> m = new LinkedHashMap<>();

@@ -116,6 +116,8 @@ public final class RerankCommand implements Callable<Integer> {
     out.printf("xdai eval rerank: %d samples (%d left out: too long for the context), the true reply among %d candidates "
         + "(chance %.1f %%), model %s%n", r.samples(), r.skipped(), r.candidates(), r.chance(), model);
     r.recallAt1().forEach((k, v) -> out.printf("  recall@1 %-15s %.1f%n", k, v));
+    out.println("the model's own reply outranks the true one, by the same rankings:");
+    r.ownOverTrue().forEach((k, v) -> out.printf("  own>true %-15s %.1f%n", k, v));
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("kind", "rerank");
@@ -124,6 +126,7 @@ public final class RerankCommand implements Callable<Integer> {
       m.put("candidates", r.candidates());
       m.put("chance", JsonLine.round(r.chance(), 3));
       r.recallAt1().forEach((k, v) -> m.put("recall@1_" + k, JsonLine.round(v, 3)));
+      r.ownOverTrue().forEach((k, v) -> m.put("own_over_true_" + k, JsonLine.round(v, 3)));
       m.put("model", model);
       m.put("data", paths.stream().map(Path::toString).toList());
       m.put("date", started.truncatedTo(ChronoUnit.SECONDS).toString());

@@ -25,7 +25,10 @@ import java.util.function.ToDoubleFunction;
  * {@code xdai eval rerank}: the power of the GLM reranker that chooses among candidate replies. For each sample, the
  * true reply is hidden among distractors (true replies of samples from other conversations) and every candidate is
  * described over the sample's manufactured prompt; recall@1 is the share of samples whose true reply ranks first, by
- * each of the reranker's rankings (the model's likelihoods alone, their combinations, the service's fitted one).
+ * each of the reranker's rankings (the model's likelihoods alone, their combinations, the service's fitted one). The
+ * model's own reply to the prompt is described too, as the service's chit-chat weighs it against the bank's: the share
+ * of samples where it outranks the true reply is reported, and it is one more reply to rank below the true one in the
+ * dump a ranking is fitted on.
  */
 public final class RerankEvaluation {
 
@@ -42,8 +45,12 @@ public final class RerankEvaluation {
     List<double[]> describe(String prompt, String utterance, List<String> candidates);
   }
 
-  /** The figures: recall@1 by each score, in percent, with the chance level. */
-  public record Result(int samples, int skipped, int candidates, Map<String, Double> recallAt1, double chance) {}
+  /**
+   * The figures: recall@1 by each score among the {@code candidates} replies of people, in percent, with the chance
+   * level; and by each score, the share of samples where the model's own reply outranks the true one.
+   */
+  public record Result(int samples, int skipped, int candidates, Map<String, Double> recallAt1, double chance,
+      Map<String, Double> ownOverTrue) {}
 
   private final DialogueUnderTest dialogue;
   private final Reranker reranker;
@@ -73,6 +80,7 @@ public final class RerankEvaluation {
     List<String> names = List.copyOf(reranker.scores().keySet());
     List<ToDoubleFunction<double[]>> rankings = List.copyOf(reranker.scores().values());
     int[] hits = new int[names.size()];
+    int[] ownWins = new int[names.size()];
     int scored = 0, skipped = 0;
     for (int i = 0; i < drawn.size(); i++) {
       KdConvSample s = drawn.get(i);
@@ -86,9 +94,13 @@ public final class RerankEvaluation {
         String reply = CharText.cut(o.goldReply(), EvalSettings.MAX_REPLY_CHARS);
         if (!options.contains(reply)) options.add(reply);
       }
-      // The prompt the pipeline manufactures for this turn, without knowledge: what a chit-chat reply is chosen over.
-      EvalOutcome outcome = dialogue.respond(new EvalTurn(s, EvalMode.NONE, Ablations.DEFAULT, bot, "", List.of(),
+      int people = options.size();
+      // The prompt the pipeline manufactures for this turn, without knowledge: what a chit-chat reply is chosen over,
+      // and the model's own reply to it.
+      EvalOutcome outcome = dialogue.respond(new EvalTurn(s, EvalMode.NONE, Ablations.OWN_REPLY, bot, "", List.of(),
           EvalSettings.MAX_REPLY_CHARS));
+      String own = outcome.reply() == null ? "" : CharText.cut(outcome.reply(), EvalSettings.MAX_REPLY_CHARS);
+      if (!own.isBlank() && !options.contains(own)) options.add(own);
       List<double[]> features;
       try {
         features = reranker.describe(outcome.prompt(), s.query(), options);
@@ -100,22 +112,28 @@ public final class RerankEvaluation {
       for (int k = 0; k < names.size(); k++) {
         ToDoubleFunction<double[]> score = rankings.get(k);
         int best = 0;
-        for (int c = 1; c < features.size(); c++) if (score.applyAsDouble(features.get(c)) > score.applyAsDouble(features.get(best))) best = c;
+        for (int c = 1; c < people; c++) if (score.applyAsDouble(features.get(c)) > score.applyAsDouble(features.get(best))) best = c;
         if (best == 0) hits[k]++;
+        if (features.size() > people && score.applyAsDouble(features.get(people)) > score.applyAsDouble(features.get(0))) ownWins[k]++;
       }
       if (dump != null) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("id", s.id());
         line.put("features", reranker.features());
         line.put("candidates", features.stream().map(f -> Arrays.stream(f).boxed().toList()).toList());
+        line.put("own", features.size() > people ? people : -1);
         dump.write(JsonLine.of(line));
         dump.newLine();
       }
       progress.accept(i + 1);
     }
     Map<String, Double> recall = new LinkedHashMap<>();
-    for (int k = 0; k < names.size(); k++) recall.put(names.get(k), scored == 0 ? 0 : 100.0 * hits[k] / scored);
-    return new Result(scored, skipped, candidates, recall, 100.0 / candidates);
+    Map<String, Double> own = new LinkedHashMap<>();
+    for (int k = 0; k < names.size(); k++) {
+      recall.put(names.get(k), scored == 0 ? 0 : 100.0 * hits[k] / scored);
+      own.put(names.get(k), scored == 0 ? 0 : 100.0 * ownWins[k] / scored);
+    }
+    return new Result(scored, skipped, candidates, recall, 100.0 / candidates, own);
   }
 
   private static String conversation(KdConvSample s) {

@@ -199,7 +199,9 @@ public final class ResultsPage {
         .append("the forward score less the reply's score without context, the sums with inverse prompting's weights, ")
         .append("`topic` the cosine of the reply's and the utterance's sentence vectors (bge-small-zh), and `service` the ")
         .append("ranking the service uses for chit-chat: all four features weighted as fitted by `xdai eval rerank --fit` ")
-        .append("on conversations the model was trained on (`evaluation/measure.sh calibrate`), never the held-out ones.\n\n");
+        .append("on conversations the model was trained on (`evaluation/measure.sh calibrate`), never the held-out ones. ")
+        .append("`own_over_true_*`: the share of samples where the model's own reply to the prompt (what the bank's replies ")
+        .append("compete with in the service) outranks the true reply, by the same rankings; lower is better.\n\n");
     if (runs.isEmpty()) {
       md.append(NOT_MEASURED).append(" Run `./xdai eval rerank --json`.\n\n");
       return;
@@ -208,7 +210,7 @@ public final class ResultsPage {
     List<String> header = new ArrayList<>(List.of("data", "samples", "candidates", "chance"));
     List<String> scorers = new ArrayList<>();
     runs.forEach(r -> r.json().fieldNames().forEachRemaining(k -> {
-      if (k.startsWith("recall@1_") && !scorers.contains(k)) scorers.add(k);
+      if ((k.startsWith("recall@1_") || k.startsWith("own_over_true_")) && !scorers.contains(k)) scorers.add(k);
     }));
     header.addAll(scorers);
     header.addAll(List.of("model", "date", "command"));
