@@ -18,10 +18,11 @@ public final class Answerer {
   /**
    * @param maxQuotes facts quoted together at most; @param maxQuoteChars the longest span quoted from one answer;
    * @param maxReplyChars the spans of several facts stop before they pass this length together; @param tailTokens
-   *     how much the model may add after a quoted frame (0: nothing)
+   *     how much the model may add after a quoted frame (0: nothing, the default: the shipped small model's additions
+   *     are rarely sentences a reader can follow; a large GLM behind the remote backend may be given room)
    */
   public record Settings(int maxQuotes, int maxQuoteChars, int maxReplyChars, int tailTokens) {
-    public static Settings defaults() { return new Settings(3, 58, 60, 20); }
+    public static Settings defaults() { return new Settings(3, 58, 60, 0); }
   }
 
   /** One item of the turn's knowledge with its features and confidence. */
