@@ -2,6 +2,9 @@ package dev.xdai.dialogue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -66,6 +69,12 @@ public final class JournaledSessionStore implements SessionStore {
   private long applied;
   private boolean closing;
   private final Thread applier;
+  /** The applier's tries of one line: again while the store is unreachable, unless closing. */
+  private final Retry untilStored = Retry.of("session-journal", RetryConfig.custom()
+      .maxAttempts(Integer.MAX_VALUE)
+      .intervalFunction(IntervalFunction.ofExponentialBackoff(50, 2, 2_000))
+      .retryOnException(e -> !closing())
+      .build());
 
   private JournaledSessionStore(SessionStore store, ObjectMapper json, FileChannel channel, FileLock fileLock, List<Line> replay) {
     this.store = store;
@@ -243,29 +252,33 @@ public final class JournaledSessionStore implements SessionStore {
   }
 
   /**
-   * Stores one line, retrying while the store is unreachable; false when closing: then an unreachable store is not
-   * waited for (it may be shutting down too) and the line stays journaled for the next start.
+   * Stores one line, retrying while the store is unreachable (after 50 ms, doubled per try up to 2 s); false when
+   * closing: then an unreachable store is not waited for (it may be shutting down too) and the line stays journaled for
+   * the next start.
    */
   private boolean apply(Line line) {
-    long backoff = 50;
-    while (true) {
-      try {
+    try {
+      untilStored.executeRunnable(() -> {
         try {
           store.append(line.session(), line.turn());
         } catch (DialogueException e) {
           // Refused for good: the session is gone, or another writer broke the one-owner rule. (A turn replayed after a
           // crash that had reached the store before it is accepted by the store's append check.)
           LOG.log(System.Logger.Level.ERROR, "turn " + line.index() + " of session " + line.session() + " was not stored: " + e.getMessage());
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "the session store is unreachable (" + e.getMessage() + "); turns stay journaled");
+          throw e;
         }
-        return true;
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "the session store is unreachable (" + e.getMessage() + "); turns stay journaled");
-      }
-      synchronized (lock) {
-        if (closing) return false;
-        waitOn(backoff);
-      }
-      backoff = Math.min(2_000, backoff * 2);
+      });
+      return true;
+    } catch (RuntimeException e) {
+      return false; // closing (or interrupted while waiting to retry)
+    }
+  }
+
+  private boolean closing() {
+    synchronized (lock) {
+      return closing;
     }
   }
 

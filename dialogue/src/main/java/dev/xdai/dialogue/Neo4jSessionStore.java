@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import dev.xdai.knowledge.graph.GraphConnection;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -56,39 +57,37 @@ public final class Neo4jSessionStore implements SessionStore {
 
   @Override
   public Optional<Session> find(String id) {
-    return graph.read(tx -> {
-      var rows = tx.run("""
-          MATCH (s:Session {id: $id})
-          OPTIONAL MATCH (s)-[:HAS_TURN]->(t:Turn)
-          WITH s, t ORDER BY t.index
-          RETURN s, collect(t) AS turns""", Map.of("id", id)).list();
-      if (rows.isEmpty()) return Optional.empty();
-      Record r = rows.get(0);
+    return readSession(id, "s, collect(t) AS turns", r -> {
       Value s0 = r.get("s");
       List<TurnRecord> turns = new ArrayList<>();
       for (Value t : r.get("turns").values()) turns.add(turn(t));
-      return Optional.of(new Session(s0.get("id").asString(), s0.get("bot").asString(), s0.get("emotion").asString(""),
-          s0.get("owner").asString(""), Instant.ofEpochMilli(s0.get("createdAt").asLong()), turns));
+      return new Session(s0.get("id").asString(), s0.get("bot").asString(), s0.get("emotion").asString(""),
+          s0.get("owner").asString(""), Instant.ofEpochMilli(s0.get("createdAt").asLong()), turns);
     });
   }
 
   @Override
   public Optional<Conversation> conversation(String id) {
-    return graph.read(tx -> {
-      var rows = tx.run("""
-          MATCH (s:Session {id: $id})
-          OPTIONAL MATCH (s)-[:HAS_TURN]->(t:Turn)
-          WITH s, t ORDER BY t.index
-          RETURN s.bot AS bot, s.emotion AS emotion, s.owner AS owner, collect([t.index, t.user, t.reply]) AS turns""", Map.of("id", id)).list();
-      if (rows.isEmpty()) return Optional.empty();
-      Record r = rows.get(0);
+    return readSession(id, "s.bot AS bot, s.emotion AS emotion, s.owner AS owner, collect([t.index, t.user, t.reply]) AS turns", r -> {
       List<Exchange> exchanges = new ArrayList<>();
       for (Value t : r.get("turns").values()) {
         if (t.get(0).isNull()) continue; // the session has no turns: collect() got one row of nulls
         exchanges.add(new Exchange(t.get(0).asInt(), t.get(1).asString(), t.get(2).asString()));
       }
-      return Optional.of(new Conversation(id, r.get("bot").asString(), r.get("emotion").asString(""), r.get("owner").asString(""),
-          exchanges));
+      return new Conversation(id, r.get("bot").asString(), r.get("emotion").asString(""), r.get("owner").asString(""),
+          exchanges);
+    });
+  }
+
+  /** The session {@code id} with its turns in order, as {@code returns} (over {@code s} and {@code t}) gives them. */
+  private <T> Optional<T> readSession(String id, String returns, Function<Record, T> read) {
+    return graph.read(tx -> {
+      var rows = tx.run("""
+          MATCH (s:Session {id: $id})
+          OPTIONAL MATCH (s)-[:HAS_TURN]->(t:Turn)
+          WITH s, t ORDER BY t.index
+          """ + "RETURN " + returns, Map.of("id", id)).list();
+      return rows.isEmpty() ? Optional.empty() : Optional.of(read.apply(rows.get(0)));
     });
   }
 

@@ -1,6 +1,8 @@
 package dev.xdai.dialogue;
 
 import dev.xdai.knowledge.graph.GraphConnection;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,18 +64,20 @@ public final class SessionWriters implements AutoCloseable {
       Duration ttl) {
     SessionWriters writers = new SessionWriters(graph, id, describe, ownership, ttl);
     Instant deadline = Instant.now().plus(ttl).plus(ttl.dividedBy(3));
-    while (true) {
-      List<String> clashes = writers.tryRegister();
-      if (clashes.isEmpty()) break;
-      if (Instant.now().isAfter(deadline)) {
-        throw new ClashException("this service (" + ownership.name().toLowerCase() + " sessions) cannot write sessions to this "
-            + "graph: " + String.join("; ", clashes) + " writes them " + (ownership == DialogueService.Ownership.OWNED
-                ? "too, and write-behind needs a service that owns its sessions alone"
-                : "with write-behind, as if it owned them alone")
-            + ". Run every service over a shared graph with xdai.sessions.write-behind=false (the default with "
-            + "xdai.graph.uri), see docs/replication.md.");
-      }
-      sleep(Math.max(100, ttl.toMillis() / 10));
+    RetryConfig untilFree = RetryConfig.<List<String>>custom()
+        .maxAttempts(Integer.MAX_VALUE)
+        .waitDuration(Duration.ofMillis(Math.max(100, ttl.toMillis() / 10)))
+        .retryOnResult(clashes -> !clashes.isEmpty() && !Instant.now().isAfter(deadline))
+        .retryOnException(e -> false)
+        .build();
+    List<String> clashes = Retry.of("session-writers", untilFree).executeSupplier(writers::tryRegister);
+    if (!clashes.isEmpty()) {
+      throw new ClashException("this service (" + ownership.name().toLowerCase() + " sessions) cannot write sessions to this "
+          + "graph: " + String.join("; ", clashes) + " writes them " + (ownership == DialogueService.Ownership.OWNED
+              ? "too, and write-behind needs a service that owns its sessions alone"
+              : "with write-behind, as if it owned them alone")
+          + ". Run every service over a shared graph with xdai.sessions.write-behind=false (the default with "
+          + "xdai.graph.uri), see docs/replication.md.");
     }
     long every = Math.max(50, ttl.toMillis() / 3);
     writers.heartbeat.scheduleWithFixedDelay(writers::renew, every, every, TimeUnit.MILLISECONDS);
@@ -126,15 +130,6 @@ public final class SessionWriters implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "cannot remove this service's session-writer registration (it expires by itself): "
           + e.getMessage());
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 }

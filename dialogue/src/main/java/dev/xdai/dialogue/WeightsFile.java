@@ -25,6 +25,19 @@ public final class WeightsFile {
     T parse(WeightsFile file);
   }
 
+  /** One kind of file: where the shipped one is (beside {@code owner}), what errors call it, how it is parsed. */
+  public record Format<T>(Class<?> owner, String resource, String what, Parser<T> parser) {
+    /** The file this build ships, parsed. */
+    public T shipped() {
+      return WeightsFile.shipped(owner, resource, what, parser);
+    }
+
+    /** Reads and parses a file of this kind. */
+    public T read(Reader reader) throws IOException {
+      return parser.parse(WeightsFile.read(reader, what));
+    }
+  }
+
   private final Properties properties;
   private final String what;
 
@@ -59,6 +72,13 @@ public final class WeightsFile {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(what + "'s '" + key + "' is not a number: " + v);
     }
+  }
+
+  /** The numbers under {@code weight.<name>} for each of {@code names}, in that order. */
+  public double[] weights(List<String> names) {
+    double[] w = new double[names.size()];
+    for (int i = 0; i < w.length; i++) w[i] = number("weight." + names.get(i));
+    return w;
   }
 
   /** Writes {@code values} (key to number, in order) under {@code comment}, as {@link #read} reads them. */

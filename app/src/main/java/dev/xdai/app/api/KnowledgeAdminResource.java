@@ -90,7 +90,7 @@ public class KnowledgeAdminResource {
   @GET
   @Path("{pack}")
   public PackInfo get(@PathParam("pack") String pack) {
-    return packs.get(pack).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no pack '" + pack + "'"));
+    return packs.get(pack).orElseThrow(() -> noPack(pack));
   }
 
   /**
@@ -164,7 +164,7 @@ public class KnowledgeAdminResource {
   }
 
   private void requirePack(String pack) {
-    if (!packs.exists(pack)) throw new jakarta.ws.rs.NotFoundException("no pack '" + pack + "'");
+    if (!packs.exists(pack)) throw noPack(pack);
   }
 
   private static void checkLimit(int limit) {
@@ -181,13 +181,17 @@ public class KnowledgeAdminResource {
   @POST
   @Path("{pack}/reindex")
   public SyncResult reindex(@PathParam("pack") String pack) {
-    return packs.reindex(pack).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no pack '" + pack + "'"));
+    return packs.reindex(pack).orElseThrow(() -> noPack(pack));
   }
 
   @POST
   @Path("{pack}/expand")
   public ConceptExpander.Result expand(@PathParam("pack") String pack) {
-    if (!packs.exists(pack)) throw new jakarta.ws.rs.NotFoundException("no pack '" + pack + "'");
+    if (!packs.exists(pack)) throw noPack(pack);
     return new ConceptExpander(graph, ConceptExpander.Options.defaults()).expand(pack);
+  }
+
+  private static jakarta.ws.rs.NotFoundException noPack(String pack) {
+    return new jakarta.ws.rs.NotFoundException("no pack '" + pack + "'");
   }
 }

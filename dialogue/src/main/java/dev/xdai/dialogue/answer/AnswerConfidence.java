@@ -30,22 +30,18 @@ public final class AnswerConfidence {
     this.threshold = threshold;
   }
 
+  private static final WeightsFile.Format<AnswerConfidence> FORMAT =
+      new WeightsFile.Format<>(AnswerConfidence.class, RESOURCE, "the answer calibration",
+          file -> new AnswerConfidence(file.number("bias"), file.weights(AnswerFeatures.NAMES), file.number("threshold")));
+
   /** The calibration this build ships. */
   public static AnswerConfidence shipped() {
-    return WeightsFile.shipped(AnswerConfidence.class, RESOURCE, WHAT, AnswerConfidence::parse);
+    return FORMAT.shipped();
   }
-
-  private static final String WHAT = "the answer calibration";
 
   /** Reads a calibration file: {@code bias}, {@code threshold} and {@code weight.<feature>} for every feature. */
   public static AnswerConfidence read(Reader reader) throws IOException {
-    return parse(WeightsFile.read(reader, WHAT));
-  }
-
-  private static AnswerConfidence parse(WeightsFile file) {
-    double[] w = new double[AnswerFeatures.NAMES.size()];
-    for (int i = 0; i < w.length; i++) w[i] = file.number("weight." + AnswerFeatures.NAMES.get(i));
-    return new AnswerConfidence(file.number("bias"), w, file.number("threshold"));
+    return FORMAT.read(reader);
   }
 
   /** The probability that the item with these features answers the utterance. */

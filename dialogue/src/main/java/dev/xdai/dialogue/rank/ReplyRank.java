@@ -30,22 +30,18 @@ public final class ReplyRank {
     this.weights = weights.clone();
   }
 
+  private static final WeightsFile.Format<ReplyRank> FORMAT =
+      new WeightsFile.Format<>(ReplyRank.class, RESOURCE, "the reply ranking",
+          file -> new ReplyRank(file.weights(ReplyFeatures.NAMES)));
+
   /** The weights this build ships. */
   public static ReplyRank shipped() {
-    return WeightsFile.shipped(ReplyRank.class, RESOURCE, WHAT, ReplyRank::parse);
+    return FORMAT.shipped();
   }
-
-  private static final String WHAT = "the reply ranking";
 
   /** Reads a weights file: {@code weight.<feature>} for every feature. */
   public static ReplyRank read(Reader reader) throws IOException {
-    return parse(WeightsFile.read(reader, WHAT));
-  }
-
-  private static ReplyRank parse(WeightsFile file) {
-    double[] w = new double[ReplyFeatures.NAMES.size()];
-    for (int i = 0; i < w.length; i++) w[i] = file.number("weight." + ReplyFeatures.NAMES.get(i));
-    return new ReplyRank(w);
+    return FORMAT.read(reader);
   }
 
   public List<Double> weights() {

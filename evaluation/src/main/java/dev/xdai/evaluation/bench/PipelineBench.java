@@ -1,6 +1,5 @@
 package dev.xdai.evaluation.bench;
 
-import dev.xdai.evaluation.cli.PositiveInt;
 import dev.xdai.evaluation.cli.UsageException;
 import dev.xdai.evaluation.kdconv.KdConvConversation;
 import java.io.PrintStream;
@@ -32,10 +31,7 @@ final class PipelineBench extends Bench {
     this.probe = probe;
   }
 
-  @Option(names = "--turns", paramLabel = "N", defaultValue = "300", converter = PositiveInt.class, description = "turns measured (default ${DEFAULT-VALUE})")
-  int turns;
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "50", converter = PositiveInt.class, description = "turns before measuring (default ${DEFAULT-VALUE})")
-  int warmup;
+  @Mixin TurnCounts counts = new TurnCounts(300, 50);
   @Mixin KdConvData text;
   @Option(names = "--pause-ms", paramLabel = "N", defaultValue = "0", description = "pause between a session's turns, not measured (default ${DEFAULT-VALUE})")
   long pauseMs;
@@ -57,20 +53,20 @@ final class PipelineBench extends Bench {
         String id = "bench-" + round + "-" + c;
         for (String text : conversations.get(c)) {
           TurnTimings t = pipeline.turn(id, text);
-          if (done++ >= warmup) {
+          if (done++ >= counts.warmup) {
             t.stepNanos().forEach((step, nanos) -> steps.computeIfAbsent(step, k -> new Durations()).add(nanos));
             overhead.add(t.overheadNanos());
             decode.add(t.decodeNanos());
           }
           if (done % 100 == 0) progress.printf("bench pipeline: %d turns%n", done);
           if (pauseMs > 0) Thread.sleep(pauseMs);
-          if (done >= warmup + turns) break outer;
+          if (done >= counts.warmup + counts.turns) break outer;
         }
       }
       round++;
     }
 
-    BenchReport report = new BenchReport("pipeline", BenchTexts.options(this, data), warmup, turns);
+    BenchReport report = new BenchReport("pipeline", BenchTexts.options(this, data), counts.warmup, counts.turns);
     steps.forEach((step, d) -> report.row(row(step, d.summary())));
     LatencySummary total = overhead.summary();
     report.row(row("overhead (all steps but score and rerank)", total));

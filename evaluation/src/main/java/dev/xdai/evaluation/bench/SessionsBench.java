@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,10 +24,7 @@ final class SessionsBench extends Bench {
     this.runner = runner;
   }
 
-  @Option(names = "--turns", paramLabel = "N", defaultValue = "2000", converter = PositiveInt.class, description = "turns measured (default ${DEFAULT-VALUE})")
-  int turns;
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "400", converter = PositiveInt.class, description = "turns before measuring (default ${DEFAULT-VALUE})")
-  int warmup;
+  @Mixin TurnCounts counts = new TurnCounts(2000, 400);
   @Option(names = "--threads", defaultValue = "1,8", split = ",", converter = PositiveInt.class, paramLabel = "N[,N...]",
       description = "writer counts, one set of rows each (default ${DEFAULT-VALUE})")
   List<Integer> threads;
@@ -35,10 +33,10 @@ final class SessionsBench extends Bench {
 
   @Override BenchReport run(PrintStream progress) throws Exception {
     SessionWriteRunner sessionWrites = BenchTargets.require(runner, "sessions", "the session store and its graph");
-    BenchReport report = new BenchReport("sessions", options(), warmup, turns);
+    BenchReport report = new BenchReport("sessions", options(), counts.warmup, counts.turns);
     for (int t : threads) {
       progress.printf("bench sessions: %d writer(s)%n", t);
-      runner(sessionWrites, turns, warmup, t, sessions).forEach((mode, nanos) -> {
+      runner(sessionWrites, counts.turns, counts.warmup, t, sessions).forEach((mode, nanos) -> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("mode", mode);
         row.put("threads", t);

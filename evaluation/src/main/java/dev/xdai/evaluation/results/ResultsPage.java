@@ -121,8 +121,7 @@ public final class ResultsPage {
     md.append("Samples, modes and figures as defined in [evaluation.md](evaluation.md): characters are code points without ")
         .append("whitespace; all figures are percentages except `char_ppl`; `knowledge_recall@k` applies to `retrieved` mode only.\n\n");
     Path png = docsDir.resolve("img").resolve(ABLATIONS_PNG);
-    if (runs.isEmpty()) {
-      md.append(NOT_MEASURED).append(" Run e.g. `./xdai eval kdconv --mode oracle --json`.\n\n");
+    if (notMeasured(md, runs, " Run e.g. `./xdai eval kdconv --mode oracle --json`.")) {
       Files.deleteIfExists(png);
     } else {
       List<ResultRecord> sorted = new ArrayList<>(runs);
@@ -169,10 +168,7 @@ public final class ResultsPage {
         .append("quote is decided once a turn. A candidate counts as answering when it is a gold triple of the turn. ")
         .append("`answer_rate` is the share of replies that say a gold value (or the first 20 characters of a longer one); ")
         .append("`mode_*` the share of replies quoted, generated, \"don't know\" and fallback.\n\n");
-    if (runs.isEmpty()) {
-      md.append(NOT_MEASURED).append(" Run `./xdai eval calibrate --dump FILE --json`.\n\n");
-      return;
-    }
+    if (notMeasured(md, runs, " Run `./xdai eval calibrate --dump FILE --json`.")) return;
     for (ResultRecord r : runs.stream().sorted(Comparator.comparing(ResultRecord::date)).toList()) {
       JsonNode j = r.json();
       md.append("`").append(r.command()).append("` — ").append(r.day()).append(": ")
@@ -202,10 +198,7 @@ public final class ResultsPage {
         .append("on conversations the model was trained on (`evaluation/measure.sh calibrate`), never the held-out ones. ")
         .append("`own_over_true_*`: the share of samples where the model's own reply to the prompt (what the bank's replies ")
         .append("compete with in the service) outranks the true reply, by the same rankings; lower is better.\n\n");
-    if (runs.isEmpty()) {
-      md.append(NOT_MEASURED).append(" Run `./xdai eval rerank --json`.\n\n");
-      return;
-    }
+    if (notMeasured(md, runs, " Run `./xdai eval rerank --json`.")) return;
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("data", "samples", "candidates", "chance"));
     List<String> scorers = new ArrayList<>();
@@ -232,9 +225,7 @@ public final class ResultsPage {
       md.append("### ").append(bench).append("\n\n");
       List<ResultRecord> mine = runs.stream().filter(r -> r.json().path("bench").asText().equals(bench))
           .sorted(Comparator.comparing(ResultRecord::date)).toList();
-      if (mine.isEmpty()) {
-        md.append(NOT_MEASURED).append(" Run `./xdai bench ").append(bench).append(" --json`.\n\n");
-      }
+      notMeasured(md, mine, " Run `./xdai bench " + bench + " --json`.");
       for (ResultRecord r : mine) {
         md.append("`").append(r.command()).append("` — ").append(r.day()).append(", ").append(machine(r.json().path("machine")))
             .append("; ").append(r.json().path("warmup").asText()).append(" warm-up, ")
@@ -281,10 +272,7 @@ public final class ResultsPage {
     md.append("## Micro-benchmarks (JMH)\n\n");
     md.append("Hot paths measured with JMH (`evaluation/src/jmh/java`), compiled only with the `jmh` profile: ")
         .append("`./mvnw -B -q -f evaluation/pom.xml -Pjmh test-compile exec:exec` (short runs on shared cores: read the error column).\n\n");
-    if (runs.isEmpty()) {
-      md.append(NOT_MEASURED).append("\n\n");
-      return;
-    }
+    if (notMeasured(md, runs, "")) return;
     for (ResultRecord r : runs) {
       md.append("`").append(r.command()).append("` — ").append(r.day()).append(", ").append(machine(r.json().path("machine")))
           .append("\n\n");
@@ -309,6 +297,13 @@ public final class ResultsPage {
   private static String machine(JsonNode m) {
     String s = m.path("cores").asText("?") + " cores, " + m.path("memory_mb").asLong() / 1024 + " GiB, " + m.path("jvm").asText("?");
     return m.path("load_average").isNumber() ? s + ", load average " + m.path("load_average").asText() : s;
+  }
+
+  /** When a section has no runs: says so, and how to measure it ({@code how}, may be empty); true then. */
+  private static boolean notMeasured(StringBuilder md, List<ResultRecord> runs, String how) {
+    if (!runs.isEmpty()) return false;
+    md.append(NOT_MEASURED).append(how).append("\n\n");
+    return true;
   }
 
   private static void table(StringBuilder md, List<String> header, List<List<String>> rows) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.evaluation.Captured;
 import dev.xdai.evaluation.kdconv.TinyKdConv;
 import dev.xdai.generation.Generation;
 import dev.xdai.generation.GenerationOptions;
@@ -14,9 +14,6 @@ import dev.xdai.generation.Score;
 import dev.xdai.generation.TokenListener;
 import dev.xdai.prompting.RenderedPrompt;
 import dev.xdai.prompting.TokenCounter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
 
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Captured out = new Captured();
+  private final Captured err = new Captured();
   private final List<String> prompts = new ArrayList<>();
 
   private final LanguageModel fakeModel = new LanguageModel() {
@@ -41,20 +38,15 @@ class BenchCommandTest {
   };
 
   private int run(BenchTargets targets, String... args) {
-    return new BenchCommand(targets, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-  }
-
-  private JsonNode lastLine() throws Exception {
-    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
-    return new ObjectMapper().readTree(lines[lines.length - 1]);
+    return new BenchCommand(targets, out.stream(),
+        err.stream()).run(args);
   }
 
   @Test
   void retrievalRunsTheRetrievalModulesBenchmarkPerSize() throws Exception {
     assertEquals(0, run(BenchTargets.none(), "retrieval", "--qa", "100,200", "--queries", "20", "--json"),
-        err.toString(StandardCharsets.UTF_8));
-    JsonNode json = lastLine();
+        err.text());
+    JsonNode json = out.lastJsonLine();
     assertEquals("retrieval", json.get("bench").asText());
     for (String key : List.of("machine", "options", "warmup", "iterations", "rows", "date", "command")) assertTrue(json.has(key), key);
     assertTrue(json.get("machine").get("cores").asInt() >= 1);
@@ -63,27 +55,27 @@ class BenchCommandTest {
     assertEquals(200, row.get("pairs").asInt());
     for (String key : List.of("build_seconds", "p50_ms", "p99_ms", "top1")) assertTrue(row.has(key), key);
     assertEquals("100,200", json.get("options").get("qa").asText());
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("20 warm-up, 20 measured"));
+    assertTrue(out.text().contains("20 warm-up, 20 measured"));
   }
 
   @Test
   void retrievalKeepsItsIndexInDirAndReusesItForTheSameSize() throws Exception {
     String kept = dir.resolve("index").toString();
     assertEquals(0, run(BenchTargets.none(), "retrieval", "--qa", "150", "--queries", "10", "--dir", kept, "--json"),
-        err.toString(StandardCharsets.UTF_8));
-    assertTrue(lastLine().get("rows").get(0).get("build_seconds").asDouble() > 0);
+        err.text());
+    assertTrue(out.lastJsonLine().get("rows").get(0).get("build_seconds").asDouble() > 0);
     out.reset();
     assertEquals(0, run(BenchTargets.none(), "retrieval", "--qa", "150", "--queries", "10", "--dir", kept, "--json"));
-    assertEquals(0.0, lastLine().get("rows").get(0).get("build_seconds").asDouble()); // reused, not rebuilt
+    assertEquals(0.0, out.lastJsonLine().get("rows").get(0).get("build_seconds").asDouble()); // reused, not rebuilt
   }
 
   @Test
   void retrievalRefusesAnUnknownEmbedderAndOneDirForSeveralSizes() {
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--embedder", "word2vec"));
-    String message = err.toString(StandardCharsets.UTF_8);
+    String message = err.text();
     assertTrue(message.contains("Invalid value for option '--embedder'") && message.contains("[HASHING, BGE]"), message);
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--qa", "100,200", "--dir", dir.toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("give one --qa size"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("give one --qa size"), err.text());
   }
 
   record FakeImport(long triples, int batchSize, double triplesPerSecond) {}
@@ -92,7 +84,7 @@ class BenchCommandTest {
   void importPrintsTheImportersResultPerSize() throws Exception {
     ImportRunner runner = (triples, batch) -> new FakeImport(triples, batch, 1234.5678);
     assertEquals(0, run(new BenchTargets(null, () -> runner, null), "import", "--triples", "10,20", "--batch", "5", "--json"));
-    JsonNode rows = lastLine().get("rows");
+    JsonNode rows = out.lastJsonLine().get("rows");
     assertEquals(20, rows.get(1).get("triples").asInt());
     assertEquals(5, rows.get(1).get("batch_size").asInt());
     assertEquals(1234.568, rows.get(1).get("triples_per_second").asDouble(), 1e-9);
@@ -114,7 +106,7 @@ class BenchCommandTest {
     assertEquals(0, run(new BenchTargets(null, null, null, () -> runner), "sessions", "--turns", "100", "--warmup", "10",
         "--threads", "1,4", "--sessions", "8", "--json"));
     assertEquals(List.of("100/10/1/8", "100/10/4/2"), calls);
-    JsonNode rows = lastLine().get("rows");
+    JsonNode rows = out.lastJsonLine().get("rows");
     assertEquals(4, rows.size());
     for (JsonNode row : rows) {
       double expected = row.get("mode").asText().equals("synchronous") ? 100.0 : 50.0;
@@ -129,8 +121,8 @@ class BenchCommandTest {
     // the model's likelihood passes are their own steps, not overhead
     PipelineProbe probe = (conversation, text) -> new TurnTimings(Map.of("history", 1_000_000L, "rerank", 90_000_000L), 50_000_000L);
     assertEquals(0, run(new BenchTargets(() -> probe, null, null), "pipeline", "--turns", "5", "--warmup", "2",
-        "--data", dir.toString(), "--json"), err.toString(StandardCharsets.UTF_8));
-    JsonNode json = lastLine();
+        "--data", dir.toString(), "--json"), err.text());
+    JsonNode json = out.lastJsonLine();
     JsonNode overhead = json.get("rows").get(2);
     assertEquals("overhead (all steps but score and rerank)", overhead.get("step").asText());
     assertEquals(5, overhead.get("turns").asInt());
@@ -142,10 +134,10 @@ class BenchCommandTest {
   @Test
   void decodeRunsTheGenerationModulesBenchmarkOnTheGivenModel() throws Exception {
     assertEquals(0, run(new BenchTargets(null, null, () -> fakeModel), "decode", "--runs", "2", "--warmup", "1", "--streams", "1",
-        "--runs-per-stream", "1", "--prompt-tokens", "100", "--json"), err.toString(StandardCharsets.UTF_8));
+        "--runs-per-stream", "1", "--prompt-tokens", "100", "--json"), err.text());
     assertEquals(4, prompts.size()); // 1 warm-up, 2 runs, 1 stream x 1
     assertTrue(prompts.stream().allMatch(p -> p.endsWith("B:[gMASK]")), prompts.toString());
-    JsonNode json = lastLine();
+    JsonNode json = out.lastJsonLine();
     JsonNode row = json.get("rows").get(0);
     assertEquals("fake-glm", row.get("model").asText());
     assertEquals(1.0, row.get("first_token_millis").asDouble(), 1e-9);
@@ -163,40 +155,52 @@ class BenchCommandTest {
   @Test
   void aMissingComponentIsNamed() {
     assertEquals(1, run(BenchTargets.none(), "decode"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("needs a language model"));
+    assertTrue(err.text().contains("needs a language model"));
   }
 
   @Test
   void benchAndEveryBenchmarkAnswerHelpWithTheirGeneratedUsage() {
     assertEquals(0, run(BenchTargets.none(), "--help"));
-    String overview = out.toString(StandardCharsets.UTF_8);
+    String overview = out.text();
     var names = new BenchCommand(BenchTargets.none(), System.out, System.err).commandLine().getSubcommands().keySet();
     assertEquals(List.of("pipeline", "retrieval", "import", "embed", "decode", "load", "sessions"), List.copyOf(names));
     for (String name : names) {
       assertTrue(overview.contains(name), overview);
       out.reset();
       assertEquals(0, run(BenchTargets.none(), name, "-h"), name);
-      assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: xdai bench " + name), out.toString(StandardCharsets.UTF_8));
+      assertTrue(out.text().startsWith("Usage: xdai bench " + name), out.text());
     }
     out.reset();
     assertEquals(0, run(BenchTargets.none(), "load", "--help"));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("--url=URL") && out.toString(StandardCharsets.UTF_8).contains("default http://127.0.0.1:8080"),
-        out.toString(StandardCharsets.UTF_8));
+    assertTrue(out.text().contains("--url=URL") && out.text().contains("default http://127.0.0.1:8080"),
+        out.text());
+  }
+
+  @Test
+  void theBenchmarksThatTimeTurnsShareTheirOptionsButNotTheirDefaults() {
+    for (var expected : List.of(List.of("pipeline", "300", "50"), List.of("sessions", "2000", "400"))) {
+      out.reset();
+      assertEquals(0, run(BenchTargets.none(), expected.get(0), "--help"));
+      String usage = out.text();
+      assertTrue(usage.contains("turns measured (default " + expected.get(1) + ")")
+          && usage.contains("turns before measuring (default " + expected.get(2) + ")"), usage);
+      assertTrue(usage.indexOf("--turns") < usage.indexOf("--warmup"), usage);
+    }
   }
 
   @Test
   void aBadNumberOrChoiceIsExit2NamingTheOption() {
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--queries", "lots"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Invalid value for option '--queries'"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("Invalid value for option '--queries'"), err.text());
     err.reset();
     assertEquals(2, run(BenchTargets.none(), "load", "--sessions", "0"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("'--sessions': must be at least 1, got 0"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("'--sessions': must be at least 1, got 0"), err.text());
     err.reset();
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--vectors", "wool"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Invalid value for option '--vectors'"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("Invalid value for option '--vectors'"), err.text());
     err.reset();
     assertEquals(2, run(BenchTargets.none(), "sessions", "--threads", "1,x"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("'--threads'"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("'--threads'"), err.text());
   }
 
   @Test
@@ -229,7 +233,7 @@ class BenchCommandTest {
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--data", "x"));
     assertEquals(2, run(BenchTargets.none(), "retrieval", "--vectors", "wool"));
     assertEquals(2, run(BenchTargets.none(), "load", "--url", "http://10.1.2.3:8080", "--seconds", "1"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("only targets this machine"));
+    assertTrue(err.text().contains("only targets this machine"));
   }
 
   @Test
@@ -239,6 +243,6 @@ class BenchCommandTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) { closed = s.getLocalPort(); } // free again once closed
     assertEquals(2, run(BenchTargets.none(), "load", "--url", "http://127.0.0.1:" + closed, "--seconds", "1",
         "--data", dir.toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("no xdai service answers at"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("no xdai service answers at"), err.text());
   }
 }

@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.evaluation.Captured;
 import dev.xdai.evaluation.kdconv.OracleKnowledge;
 import dev.xdai.evaluation.kdconv.TinyKdConv;
 import dev.xdai.evaluation.metrics.Figure;
 import dev.xdai.evaluation.metrics.InjectedKnowledge;
 import dev.xdai.generation.Score;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +25,8 @@ class EvalCommandTest {
 
   @TempDir Path dir;
   private Path data;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Captured out = new Captured();
+  private final Captured err = new Captured();
   private final List<EvalTurn> turns = new ArrayList<>();
   private final List<String> loaded = new ArrayList<>();
 
@@ -58,13 +57,8 @@ class EvalCommandTest {
       loaded.add(pack + " " + files.size());
       return 4;
     };
-    return new EvalCommand(() -> parrot, loader, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-  }
-
-  private JsonNode lastLine() throws Exception {
-    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
-    return new ObjectMapper().readTree(lines[lines.length - 1]);
+    return new EvalCommand(() -> parrot, loader, out.stream(),
+        err.stream()).run(args);
   }
 
   @Test
@@ -89,7 +83,7 @@ class EvalCommandTest {
   @Test
   void jsonLastLineHasEveryFigureAndTheSetup() throws Exception {
     assertEquals(0, run("--data", dir.toString(), "--mode", "oracle", "--samples", "2", "--json"));
-    JsonNode json = lastLine();
+    JsonNode json = out.lastJsonLine();
     assertEquals("oracle", json.get("mode").asText());
     assertEquals(2, json.get("samples").asInt());
     for (Figure f : Figure.values()) assertTrue(json.has(f.key()), f.key());
@@ -99,7 +93,7 @@ class EvalCommandTest {
     assertEquals(Math.E, json.get("char_ppl").asDouble(), 1e-3);
     assertTrue(json.get("knowledge_recall@1").isNull());
     assertEquals("parrot", json.get("model").asText());
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("knowledge_f1"));
+    assertTrue(out.text().contains("knowledge_f1"));
   }
 
   @Test
@@ -130,8 +124,8 @@ class EvalCommandTest {
   void relevanceOrderIsASwitchWithItsOwnLabel() throws Exception {
     assertEquals(0, run("--data", data.toString(), "--mode", "retrieved", "--relevance-order", "--samples", "1", "--json"));
     assertTrue(turns.get(0).ablations().relevanceOrder());
-    assertEquals("relevance-order", lastLine().get("ablation").asText());
-    assertTrue(lastLine().get("ablations").get("history_relevance_order").asBoolean());
+    assertEquals("relevance-order", out.lastJsonLine().get("ablation").asText());
+    assertTrue(out.lastJsonLine().get("ablations").get("history_relevance_order").asBoolean());
   }
 
   @Test
@@ -139,7 +133,7 @@ class EvalCommandTest {
     assertEquals(0, run("--data", dir.toString(), "--mode", "retrieved", "--json"));
     assertEquals(List.of(EvalSettings.PACK + " 1"), loaded);
     assertTrue(turns.stream().allMatch(t -> t.pack().equals(EvalSettings.PACK) && t.oracleKnowledge().isEmpty()));
-    assertEquals(100.0, lastLine().get("knowledge_recall@1").asDouble(), 1e-9);
+    assertEquals(100.0, out.lastJsonLine().get("knowledge_recall@1").asDouble(), 1e-9);
   }
 
   @Test
@@ -177,7 +171,7 @@ class EvalCommandTest {
   @Test
   void unknownModeIsAUsageError() {
     assertEquals(2, run("--data", data.toString(), "--mode", "magic"));
-    String message = err.toString(StandardCharsets.UTF_8);
+    String message = err.text();
     assertTrue(message.contains("--mode") && message.contains("'magic'") && message.contains("RETRIEVED"), message);
     assertTrue(turns.isEmpty());
   }
@@ -185,14 +179,14 @@ class EvalCommandTest {
   @Test
   void missingFileIsAnError() {
     assertEquals(2, run("--data", dir.resolve("missing.json").toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file or directory"));
+    assertTrue(err.text().contains("no such file or directory"));
   }
 
   @Test
   void sampleCountMustBePositive() {
     assertEquals(2, run("--data", data.toString(), "--samples", "0"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Invalid value for option '--samples': must be at least 1, got 0"),
-        err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("Invalid value for option '--samples': must be at least 1, got 0"),
+        err.text());
     assertEquals(2, run("--data", data.toString(), "--samples", "many"));
     assertEquals(2, run("--data", data.toString(), "--samples", "-3"));
   }
@@ -200,7 +194,7 @@ class EvalCommandTest {
   @Test
   void otherBadArguments() {
     assertEquals(2, run("--data", data.toString(), "--colour", "red"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown option: '--colour'"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("Unknown option: '--colour'"), err.text());
     assertEquals(2, run("squad", "--data", data.toString()));
     assertEquals(2, run("--data"));
     assertEquals(2, run("--data", data.toString(), "--seed"));
@@ -215,19 +209,19 @@ class EvalCommandTest {
 
       @Override public EvalOutcome respond(EvalTurn turn) { throw new IllegalStateException("model not loaded"); }
     };
-    int status = new EvalCommand(() -> broken, null, new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8))
+    int status = new EvalCommand(() -> broken, null, out.stream(), err.stream())
         .run("--data", data.toString());
     assertEquals(1, status);
-    String message = err.toString(StandardCharsets.UTF_8);
+    String message = err.text();
     assertTrue(message.contains("model not loaded") && message.contains("dev.json#"), message);
   }
 
   @Test
   void retrievedModeWithoutAnImporterSaysSo() {
-    int status = new EvalCommand(() -> parrot, null, new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8))
+    int status = new EvalCommand(() -> parrot, null, out.stream(), err.stream())
         .run("--data", data.toString(), "--mode", "retrieved");
     assertEquals(1, status);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("importer"));
-    assertFalse(out.toString(StandardCharsets.UTF_8).contains("f1"));
+    assertTrue(err.text().contains("importer"));
+    assertFalse(out.text().contains("f1"));
   }
 }

@@ -3,9 +3,7 @@ package dev.xdai.evaluation.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.xdai.evaluation.Captured;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class RerankCommandTest {
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Captured out = new Captured();
+  private final Captured err = new Captured();
   private final List<String> fitted = new ArrayList<>();
 
   /** A command whose measuring side must not be reached: these tests only parse, help and fit. */
@@ -23,7 +21,7 @@ class RerankCommandTest {
         () -> { throw new AssertionError("no reranker for this"); }, (dumps, write) -> {
           fitted.add(dumps + " -> " + write);
           return 0;
-        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        }, out.stream(), err.stream());
     return command.run(args);
   }
 
@@ -36,7 +34,7 @@ class RerankCommandTest {
   @Test
   void fitWithMeasuringOptionsOrWriteWithoutFitIsAUsageError() {
     assertEquals(2, run("--fit", "a.jsonl", "--samples", "5"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--fit takes only --write, not --samples"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("--fit takes only --write, not --samples"), err.text());
     assertEquals(2, run("--write", "x"));
     assertTrue(fitted.isEmpty());
   }
@@ -44,11 +42,11 @@ class RerankCommandTest {
   @Test
   void helpAndBadNumbers() {
     assertEquals(0, run("--help"));
-    String usage = out.toString(StandardCharsets.UTF_8);
+    String usage = out.text();
     assertTrue(usage.startsWith("Usage: xdai eval rerank") && usage.contains("--candidates=K") && usage.contains("--fit=FILE"), usage);
     assertEquals(2, run("--candidates", "1"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--candidates must be at least 2"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("--candidates must be at least 2"), err.text());
     assertEquals(2, run("--samples", "ten"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Invalid value for option '--samples'"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.text().contains("Invalid value for option '--samples'"), err.text());
   }
 }

@@ -17,6 +17,8 @@ import dev.xdai.generation.decode.StopStrings;
 import dev.xdai.prompting.PromptText;
 import dev.xdai.prompting.RenderedPrompt;
 import dev.xdai.prompting.TokenCounter;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +37,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -317,40 +321,59 @@ public final class OpenAiCompatibleModel implements LanguageModel, Scorer {
     if (!breaker.tryAcquire()) {
       throw new ModelUnavailableException(unavailableReason().orElse("backend " + config.name() + " is failing (circuit open)"));
     }
-    CallFailure last = null;
-    int attempts = 0;
-    for (int i = 0; i <= config.maxRetries(); i++) {
-      if (i > 0) {
-        if (last.retryAfter != null && last.retryAfter.compareTo(config.maxBackoff()) > 0) {
-          // Sooner than asked would only add load; later would hold the user's turn: give up now.
-          last = new CallFailure(last.getMessage() + "; not retried: the server asked for " + last.retryAfter.toSeconds()
-              + " s, longer than the " + config.maxBackoff().toMillis() + " ms allowed between tries", false, null);
-          break;
-        }
-        Duration pause = backoff(i, last.retryAfter);
-        if (timeLeft(start, deadline).compareTo(pause) <= 0) break; // no time left for another try
-        sleep(pause);
+    AtomicInteger attempts = new AtomicInteger();
+    try {
+      T result = Retry.of(config.name(), retryPolicy(start, deadline, attempts::get)).executeCallable(() -> {
+        attempts.incrementAndGet();
+        return attempt.run();
+      });
+      breaker.recordSuccess();
+      return result;
+    } catch (CallFailure f) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new ModelUnavailableException("interrupted while waiting to retry", f); // Retry's wait was cut short
       }
-      attempts++;
-      try {
-        T result = attempt.run();
-        breaker.recordSuccess();
-        return result;
-      } catch (CallFailure f) {
-        last = f;
-        if (f.clientError) {
-          breaker.recordNeutral(); // the backend is up; the request or the configuration is wrong
-          throw new ModelUnavailableException("backend " + config.name() + " refused the request: " + f.getMessage(), f);
-        }
-        if (!f.retryable) break;
-      } catch (RuntimeException e) {
-        breaker.recordNeutral(); // a listener or caller fault says nothing about the backend
-        throw e;
+      if (f.clientError) {
+        breaker.recordNeutral(); // the backend is up; the request or the configuration is wrong
+        throw new ModelUnavailableException("backend " + config.name() + " refused the request: " + f.getMessage(), f);
       }
+      CallFailure last = f;
+      if (f.retryable && attempts.get() <= config.maxRetries() && tooLongToWait(f)) {
+        last = new CallFailure(f.getMessage() + "; not retried: the server asked for " + f.retryAfter.toSeconds()
+            + " s, longer than the " + config.maxBackoff().toMillis() + " ms allowed between tries", false, null);
+      }
+      breaker.recordFailure();
+      int n = attempts.get();
+      throw new ModelUnavailableException("backend " + config.name() + " failed after " + n + " attempt"
+          + (n == 1 ? "" : "s") + ": " + last.getMessage(), last);
+    } catch (RuntimeException e) {
+      breaker.recordNeutral(); // a listener or caller fault says nothing about the backend
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // an attempt throws nothing else
     }
-    breaker.recordFailure();
-    throw new ModelUnavailableException("backend " + config.name() + " failed after " + attempts + " attempt"
-        + (attempts == 1 ? "" : "s") + ": " + last.getMessage(), last);
+  }
+
+  /**
+   * How one call is retried: at most {@code maxRetries} more tries, each after {@link #backoff}, for a retryable
+   * failure whose Retry-After is within the maximum pause, while the deadline leaves more than that pause.
+   *
+   * @param attempts the tries made so far in this call
+   */
+  RetryConfig retryPolicy(long start, Duration deadline, IntSupplier attempts) {
+    return RetryConfig.custom()
+        .maxAttempts(config.maxRetries() + 1)
+        .intervalBiFunction((retry, failure) -> backoff(retry, ((CallFailure) failure.getLeft()).retryAfter).toMillis())
+        .retryOnException(e -> e instanceof CallFailure f && f.retryable
+            // a longer Retry-After: sooner than asked would only add load; later would hold the user's turn
+            && !tooLongToWait(f)
+            // no time left for another try
+            && timeLeft(start, deadline).compareTo(backoff(attempts.getAsInt(), f.retryAfter)) > 0)
+        .build();
+  }
+
+  private boolean tooLongToWait(CallFailure f) {
+    return f.retryAfter != null && f.retryAfter.compareTo(config.maxBackoff()) > 0;
   }
 
   /**
@@ -362,15 +385,6 @@ public final class OpenAiCompatibleModel implements LanguageModel, Scorer {
     if (retryAfter != null) return retryAfter.compareTo(max) > 0 ? max : retryAfter;
     long nanos = config.initialBackoff().toNanos() << Math.min(retry - 1, 20);
     return nanos > max.toNanos() || nanos < 0 ? max : Duration.ofNanos(nanos);
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ModelUnavailableException("interrupted while waiting to retry", e);
-    }
   }
 
   private Duration timeLeft(long start, Duration deadline) {

@@ -249,6 +249,33 @@ class OpenAiCompatibleModelTest {
   }
 
   @Test
+  void backoffDoublesFromTheInitialPauseUpToTheMaximumAndAServersRetryAfterWins() throws Exception {
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.json(ex, 503, "{}"))) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS)
+          .withRetries(5, Duration.ofMillis(5), Duration.ofMillis(30)));
+      assertEquals(List.of(5L, 10L, 20L, 30L, 30L),
+          java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(i -> model.backoff(i, null).toMillis()).toList());
+      assertEquals(Duration.ofMillis(12), model.backoff(3, Duration.ofMillis(12)));
+      assertEquals(Duration.ofMillis(30), model.backoff(1, Duration.ofSeconds(1)));
+      assertEquals(6, model.retryPolicy(0, null, () -> 0).getMaxAttempts());
+    }
+  }
+
+  @Test
+  void aRetryIsNotTriedWhenTheDeadlineLeavesNoTimeForItsPause() throws Exception {
+    try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.json(ex, 503, "{}"))) {
+      var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS)
+          .withRetries(3, Duration.ofSeconds(1), Duration.ofSeconds(2)));
+      long start = System.nanoTime();
+      var e = assertThrows(ModelUnavailableException.class,
+          () -> model.infill(PROMPT, options().withDeadline(Duration.ofMillis(800)), p -> {}));
+      assertTrue(e.getMessage().contains("after 1 attempt: HTTP 503"), e.getMessage());
+      assertEquals(1, server.hits.get());
+      assertTrue(System.nanoTime() - start < Duration.ofMillis(800).toNanos(), "gave up at once, without waiting");
+    }
+  }
+
+  @Test
   void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
     assertEquals(Duration.ofSeconds(7), OpenAiCompatibleModel.retryAfter(" 7 "));
     String inTenSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(

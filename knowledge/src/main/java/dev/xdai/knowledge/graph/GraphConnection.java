@@ -1,5 +1,7 @@
 package dev.xdai.knowledge.graph;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -36,13 +40,18 @@ public final class GraphConnection implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(GraphConnection.class.getName());
   /** Long enough to span a server restart (start-up takes ~10-30 s on a busy 2-core machine). */
   private static final Duration RETRY_TIME = Duration.ofSeconds(90);
+  /** Between two tries of a call while the server is unreachable. */
+  private static final Duration RETRY_WAIT = Duration.ofMillis(500);
+  /** Between two checks while waiting for Bolt to answer. */
+  private static final Duration CONNECT_WAIT = Duration.ofMillis(250);
 
   private final GraphServerLauncher launcher; // null for an external server
   private volatile GraphEndpoint endpoint;
   private volatile Driver driver;
   private final List<AutoCloseable> beforeClose = new CopyOnWriteArrayList<>();
 
-  private GraphConnection(GraphServerLauncher launcher, GraphEndpoint endpoint) {
+  /** Package-private for tests: a connection that has not waited for Bolt yet. */
+  GraphConnection(GraphServerLauncher launcher, GraphEndpoint endpoint) {
     this.launcher = launcher;
     this.endpoint = endpoint;
     this.driver = newDriver(endpoint);
@@ -186,18 +195,14 @@ public final class GraphConnection implements AutoCloseable {
   /** Waits until Bolt answers (e.g. after a restart) or the timeout passes. */
   public void awaitConnectivity(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    RuntimeException last;
-    do {
-      try {
-        driver.verifyConnectivity();
-        return;
-      } catch (ServiceUnavailableException | SessionExpiredException e) {
-        last = e; // not up yet: wait; anything else (wrong password, bad URI) fails at once
-      }
-      sleep(250);
-    } while (Instant.now().isBefore(deadline));
-    throw new IllegalStateException("graph at " + endpoint.uri() + " not reachable within " + timeout + ": "
-        + last.getMessage(), last);
+    try {
+      // not up yet: wait, while a wait ends before the deadline; anything else (wrong password, bad URI) fails at once
+      retrying(CONNECT_WAIT, e -> (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException)
+          && Instant.now().plus(CONNECT_WAIT).isBefore(deadline)).executeRunnable(() -> driver.verifyConnectivity());
+    } catch (ServiceUnavailableException | SessionExpiredException last) {
+      throw new IllegalStateException("graph at " + endpoint.uri() + " not reachable within " + timeout + ": "
+          + last.getMessage(), last);
+    }
   }
 
   /**
@@ -236,23 +241,31 @@ public final class GraphConnection implements AutoCloseable {
   }
 
   /**
-   * The driver's managed transactions retry within one driver; this outer loop also covers a driver replaced after a
-   * restart on a new port, and auto-commit statements (which the driver does not retry) on transient failures.
+   * The driver's managed transactions retry within one driver; this outer retry also covers a driver replaced after a
+   * restart on a new port, and auto-commit statements (which the driver does not retry) on transient failures. A
+   * {@link Retry} per call: its deadline, {@link #RETRY_TIME} from now, is the call's.
    */
   private <T> T withRetry(java.util.function.Supplier<T> work) {
     Instant deadline = Instant.now().plus(RETRY_TIME);
-    while (true) {
-      Driver used = driver;
-      try {
-        return work.get();
-      } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
-        // TransientException: e.g. a deadlock between replicas creating the schema at once, or a cluster leader change
-        if (Instant.now().isAfter(deadline)) throw e;
-      } catch (IllegalStateException e) {
-        if (used == driver) throw e; // else the driver was closed because a restart replaced it: try the new one
-      }
-      sleep(500);
+    AtomicReference<Driver> used = new AtomicReference<>(); // the driver the last try went through
+    return retrying(RETRY_WAIT, e -> retryable(e, used.get(), deadline)).executeSupplier(() -> {
+      used.set(driver);
+      return work.get();
+    });
+  }
+
+  /** The tries of one call: again after {@code wait} for as long as {@code retryable} says. */
+  private static Retry retrying(Duration wait, Predicate<Throwable> retryable) {
+    return Retry.of("graph", RetryConfig.custom().maxAttempts(Integer.MAX_VALUE).waitDuration(wait).retryOnException(retryable).build());
+  }
+
+  /** Whether a failed try through {@code used} is tried again. */
+  private boolean retryable(Throwable e, Driver used, Instant deadline) {
+    if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException || e instanceof TransientException) {
+      // TransientException: e.g. a deadlock between replicas creating the schema at once, or a cluster leader change
+      return !Instant.now().isAfter(deadline);
     }
+    return e instanceof IllegalStateException && used != driver; // the driver was closed because a restart replaced it
   }
 
   private static Driver newDriver(GraphEndpoint endpoint) {
@@ -263,15 +276,6 @@ public final class GraphConnection implements AutoCloseable {
         .withLogging(Logging.javaUtilLogging(java.util.logging.Level.SEVERE))
         .build();
     return GraphDatabase.driver(endpoint.uri(), AuthTokens.basic(endpoint.user(), endpoint.password()), config);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   /** For callers that want to be told when the launched server restarted (e.g. to re-check their own state). */

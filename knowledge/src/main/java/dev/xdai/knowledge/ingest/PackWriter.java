@@ -124,16 +124,8 @@ public final class PackWriter {
     String full = EntityNames.clean(entityFullName);
     String attr = EntityNames.clean(attribute);
     String val = value == null ? "" : value.strip();
-    if (full.isEmpty()) {
-      skip("triple without entity");
-      return;
-    }
-    if (attr.isEmpty()) {
-      skip("triple without attribute");
-      return;
-    }
-    if (val.isEmpty()) {
-      skip("triple without value");
+    if (missing(full, "triple without entity") || missing(attr, "triple without attribute")
+        || missing(val, "triple without value")) {
       return;
     }
     String display = EntityNames.display(full);
@@ -158,14 +150,7 @@ public final class PackWriter {
   public void qa(String question, String answer, String topic) {
     String q = EntityNames.clean(question);
     String a = answer == null ? "" : answer.strip();
-    if (q.isEmpty()) {
-      skip("QA without question");
-      return;
-    }
-    if (a.isEmpty()) {
-      skip("QA without answer");
-      return;
-    }
+    if (missing(q, "QA without question") || missing(a, "QA without answer")) return;
     String t = EntityNames.clean(topic);
     Map<String, Object> row = new HashMap<>(8);
     row.put("id", Ids.of(pack, "q", q, a));
@@ -182,13 +167,17 @@ public final class PackWriter {
   public void description(String label, String text) {
     String l = EntityNames.clean(label);
     String t = text == null ? "" : text.strip();
-    if (t.isEmpty()) {
-      skip("empty passage");
-      return;
-    }
+    if (missing(t, "empty passage")) return;
     addDescription(l.isEmpty() ? "" : EntityNames.display(l), t, l.isEmpty() ? null : entity(l));
     records++;
     flushIfFull();
+  }
+
+  /** Whether {@code field} is empty: then the record is skipped, counted under {@code reason}. */
+  private boolean missing(String field, String reason) {
+    if (!field.isEmpty()) return false;
+    skip(reason);
+    return true;
   }
 
   private void addDescription(String label, String text, String entityId) {
