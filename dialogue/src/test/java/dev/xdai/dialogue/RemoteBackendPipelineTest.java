@@ -76,7 +76,7 @@ class RemoteBackendPipelineTest {
         new KnowledgeInjector(knowledge, KnowledgeInjector.Settings.defaults()),
         new BackgroundComposer(knowledge, BackgroundComposer.Settings.defaults()),
         new ConditionComposer(Doubles.catalog(List.of(TurnPipelineTest.PLAIN), List.of())), model, reranker::generate,
-        new PostProcessor(60), new FaithfulnessGuard(), new Answerer(AnswerConfidence.shipped(), Answerer.Settings.defaults()),
+        new PostProcessor(60), new FaithfulnessGuard(), new Answerer(AnswerConfidence.shipped(), LARGE_MODEL_ANSWERS),
         bank, TurnPipeline.Settings.standard());
   }
 
@@ -92,6 +92,9 @@ class RemoteBackendPipelineTest {
     s.check(Access.ANY, session, text, null);
     return s.turn(Access.ANY, session, text, null, switches, listener);
   }
+
+  /** Answer settings for a large GLM (docs/remote-model.md): the model may add a sentence after a quoted answer. */
+  static final Answerer.Settings LARGE_MODEL_ANSWERS = new Answerer.Settings(3, 58, 60, 20);
 
   @Test
   void aReplyStreamsFromTheEnginePieceByPieceAndIsStored() throws Exception {
