@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ResponseBankTest {
 
@@ -14,23 +16,37 @@ class ResponseBankTest {
     return new BankEntry(id, context, reply, "test");
   }
 
-  @Test
-  void theFilterKeepsRepliesAnyConversationCanUseAndDropsFacts() {
-    assertNull(BankFilter.reject(e("a", "今天天气真好", "是啊，适合出去走走。")));
-    assertNotNull(BankFilter.reject(e("b", "门票多少钱", "门票60元。")));
-    assertNotNull(BankFilter.reject(e("c", "你看过吗", "看过《霸王别姬》，很好看。")));
-    assertNotNull(BankFilter.reject(e("d", "他是谁", "他是大卫·芬奇。")));
-    assertNotNull(BankFilter.reject(e("e", "你好", "Hello Sarah")));
-    assertNotNull(BankFilter.reject(e("f", "你好", "好")));
-    assertNotNull(BankFilter.reject(e("g", "你好", "哈哈哈哈哈哈哈哈")));
-    assertNotNull(BankFilter.reject(e("h", "", "没有上文的回复")));
-    assertNotNull(BankFilter.reject(e("i", "你好", "他三十二岁了")));
-    assertNotNull(BankFilter.reject(e("j", "你喜欢什么季节", "她喜欢的是钱德医生和莫妮卡牧师")));
-    assertNotNull(BankFilter.reject(e("k", "你有事吗", "你还留下乔伊的内裤？")));
-    assertNotNull(BankFilter.reject(e("l", "工作上遇到了一些麻烦", "我们遇到了问题 还是...")));
-    assertNotNull(BankFilter.reject(e("m", "你说", "我就抱你…")));
-    assertNull(BankFilter.reject(e("n", "你帮了我", "好啊，没问题 谢谢")), "谢谢 is no name");
-    assertNull(BankFilter.reject(e("o", "你会来吗", "特别想去，可是克服不了懒。")), "one name character in a row is no name");
+  @ParameterizedTest(name = "{0} / {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # context          | reply
+      今天天气真好         | 是啊，适合出去走走。
+      # 谢谢 is no name
+      你帮了我            | 好啊，没问题 谢谢
+      # one name character in a row is no name
+      你会来吗            | 特别想去，可是克服不了懒。
+      """)
+  void theFilterKeepsRepliesAnyConversationCanUse(String context, String reply) {
+    assertNull(BankFilter.reject(e("kept", context, reply)));
+  }
+
+  @ParameterizedTest(name = "{0} / {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # context          | reply
+      门票多少钱          | 门票60元。
+      你看过吗            | 看过《霸王别姬》，很好看。
+      他是谁             | 他是大卫·芬奇。
+      你好               | Hello Sarah
+      你好               | 好
+      你好               | 哈哈哈哈哈哈哈哈
+      ''                | 没有上文的回复
+      你好               | 他三十二岁了
+      你喜欢什么季节       | 她喜欢的是钱德医生和莫妮卡牧师
+      你有事吗            | 你还留下乔伊的内裤？
+      工作上遇到了一些麻烦  | 我们遇到了问题 还是...
+      你说               | 我就抱你…
+      """)
+  void theFilterDropsFactsNamesAndUnusableReplies(String context, String reply) {
+    assertNotNull(BankFilter.reject(e("dropped", context, reply)));
   }
 
   @Test
