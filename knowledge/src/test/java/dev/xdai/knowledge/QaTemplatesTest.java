@@ -12,19 +12,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QaTemplatesTest {
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
-  @CsvSource(delimiter = '|', value = {
-      "恋恋笔记本|Information|恋恋笔记本是什么？",
-      // frequent attributes have natural questions
-      "恋恋笔记本|导演|恋恋笔记本的导演是谁？",
-      "恋恋笔记本|上映时间|恋恋笔记本是什么时候上映的？",
-      "故宫|门票|故宫的门票多少钱？",
-      "故宫|周边景点|故宫附近有什么景点？",
-      "周杰伦|出生日期|周杰伦是什么时候出生的？",
-      // other attributes fall back by their ending, then generically
-      "故宫|修建时间|故宫的修建时间是什么时候？",
-      "诊所|负责医生|诊所的负责医生是谁？",
-      "某歌|专辑时长|某歌的专辑时长是多少？",
-      "某片|制片公司|某片的制片公司是什么？"})
+  @CsvSource(delimiter = '|', textBlock = """
+      恋恋笔记本 | Information | 恋恋笔记本是什么？
+      # frequent attributes have natural questions
+      恋恋笔记本 | 导演 | 恋恋笔记本的导演是谁？
+      恋恋笔记本 | 上映时间 | 恋恋笔记本是什么时候上映的？
+      故宫 | 门票 | 故宫的门票多少钱？
+      故宫 | 周边景点 | 故宫附近有什么景点？
+      周杰伦 | 出生日期 | 周杰伦是什么时候出生的？
+      # other attributes fall back by their ending, then generically
+      故宫 | 修建时间 | 故宫的修建时间是什么时候？
+      诊所 | 负责医生 | 诊所的负责医生是谁？
+      某歌 | 专辑时长 | 某歌的专辑时长是多少？
+      某片 | 制片公司 | 某片的制片公司是什么？
+      """)
   void anAttributeBecomesTheQuestionItAnswers(String entity, String attribute, String question) {
     assertEquals(question, QaTemplates.question(entity, attribute));
   }

@@ -87,21 +87,21 @@ class HybridKnowledgeSourceTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "滑雪是什么|ski-what",
-      "滑雪是一种什么样的运动啊|ski-what",
-      "我是新手，滑雪好学吗|ski-learn",
-      "想去滑雪，推荐个地方吧|ski-where",
-      "万里长城到底有多长|wall-length",
-      "去长城玩，哪段比较好|wall-best",
-      "紫禁城门票贵不贵|palace-ticket",
-      "故宫早上几点能进去|palace-open",
-      "长城这部电影是谁拍的|wall-film-director",
-      "周董什么时候出道的|jay-debut",
-      "晴天这首歌在哪张专辑|sunny-album",
-      "今天天气如何|weather",
-      "我想买一台电脑，有什么建议|computer",
-  })
+  @CsvSource(delimiter = '|', textBlock = """
+      滑雪是什么 | ski-what
+      滑雪是一种什么样的运动啊 | ski-what
+      我是新手，滑雪好学吗 | ski-learn
+      想去滑雪，推荐个地方吧 | ski-where
+      万里长城到底有多长 | wall-length
+      去长城玩，哪段比较好 | wall-best
+      紫禁城门票贵不贵 | palace-ticket
+      故宫早上几点能进去 | palace-open
+      长城这部电影是谁拍的 | wall-film-director
+      周董什么时候出道的 | jay-debut
+      晴天这首歌在哪张专辑 | sunny-album
+      今天天气如何 | weather
+      我想买一台电脑，有什么建议 | computer
+      """)
   void theRightQuestionComesFirst(String utterance, String expectedId) {
     List<KnowledgeItem> items = qa(utterance, 3);
     assertFalse(items.isEmpty(), utterance);
