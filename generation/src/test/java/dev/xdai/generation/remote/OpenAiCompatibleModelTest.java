@@ -35,16 +35,23 @@ class OpenAiCompatibleModelTest {
     return GenerationOptions.defaults().withDeadline(Duration.ofSeconds(10));
   }
 
+  /** A generation and the pieces it streamed on the way. */
+  record Streamed(Generation generation, List<String> pieces) {}
+
+  static Streamed infill(OpenAiCompatibleModel model, GenerationOptions options) {
+    List<String> pieces = new ArrayList<>();
+    return new Streamed(model.infill(PROMPT, options, pieces::add), pieces);
+  }
+
   @Test
   void completionsSendsTheRawPromptAndCutsAtTheSeparator() throws Exception {
     try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.json(ex, 200,
         "{\"choices\":[{\"index\":0,\"text\":\"你好呀|A:嗯\",\"finish_reason\":\"stop\"}],\"usage\":{\"completion_tokens\":6}}"))) {
       var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS).withStream(false).withApiKey("k1"));
-      List<String> pieces = new ArrayList<>();
-      Generation g = model.infill(PROMPT, options(), pieces::add);
-      assertEquals("你好呀", g.text());
-      assertEquals(FinishReason.STOP, g.finishReason());
-      assertEquals(List.of("你好呀"), pieces);
+      Streamed r = infill(model, options());
+      assertEquals("你好呀", r.generation().text());
+      assertEquals(FinishReason.STOP, r.generation().finishReason());
+      assertEquals(List.of("你好呀"), r.pieces());
       assertEquals("/v1/completions", server.paths.get(0));
       assertEquals("A:你好|B:", server.requests.get(0).path("prompt").asText()); // a causal model continues the text before the blank
       assertEquals("glm-test", server.requests.get(0).path("model").asText());
@@ -58,11 +65,10 @@ class OpenAiCompatibleModelTest {
     try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.sse(ex, List.of(
         FakeOpenAiServer.deltaChunk("你"), FakeOpenAiServer.deltaChunk("好"), FakeOpenAiServer.deltaChunk("！")), 0))) {
       var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.CHAT));
-      List<String> pieces = new ArrayList<>();
-      Generation g = model.infill(PROMPT, options(), pieces::add);
-      assertEquals("你好！", g.text());
-      assertEquals(List.of("你", "好", "！"), pieces);
-      assertEquals(FinishReason.END, g.finishReason());
+      Streamed r = infill(model, options());
+      assertEquals("你好！", r.generation().text());
+      assertEquals(List.of("你", "好", "！"), r.pieces());
+      assertEquals(FinishReason.END, r.generation().finishReason());
       assertEquals("/v1/chat/completions", server.paths.get(0));
       var messages = server.requests.get(0).path("messages");
       assertEquals("system", messages.get(0).path("role").asText());
@@ -77,12 +83,11 @@ class OpenAiCompatibleModelTest {
     try (var server = new FakeOpenAiServer((ex, req, hit) -> FakeOpenAiServer.sse(ex, List.of(
         FakeOpenAiServer.textChunk("好的"), FakeOpenAiServer.textChunk("呀B"), FakeOpenAiServer.textChunk(":还有")), 0))) {
       var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
-      List<String> pieces = new ArrayList<>();
       GenerationOptions o = new GenerationOptions(32, 0.9, 40, 1.0, 1.0, 0, List.of("B:"), Duration.ofSeconds(10), 1, 0);
-      Generation g = model.infill(PROMPT, o, pieces::add);
-      assertEquals("好的呀", g.text());
-      assertEquals(FinishReason.STOP, g.finishReason());
-      assertEquals(g.text(), String.join("", pieces));
+      Streamed r = infill(model, o);
+      assertEquals("好的呀", r.generation().text());
+      assertEquals(FinishReason.STOP, r.generation().finishReason());
+      assertEquals(r.generation().text(), String.join("", r.pieces()));
     }
   }
 
