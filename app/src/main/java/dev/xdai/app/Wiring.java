@@ -380,7 +380,11 @@ public class Wiring {
     return bank;
   }
 
-  /** Imports {@code shipped} (the chit-chat TSV) into {@code bank} unless it was imported under the same rules; says whether it did. */
+  /**
+   * Imports {@code shipped} (the chit-chat TSV) into {@code bank} when the bank is empty, or holds an earlier import of
+   * the shipped file made from another file or under other filter rules; says whether it did. A bank a user imported
+   * under the same name is theirs and is kept.
+   */
   static boolean refreshShippedBank(ResponseBank bank, byte[] shipped) throws IOException {
     String fingerprint;
     try {
@@ -388,13 +392,18 @@ public class Wiring {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
-    if (fingerprint.equals(bank.fingerprint(SHIPPED_BANK)) && bank.size(SHIPPED_BANK) > 0) return false;
-    bank.replace(SHIPPED_BANK, ConversationReader.read(new ByteArrayInputStream(shipped), "chitchat.tsv", "bank:" + SHIPPED_BANK),
+    if (bank.size(SHIPPED_BANK) > 0
+        && (!SHIPPED_SOURCE.equals(bank.source(SHIPPED_BANK)) || fingerprint.equals(bank.fingerprint(SHIPPED_BANK)))) {
+      return false;
+    }
+    bank.replace(SHIPPED_BANK, ConversationReader.read(new ByteArrayInputStream(shipped), "chitchat.tsv", SHIPPED_SOURCE),
         fingerprint);
     return true;
   }
 
   static final String SHIPPED_BANK = "chitchat";
+  /** The source of the shipped bank's entries, which tells them from a user's import under the same name. */
+  static final String SHIPPED_SOURCE = "bank:" + SHIPPED_BANK;
 
   private static InputStream shippedBank(XdaiConfig config) throws IOException {
     InputStream in = Wiring.class.getClassLoader().getResourceAsStream("bank/chitchat.tsv");

@@ -121,6 +121,24 @@ public final class ResponseBank implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Where bank {@code name}'s entries came from: the source of one of them (an import replaces a whole bank, so they
+   * share it); null for an empty bank.
+   */
+  public String source(String name) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        ScoreDoc[] any = s.search(new TermQuery(new Term(BANK, name)), 1).scoreDocs;
+        return any.length == 0 ? null : s.storedFields().document(any[0].doc).get(SOURCE);
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** How many entries bank {@code name} holds (all banks when null). */
   public int size(String name) {
     try {
