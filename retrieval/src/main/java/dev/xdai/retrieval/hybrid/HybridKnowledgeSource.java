@@ -99,10 +99,17 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
       // The turn pipeline embeds the utterance ahead, so by now the vector is usually ready or nearly so.
       float[] vector = index.hasVectors() ? index.embedder().embed(config.queryInstruction() + query.text()) : null;
       List<ScoredDoc> nearest = vector == null ? List.of() : view.vector(vector, filter, config.candidates());
-      if (!focus.isEmpty() && asksWhatTheFocusLacks(view, query.text(), nearest, focus.keySet(), filter)) focus = Map.of();
+      List<ScoredDoc> words = null; // the utterance's own words' hits, when the focus rule searched them
+      if (!focus.isEmpty()) {
+        List<ScoredDoc> own = view.text(query.text(), filter, config.candidates());
+        if (asksWhatTheFocusLacks(view, query.text(), own, nearest, focus.keySet(), filter)) {
+          focus = Map.of();
+          words = own; // what wordQuery searches without a focus
+        }
+      }
+      if (words == null) words = view.text(wordQuery(query.text(), focus, labels), filter, config.candidates());
       List<RankFusion.Ranking<Integer>> rankings = new ArrayList<>(3);
-      rankings.add(new RankFusion.Ranking<>(TEXT_LIST, config.textWeight(),
-          docs(view.text(wordQuery(query.text(), focus, labels), filter, config.candidates()), 0)));
+      rankings.add(new RankFusion.Ranking<>(TEXT_LIST, config.textWeight(), docs(words, 0)));
       if (vector != null) {
         float minScore = (float) ((1 + config.minCosine()) / 2); // Lucene's dot-product score is (1 + cos) / 2
         rankings.add(new RankFusion.Ranking<>(VECTOR_LIST, config.vectorWeight(), docs(nearest, minScore)));
@@ -145,10 +152,10 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
    * 挂号费多少钱？ after talk of the dental department asks the clinic's fee, the one 挂号费 there is, not one of the
    * department's facts. An attribute that many entities state (门票, 导演) is what the focus is for.
    */
-  private boolean asksWhatTheFocusLacks(KnowledgeIndex.View view, String text, List<ScoredDoc> nearest, Set<String> focus,
-      KnowledgeFilter filter) {
+  private boolean asksWhatTheFocusLacks(KnowledgeIndex.View view, String text, List<ScoredDoc> words, List<ScoredDoc> nearest,
+      Set<String> focus, KnowledgeFilter filter) {
     Map<String, Set<String>> holders = new HashMap<>();
-    List<ScoredDoc> near = new ArrayList<>(view.text(text, filter, config.candidates()));
+    List<ScoredDoc> near = new ArrayList<>(words);
     near.addAll(nearest);
     for (ScoredDoc d : near) {
       KnowledgeItem.Fact fact = view.load(d.doc()).fact();
