@@ -3,6 +3,7 @@ package dev.xdai.dialogue.answer;
 import dev.xdai.dialogue.KnowledgeInjector;
 import dev.xdai.prompting.KnowledgeItem;
 import dev.xdai.retrieval.ChineseText;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -98,7 +99,7 @@ public record AnswerFeatures(double score, double margin, double questionOverlap
       String name = title.contains(ChineseText.fold(fact.entity())) ? fact.entity() : fact.shortEntity();
       parts = title.split(Pattern.quote(ChineseText.fold(name)), -1);
     }
-    Set<String> own = new java.util.HashSet<>();
+    Set<String> own = new HashSet<>();
     for (String part : parts) own.addAll(ChineseText.bigrams(part));
     return own.isEmpty() ? 0 : shared(own, asked) / (double) own.size();
   }

@@ -99,7 +99,7 @@ public final class RerankEvaluation {
       // and the model's own reply to it.
       EvalOutcome outcome = dialogue.respond(new EvalTurn(s, EvalMode.NONE, Ablations.OWN_REPLY, bot, "", List.of(),
           EvalSettings.MAX_REPLY_CHARS));
-      String own = outcome.reply() == null ? "" : CharText.cut(outcome.reply(), EvalSettings.MAX_REPLY_CHARS);
+      String own = CharText.cut(outcome.reply(), EvalSettings.MAX_REPLY_CHARS);
       if (!own.isBlank() && !options.contains(own)) options.add(own);
       List<double[]> features;
       try {
