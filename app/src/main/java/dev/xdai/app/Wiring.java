@@ -13,6 +13,7 @@ import dev.xdai.dialogue.rank.ReplyFeatures;
 import dev.xdai.dialogue.rank.ReplyRank;
 import dev.xdai.knowledge.ingest.ConversationReader;
 import dev.xdai.retrieval.bank.BankFilter;
+import org.apache.commons.codec.digest.DigestUtils;
 import dev.xdai.retrieval.bank.ResponseBank;
 import dev.xdai.dialogue.answer.Answerer;
 import dev.xdai.dialogue.BackgroundComposer;
@@ -62,9 +63,6 @@ import java.time.Duration;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -386,12 +384,7 @@ public class Wiring {
    * under the same name is theirs and is kept.
    */
   static boolean refreshShippedBank(ResponseBank bank, byte[] shipped) throws IOException {
-    String fingerprint;
-    try {
-      fingerprint = "filter " + BankFilter.VERSION + ", sha-256 " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(shipped));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
+    String fingerprint = "filter " + BankFilter.VERSION + ", sha-256 " + DigestUtils.sha256Hex(shipped);
     if (bank.size(SHIPPED_BANK) > 0
         && (!SHIPPED_SOURCE.equals(bank.source(SHIPPED_BANK)) || fingerprint.equals(bank.fingerprint(SHIPPED_BANK)))) {
       return false;

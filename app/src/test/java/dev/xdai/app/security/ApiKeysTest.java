@@ -27,6 +27,8 @@ class ApiKeysTest {
     String file = Files.readString(keys.file());
     assertFalse(file.contains(c.secret().substring(ApiKeys.PREFIX.length())), "the secret is never stored");
     assertTrue(file.contains(ApiKeys.hash(c.secret())));
+    // the stored form: lower-case hex SHA-256 of the UTF-8 secret (FIPS 180-2's "abc" vector), so older files still verify
+    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ApiKeys.hash("abc"));
     ApiKeys.Key k = keys.authenticate(c.secret()).orElseThrow();
     assertEquals(new Access("front-desk", false, Set.of("receptionist")), k.access());
     assertTrue(keys.authenticate(c.secret() + "x").isEmpty());
