@@ -9,8 +9,12 @@ import java.util.List;
  * Chit-chat candidates from a response bank, chosen with the model's own reply by the GLM over the turn's manufactured
  * prompt (the method's reranking: the reply's likelihood in the blank and the utterance's likelihood given the reply).
  * A bank reply is said only when it outranks the model's own; a model that cannot rank keeps its own. Thread-safe.
+ *
+ * @param ranker null when the model gives no likelihoods: the model's own reply stands, or without one the bank reply
+ *     whose context matches best
+ * @param candidates how many bank replies compete with the model's own
  */
-public final class ResponseBankReplies {
+public record ResponseBankReplies(Source source, Ranker ranker, int candidates) {
 
   /** Finds bank replies whose context matches an utterance, best first. */
   @FunctionalInterface
@@ -26,21 +30,6 @@ public final class ResponseBankReplies {
 
   /** The chosen reply and the bank entry it came from (null for the model's own). */
   public record Choice(String reply, ResponseBank.Hit hit) {}
-
-  private final Source source;
-  private final Ranker ranker;
-  private final int candidates;
-
-  /**
-   * @param ranker null when the model gives no likelihoods: the model's own reply stands, or without one the bank reply
-   *     whose context matches best
-   * @param candidates how many bank replies compete with the model's own
-   */
-  public ResponseBankReplies(Source source, Ranker ranker, int candidates) {
-    this.source = source;
-    this.ranker = ranker;
-    this.candidates = candidates;
-  }
 
   /**
    * The best of the bank's replies for {@code utterance} and {@code own} (the model's reply, or null when it had none

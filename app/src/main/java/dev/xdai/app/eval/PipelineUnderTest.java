@@ -35,17 +35,7 @@ import java.util.Map;
  * Adapts the real turn pipeline to the evaluation's port: each sample is a fresh conversation whose history is the
  * sample's context, answered greedily (or as the service samples, when the run asks); nothing is stored.
  */
-public final class PipelineUnderTest implements DialogueUnderTest {
-
-  private final TurnPipeline pipeline;
-  private final PersonaCatalog personas;
-  private final Embedder embedder;
-
-  public PipelineUnderTest(TurnPipeline pipeline, PersonaCatalog personas, Embedder embedder) {
-    this.pipeline = pipeline;
-    this.personas = personas;
-    this.embedder = embedder;
-  }
+public record PipelineUnderTest(TurnPipeline pipeline, PersonaCatalog personas, Embedder embedder) implements DialogueUnderTest {
 
   @Override
   public String modelName() {

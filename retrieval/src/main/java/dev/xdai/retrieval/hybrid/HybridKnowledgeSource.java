@@ -26,8 +26,10 @@ import java.util.function.BinaryOperator;
  * dialogue is about, ordered by closeness to the utterance), fused by weighted reciprocal rank, filtered
  * by pack and format, de-duplicated by id and by near-identical text, cut to the limit. Each item's score is its fused
  * score divided by the best possible one, so 1.0 means "first in every list". Thread-safe.
+ *
+ * @param linker may be null: then only BM25 and vectors rank
  */
-public final class HybridKnowledgeSource implements KnowledgeSource {
+public record HybridKnowledgeSource(KnowledgeIndex index, EntityLinker linker, Config config) implements KnowledgeSource {
 
   /**
    * Ranking knobs. {@code candidates}: depth of each list; {@code rrfK}: the fusion constant; the weights of the lists
@@ -52,17 +54,6 @@ public final class HybridKnowledgeSource implements KnowledgeSource {
       return new Config(candidates, rrfK, text, vector, entity, focus, minCosine, minLinkConfidence, focusDecay, focusEntities,
           duplicateJaccard, queryInstruction);
     }
-  }
-
-  private final KnowledgeIndex index;
-  private final EntityLinker linker;
-  private final Config config;
-
-  /** {@code linker} may be null: then only BM25 and vectors rank. */
-  public HybridKnowledgeSource(KnowledgeIndex index, EntityLinker linker, Config config) {
-    this.index = index;
-    this.linker = linker;
-    this.config = config;
   }
 
   /** Both generations only grow, so their sum changes with every change of either. */
