@@ -198,9 +198,8 @@ public class Wiring {
   }
 
   private static GraphServerConfig localGraph(XdaiConfig config) {
-    return GraphServerConfig.local(dataDir(config).resolve("graph"))
-        .withServerDir(resolve(config, Path.of("graph-server", "target")).toAbsolutePath())
-        .withHeap(config.graph().heap());
+    return GraphServerConfig.local(dataDir(config).resolve("graph"),
+        resolve(config, Path.of("graph-server", "target")).toAbsolutePath(), config.graph().heap());
   }
 
   void closeGraph(@Disposes GraphConnection graph) {

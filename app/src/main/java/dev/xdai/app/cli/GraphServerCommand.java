@@ -98,9 +98,8 @@ public final class GraphServerCommand implements Callable<Integer> {
   /** The server the options describe. */
   GraphServerConfig config() {
     Path dir = data != null ? data : projectRoot.resolve("data").resolve("graph");
-    return GraphServerConfig.local(dir.toAbsolutePath().normalize())
-        .withServerDir(projectRoot.resolve("graph-server").resolve("target").toAbsolutePath())
-        .withHeap(heap)
+    Path serverDir = projectRoot.resolve("graph-server").resolve("target").toAbsolutePath();
+    return GraphServerConfig.local(dir.toAbsolutePath().normalize(), serverDir, heap)
         .withBolt(advertise == null ? bolt : bolt.withAdvertise(advertise));
   }
 }

@@ -97,7 +97,12 @@ public record GraphServerConfig(
 
   /** A launched server with its data under {@code dataDir} and every other setting at its default. */
   public static GraphServerConfig local(Path dataDir) {
-    return new GraphServerConfig(Optional.empty(), "neo4j", "", dataDir, defaultServerDir(), currentJava(), "768m", DEFAULT_PAGE_CACHE,
+    return local(dataDir, defaultServerDir(), "768m");
+  }
+
+  /** A launched server run from {@code serverDir} with this heap, its data under {@code dataDir}, the rest default. */
+  public static GraphServerConfig local(Path dataDir, Path serverDir, String heap) {
+    return new GraphServerConfig(Optional.empty(), "neo4j", "", dataDir, serverDir, currentJava(), heap, DEFAULT_PAGE_CACHE,
         List.of(), Duration.ofMinutes(2), Duration.ofSeconds(2), Bolt.LOOPBACK);
   }
 
@@ -131,11 +136,6 @@ public record GraphServerConfig(
     return externalUri.isPresent();
   }
 
-  public GraphServerConfig withDataDir(Path dir) {
-    return new GraphServerConfig(externalUri, user, password, dir, serverDir, javaBinary, heap, pageCache, jvmOptions,
-        startTimeout, watchdogInterval, bolt);
-  }
-
   public GraphServerConfig withWatchdogInterval(Duration interval) {
     return new GraphServerConfig(externalUri, user, password, dataDir, serverDir, javaBinary, heap, pageCache, jvmOptions,
         startTimeout, interval, bolt);
@@ -144,16 +144,6 @@ public record GraphServerConfig(
   public GraphServerConfig withBolt(Bolt address) {
     return new GraphServerConfig(externalUri, user, password, dataDir, serverDir, javaBinary, heap, pageCache, jvmOptions,
         startTimeout, watchdogInterval, address);
-  }
-
-  public GraphServerConfig withServerDir(Path dir) {
-    return new GraphServerConfig(externalUri, user, password, dataDir, dir, javaBinary, heap, pageCache, jvmOptions,
-        startTimeout, watchdogInterval, bolt);
-  }
-
-  public GraphServerConfig withHeap(String size) {
-    return new GraphServerConfig(externalUri, user, password, dataDir, serverDir, javaBinary, size, pageCache, jvmOptions,
-        startTimeout, watchdogInterval, bolt);
   }
 
   /** {@code <xdai.project.root>/graph-server/target}, or {@code ./graph-server/target} when the property is unset. */
