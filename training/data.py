@@ -142,39 +142,37 @@ def split_kdconv(kd):
     return train, held
 
 
+def corpus_files(root, corpus, suffix):
+    """The files of corpora/<corpus> whose names end in suffix, in name order."""
+    d = os.path.join(root, "corpora", corpus)
+    return [os.path.join(d, name) for name in sorted(os.listdir(d)) if name.endswith(suffix)]
+
+
 def load_subtitles(root):
-    sessions, cur = [], []
-    d = os.path.join(root, "corpora", "subtitles")
-    for name in sorted(os.listdir(d)):
-        if not name.endswith(".conv"):
-            continue
-        with open(os.path.join(d, name), encoding="utf-8", errors="replace") as f:
+    """Sessions of at least two utterances; an E line starts a new session (one may run on into the next file)."""
+    sessions = [[]]
+    for path in corpus_files(root, "subtitles", ".conv"):
+        with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 line = line.rstrip("\n")
                 if line.startswith("E"):
-                    if len(cur) >= 2:
-                        sessions.append(cur)
-                    cur = []
+                    sessions.append([])
                 elif line.startswith("M"):
                     u = neutralise(line[1:])
                     if u:
-                        cur.append(u)
-    if len(cur) >= 2:
-        sessions.append(cur)
-    return sessions
+                        sessions[-1].append(u)
+    return [s for s in sessions if len(s) >= 2]
 
 
 def load_chatterbot(root):
-    d = os.path.join(root, "corpora", "chatterbot-zh")
     convs = []
-    for name in sorted(os.listdir(d)):
-        if name.endswith(".yml"):
-            with open(os.path.join(d, name), encoding="utf-8") as f:
-                doc = yaml.safe_load(f)
-            for c in doc.get("conversations") or []:
-                turns = [neutralise(str(t)) for t in c if t is not None]
-                if len(turns) >= 2:
-                    convs.append(turns)
+    for path in corpus_files(root, "chatterbot-zh", ".yml"):
+        with open(path, encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        for c in doc.get("conversations") or []:
+            turns = [neutralise(str(t)) for t in c if t is not None]
+            if len(turns) >= 2:
+                convs.append(turns)
     return convs
 
 
