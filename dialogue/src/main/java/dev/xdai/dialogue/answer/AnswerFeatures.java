@@ -26,21 +26,25 @@ import java.util.regex.Pattern;
  * @param curated the item is a curated question and answer (an FAQ), not a fact of the graph
  * @param coverage share of the utterance's topic characters (function words aside) that the item's question, answer
  *     or entity contains: a question about something the item never mentions (CT against 洗牙) is not answered by it
+ * @param kindMatch the utterance asks for a kind of thing ({@link AskedKind}) that the item's question asks for too
+ * @param kindMismatch the utterance asks for a kind of thing that the item's question does not (多大了 against a
+ *     description)
  */
 public record AnswerFeatures(double score, double margin, double questionOverlap, double attributeAsked,
     double questionAsked, double entityInUtterance, double entityInContext, double question, double alreadySaid, double description, double curated,
-    double coverage) {
+    double coverage, double kindMatch, double kindMismatch) {
 
   /** The feature names, in {@link #values()} order. */
   public static final List<String> NAMES = List.of("score", "margin", "questionOverlap", "attributeAsked",
-      "questionAsked", "entityInUtterance", "entityInContext", "question", "alreadySaid", "description", "curated", "coverage");
+      "questionAsked", "entityInUtterance", "entityInContext", "question", "alreadySaid", "description", "curated", "coverage",
+      "kindMatch", "kindMismatch");
 
   private static final Pattern QUESTION = Pattern.compile(
       "[？?]|吗|么|呢|什么|多少|几|谁|哪|怎|如何|是不是|有没有|能不能|可不可以|会不会|要不要|多久|多长|多大|多高|多远");
 
   public double[] values() {
     return new double[] {score, margin, questionOverlap, attributeAsked, questionAsked, entityInUtterance, entityInContext, question,
-        alreadySaid, description, curated, coverage};
+        alreadySaid, description, curated, coverage, kindMatch, kindMismatch};
   }
 
   /**
@@ -74,14 +78,18 @@ public record AnswerFeatures(double score, double margin, double questionOverlap
     Set<String> topic = ChineseText.topicChars(utterance);
     Set<String> itemChars = ChineseText.topicChars(item.title() + "\n" + item.text() + (fact == null ? "" : "\n" + fact.entity()));
     double coverage = topic.isEmpty() ? 0 : shared(topic, itemChars) / (double) topic.size();
+    Set<AskedKind> kinds = AskedKind.of(utterance);
+    Set<AskedKind> itemKinds = AskedKind.of(item.title() + (fact == null || isDescription ? "" : "\n" + fact.attribute()));
+    boolean kindMatch = kinds.stream().anyMatch(itemKinds::contains);
     return new AnswerFeatures(clamp(item.score()), margin, overlap, attribute, questionAsked(item, asked), inUtterance, inContext,
-        isQuestion(utterance) ? 1 : 0, alreadySaid, isDescription ? 1 : 0, fact == null ? 1 : 0, coverage);
+        isQuestion(utterance) ? 1 : 0, alreadySaid, isDescription ? 1 : 0, fact == null ? 1 : 0, coverage, kindMatch ? 1 : 0,
+        !kinds.isEmpty() && !kindMatch ? 1 : 0);
   }
 
   /** These features with {@code alreadySaid} cleared. */
   public AnswerFeatures unsaid() {
     return new AnswerFeatures(score, margin, questionOverlap, attributeAsked, questionAsked, entityInUtterance, entityInContext,
-        question, 0, description, curated, coverage);
+        question, 0, description, curated, coverage, kindMatch, kindMismatch);
   }
 
   /** Whether the utterance asks something: a question mark, a question particle or a question word. */

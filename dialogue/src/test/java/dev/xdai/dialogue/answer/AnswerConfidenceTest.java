@@ -41,6 +41,32 @@ class AnswerConfidenceTest {
   }
 
   @Test
+  void theKindOfThingAskedTiesAQuestionToItsItemAcrossWordings() {
+    KnowledgeItem born = fact("b", "王若琳是什么时候出生的？", "王若琳", "出生日期", "1988年08月01日", 0.9);
+    KnowledgeItem about = KnowledgeItem.description("d", "王若琳是什么？", "王若琳，创作型歌手。", "kb", "p", 1.0)
+        .withFact(new KnowledgeItem.Fact("王若琳", "Information"));
+    AnswerFeatures age = AnswerFeatures.of(born, null, "那她多大了？", List.of("你知道王若琳吗？"));
+    assertEquals(1.0, age.kindMatch(), "多大 asks for a date, as 什么时候出生 does");
+    assertEquals(0.0, age.kindMismatch());
+    AnswerFeatures aboutAge = AnswerFeatures.of(about, null, "那她多大了？", List.of("你知道王若琳吗？"));
+    assertEquals(0.0, aboutAge.kindMatch());
+    assertEquals(1.0, aboutAge.kindMismatch(), "a description does not answer a specific question");
+    AnswerFeatures open = AnswerFeatures.of(about, null, "给我介绍一下王若琳", List.of());
+    assertEquals(0.0, open.kindMatch() + open.kindMismatch(), "an open request asks for no kind");
+    assertEquals(1.0, AnswerFeatures.of(PRICE, null, "那里洗牙收费吗", List.of()).kindMatch(), "收费 and 多少钱 both ask a price");
+    assertEquals(1.0, AnswerFeatures.of(HOURS, null, "智化寺几点开门？", List.of()).kindMatch());
+    assertEquals(1.0, AnswerFeatures.of(PRICE, null, "口腔科电话多少？", List.of()).kindMismatch());
+  }
+
+  @Test
+  void everyKindIsReadFromItsOwnWords() {
+    assertEquals(java.util.Set.of(), AskedKind.of("今天天气真好"));
+    assertEquals(java.util.Set.of(AskedKind.PLACE), AskedKind.of("那家诊所在哪儿"));
+    assertEquals(java.util.Set.of(AskedKind.DURATION), AskedKind.of("这部片子演多久"));
+    assertEquals(java.util.Set.of(AskedKind.PRICE, AskedKind.HOURS), AskedKind.of("门票多少钱，几点开门？"));
+  }
+
+  @Test
   void aTopRankedItemThatAsksWhatTheUtteranceAsksIsConfident() {
     Answerer.Decision d = answerer.decide(List.of(PRICE, HOURS), false, "口腔科洗牙多少钱？", List.of());
     assertEquals(List.of("price"), d.confident().stream().map(c -> c.item().id()).toList());
