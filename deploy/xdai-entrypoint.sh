@@ -34,4 +34,4 @@ fi
 ROOT=/opt/xdai
 # shellcheck disable=SC2086 # XDAI_JAVA_OPTS is a list of options
 exec java ${XDAI_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
-  -Dxdai.project.root="$ROOT" -jar "$ROOT/app/target/quarkus-app/quarkus-run.jar" "$@"
+  -Dxdai-project.root="$ROOT" -jar "$ROOT/app/target/quarkus-app/quarkus-run.jar" "$@"

@@ -7,6 +7,11 @@ import dev.xdai.dialogue.KnowledgeInjector;
 import dev.xdai.dialogue.TurnPipeline;
 import dev.xdai.dialogue.answer.Answerer;
 import dev.xdai.generation.GenerationOptions;
+import dev.xdai.generation.embedded.EmbeddedGlm;
+import dev.xdai.generation.embedded.EmbeddedGlmConfig;
+import dev.xdai.generation.remote.RemoteBackendConfig;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,10 +46,10 @@ public final class CoreDefaults implements ConfigSource {
     put(m, "answer.max-quotes", a.maxQuotes());
     put(m, "answer.max-quote-chars", a.maxQuoteChars());
     put(m, "answer.tail-tokens", a.tailTokens());
+    put(m, "generation.max-reply-chars", a.maxReplyChars());
     TurnPipeline.Settings t = TurnPipeline.Settings.standard();
     put(m, "answer.unknown-reply", t.unknownReply());
     put(m, "generation.attempts", t.attempts());
-    put(m, "generation.max-reply-chars", t.maxReplyChars());
     GenerationOptions g = t.defaults();
     put(m, "generation.max-new-tokens", g.maxNewTokens());
     put(m, "generation.temperature", g.temperature());
@@ -57,6 +62,19 @@ public final class CoreDefaults implements ConfigSource {
     DialogueService.Limits l = DialogueService.Limits.defaults();
     put(m, "limits.max-text-chars", l.maxTextChars());
     put(m, "limits.max-turns", l.maxTurns());
+    put(m, "model.concurrency", EmbeddedGlmConfig.of(Path.of(EmbeddedGlm.DEFAULT_DIR)).permits());
+    // The endpoint, model and mode are placeholders: only the defaults of the other settings are read.
+    RemoteBackendConfig r = RemoteBackendConfig.of(URI.create("http://localhost/v1"), "glm", RemoteBackendConfig.Mode.COMPLETIONS);
+    put(m, "model.remote.prompt-form", r.promptForm());
+    put(m, "model.remote.context-length", r.contextLength());
+    put(m, "model.remote.sampling-extensions", r.samplingExtensions());
+    put(m, "model.remote.stream", r.stream());
+    put(m, "model.remote.connect-timeout", r.connectTimeout());
+    put(m, "model.remote.read-timeout", r.readTimeout());
+    put(m, "model.remote.max-retries", r.maxRetries());
+    put(m, "model.remote.max-backoff", r.maxBackoff());
+    put(m, "model.remote.breaker-failures", r.breakerFailures());
+    put(m, "model.remote.breaker-cool-down", r.breakerCoolDown());
     return Map.copyOf(m);
   }
 

@@ -30,6 +30,7 @@ import dev.xdai.dialogue.SessionStore;
 import dev.xdai.dialogue.SessionWriters;
 import dev.xdai.dialogue.SharedPersonas;
 import dev.xdai.dialogue.TurnPipeline;
+import dev.xdai.evaluation.cli.ProjectPaths;
 import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.generation.embedded.EmbeddedGlm;
@@ -80,13 +81,14 @@ public class Wiring {
 
   // ---- paths ---------------------------------------------------------------------------------------------------------
 
-  static Path resolve(XdaiConfig config, Path p) {
-    return p.isAbsolute() ? p : config.project().root().resolve(p).normalize();
+  /** {@code p} against the project checkout (shipped model, graph-server build), which the launcher names. */
+  static Path resolve(Path p) {
+    return p.isAbsolute() ? p : ProjectPaths.root().resolve(p).normalize();
   }
 
   /** The data directory (graph, index, sessions, service file), absolute. */
   public static Path dataDir(XdaiConfig config) {
-    return resolve(config, config.dataDir()).toAbsolutePath();
+    return resolve(config.dataDir()).toAbsolutePath();
   }
 
   /** The API keys file: {@code xdai.access-control.keys-file}, relative to the data directory. */
@@ -131,7 +133,7 @@ public class Wiring {
             .withBreaker(r.breakerFailures(), r.breakerCoolDown()).withContextLength(r.contextLength())
             .withSamplingExtensions(r.samplingExtensions()));
       }
-      Path dir = resolve(config, config.model().path());
+      Path dir = resolve(config.model().path());
       return EmbeddedGlm.load(EmbeddedGlmConfig.of(dir).withPermits(config.model().concurrency(), Duration.ofSeconds(30)));
     } catch (RuntimeException e) {
       String reason = "no language model is available: " + e.getMessage();
@@ -199,7 +201,7 @@ public class Wiring {
 
   private static GraphServerConfig localGraph(XdaiConfig config) {
     return GraphServerConfig.local(dataDir(config).resolve("graph"),
-        resolve(config, Path.of("graph-server", "target")).toAbsolutePath(), config.graph().heap());
+        resolve(Path.of("graph-server", "target")).toAbsolutePath(), config.graph().heap());
   }
 
   void closeGraph(@Disposes GraphConnection graph) {
@@ -341,7 +343,7 @@ public class Wiring {
         new BackgroundComposer(knowledge, new BackgroundComposer.Settings(k.descriptions(), k.descriptionChars())),
         new ConditionComposer(personas), model, inverse, new PostProcessor(g.maxReplyChars()), new FaithfulnessGuard(),
         answerer(config.answer(), g.maxReplyChars()), bankReplies(config, bank, reranker, embedder),
-        new TurnPipeline.Settings(options, g.maxReplyChars(), g.attempts(), TurnPipeline.Settings.standard().fallbackReply(),
+        new TurnPipeline.Settings(options, g.attempts(), TurnPipeline.Settings.standard().fallbackReply(),
             TurnPipeline.Settings.standard().timeoutReply(), config.answer().unknownReply()),
         new PipelineSpans(tracer));
   }
@@ -369,7 +371,7 @@ public class Wiring {
   ResponseBank responseBank(XdaiConfig config) {
     ResponseBank bank = ResponseBank.open(dataDir(config).resolve("bank"));
     if (!config.bank().enabled()) return bank;
-    try (InputStream in = shippedBank(config)) {
+    try (InputStream in = shippedBank()) {
       if (in != null) refreshShippedBank(bank, in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot import the shipped response bank", e);
@@ -397,10 +399,10 @@ public class Wiring {
   /** The source of the shipped bank's entries, which tells them from a user's import under the same name. */
   static final String SHIPPED_SOURCE = "bank:" + SHIPPED_BANK;
 
-  private static InputStream shippedBank(XdaiConfig config) throws IOException {
+  private static InputStream shippedBank() throws IOException {
     InputStream in = Wiring.class.getClassLoader().getResourceAsStream("bank/chitchat.tsv");
     if (in != null) return in;
-    Path file = config.project().root().resolve("src/main/resources/bank/chitchat.tsv");
+    Path file = resolve(Path.of("src/main/resources/bank/chitchat.tsv"));
     return Files.exists(file) ? Files.newInputStream(file) : null;
   }
 

@@ -1,6 +1,7 @@
 package dev.xdai.app;
 
 import dev.xdai.generation.embedded.EmbeddedGlm;
+import dev.xdai.knowledge.graph.GraphServerConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -9,21 +10,14 @@ import java.util.Optional;
 
 /**
  * The service's whole configuration, in one tree ({@code xdai.*}); every default works offline on a laptop. The
- * defaults of the settings the core modules own come from their own records ({@link CoreDefaults}).
+ * defaults of the settings the core modules own are written once, in the core: its records' defaults arrive through
+ * {@link CoreDefaults}, its named constants through {@code @WithDefault}.
  */
 @ConfigMapping(prefix = "xdai")
 public interface XdaiConfig {
 
   /** Where sessions, indexes, the graph database and written personas live. */
   Path dataDir();
-
-  Project project();
-
-  /** The project checkout (shipped model, graph-server build): {@code xdai.project.root}, which the launcher sets. */
-  interface Project {
-    @WithDefault(".")
-    Path root();
-  }
 
   Model model();
 
@@ -120,7 +114,6 @@ public interface XdaiConfig {
     Path path();
 
     /** Generations that may run at once; more wait. */
-    @WithDefault("2")
     int concurrency();
 
     Remote remote();
@@ -143,41 +136,31 @@ public interface XdaiConfig {
        * vLLM or SGLang continues it; it can also score replies), or {@code blank}, the whole prompt with its
        * {@code [MASK]} (a server that fills GLM blanks itself; it cannot score). See docs/remote-model.md.
        */
-      @WithDefault("prefix")
       dev.xdai.generation.remote.RemoteBackendConfig.PromptForm promptForm();
 
       /** The model's context in tokens (the engine's {@code --max-model-len}); the prompt is fitted into it. */
-      @WithDefault("2048")
       int contextLength();
 
       /** Send {@code top_k} and {@code repetition_penalty} (vLLM and SGLang take them; OpenAI refuses them). */
-      @WithDefault("false")
       boolean samplingExtensions();
 
       /** Stream the reply over server-sent events. */
-      @WithDefault("true")
       boolean stream();
 
-      @WithDefault("5s")
       Duration connectTimeout();
 
       /** The longest wait for the response's headers and, while streaming, between two events. */
-      @WithDefault("30s")
       Duration readTimeout();
 
       /** Retries of a call that got 429, 5xx, a timeout or a broken connection, before any text was passed on. */
-      @WithDefault("2")
       int maxRetries();
 
       /** The longest pause between two tries; a server asking for a longer one (Retry-After) is not tried again. */
-      @WithDefault("5s")
       Duration maxBackoff();
 
       /** Failed calls in a row after which the backend is not called for {@code breaker-cool-down} (503 at once). */
-      @WithDefault("5")
       int breakerFailures();
 
-      @WithDefault("30s")
       Duration breakerCoolDown();
     }
   }
@@ -207,6 +190,7 @@ public interface XdaiConfig {
     /** Generations tried before a defective reply is replaced. */
     int attempts();
 
+    /** The longest reply, in characters: a generated reply is cut there, and a quoted answer is worded within it. */
     int maxReplyChars();
 
     /** Rerank sampled candidates by inverse prompting (the service's default for every turn). */
@@ -292,7 +276,7 @@ public interface XdaiConfig {
      */
     Optional<Path> passwordFile();
 
-    @WithDefault("768m")
+    @WithDefault(GraphServerConfig.DEFAULT_HEAP)
     String heap();
   }
 

@@ -109,7 +109,7 @@ final class Browser implements AutoCloseable {
           Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
       Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
       if (Boolean.getBoolean("console.screenshots.update")) {
-        Path docs = Path.of(System.getProperty("xdai.project.root"), "docs", "img");
+        Path docs = Path.of(System.getProperty("xdai-project.root"), "docs", "img");
         Files.createDirectories(docs);
         Files.copy(file, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
       }

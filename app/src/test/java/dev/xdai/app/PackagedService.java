@@ -63,11 +63,11 @@ final class PackagedService {
   }
 
   private ProcessBuilder processBuilder(String... args) {
-    Path root = Path.of(System.getProperty("xdai.project.root"));
+    Path root = Path.of(System.getProperty("xdai-project.root"));
     Path jar = root.resolve("app/target/quarkus-app/quarkus-run.jar");
     assertTrue(Files.exists(jar), "the packaged service is missing: " + jar);
     List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "--enable-native-access=ALL-UNNAMED", "-Xmx2g", "-Dxdai.project.root=" + root, "-Dxdai.data-dir=" + data));
+        "--enable-native-access=ALL-UNNAMED", "-Xmx2g", "-Dxdai-project.root=" + root, "-Dxdai.data-dir=" + data));
     int i = 0;
     for (; i < args.length && args[i].startsWith("-D"); i++) cmd.add(args[i]);
     cmd.add("-jar");

@@ -37,10 +37,10 @@ public final class TurnPipeline {
    * @param timeoutReply said when the deadline passed before any usable text
    * @param unknownReply said when nothing known answers, for a persona that has no words of its own for it
    */
-  public record Settings(GenerationOptions defaults, int maxReplyChars, int attempts, String fallbackReply, String timeoutReply,
+  public record Settings(GenerationOptions defaults, int attempts, String fallbackReply, String timeoutReply,
       String unknownReply) {
     public static Settings standard() {
-      return new Settings(GenerationOptions.defaults(), 60, 3, "嗯……这个我一时不知道怎么说，你能换个说法吗？", "抱歉，我想得太久了，请再说一遍好吗？",
+      return new Settings(GenerationOptions.defaults(), 3, "嗯……这个我一时不知道怎么说，你能换个说法吗？", "抱歉，我想得太久了，请再说一遍好吗？",
           "这个我不太清楚，不敢乱说。");
     }
   }

@@ -49,7 +49,7 @@ class DemoPacksTest {
 
     // a persona's pack names resolve
     for (String persona : List.of("receptionist", "student", "interviewer")) {
-      Path file = Path.of(System.getProperty("xdai.project.root", ".."), "src/main/resources/personas", persona + ".yaml");
+      Path file = Path.of(System.getProperty("xdai-project.root", ".."), "src/main/resources/personas", persona + ".yaml");
       if (!Files.exists(file)) continue;
       String yaml = assertDoesNotThrowRead(file);
       assertTrue(DemoPacks.NAMES.stream().anyMatch(p -> yaml.contains("- " + p)), persona);

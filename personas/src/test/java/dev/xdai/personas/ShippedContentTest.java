@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The personas and emotions shipped in the repository's top-level src/main/resources load cleanly and are usable. */
 class ShippedContentTest {
 
-  static final Path RESOURCES = Path.of(System.getProperty("xdai.project.root", "..")).resolve("src/main/resources");
+  static final Path RESOURCES = Path.of(System.getProperty("xdai-project.root", "..")).resolve("src/main/resources");
   private static PersonaRegistry registry;
 
   @BeforeAll

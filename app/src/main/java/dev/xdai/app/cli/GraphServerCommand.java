@@ -1,6 +1,7 @@
 package dev.xdai.app.cli;
 
 import dev.xdai.evaluation.cli.HelpOption;
+import dev.xdai.evaluation.cli.ProjectPaths;
 import dev.xdai.knowledge.graph.GraphEndpoint;
 import dev.xdai.knowledge.graph.GraphServerConfig;
 import dev.xdai.knowledge.graph.GraphServerLauncher;
@@ -42,14 +43,14 @@ public final class GraphServerCommand implements Callable<Integer> {
   @Option(names = "--advertise", paramLabel = "HOST", description = "the host clients are told (routing tables) when HOST is 0.0.0.0")
   String advertise;
 
-  @Option(names = "--heap", defaultValue = "768m", paramLabel = "SIZE", description = "the server's heap (default ${DEFAULT-VALUE})")
+  @Option(names = "--heap", defaultValue = GraphServerConfig.DEFAULT_HEAP, paramLabel = "SIZE", description = "the server's heap (default ${DEFAULT-VALUE})")
   String heap;
 
   private final Path projectRoot;
 
-  /** A command for the project at {@code xdai.project.root} (the launcher sets it), else the working directory. */
+  /** A command for the project that {@link ProjectPaths#root()} names (the launcher sets it). */
   public GraphServerCommand() {
-    this(Path.of(System.getProperty("xdai.project.root", ".")));
+    this(ProjectPaths.root());
   }
 
   GraphServerCommand(Path projectRoot) {

@@ -24,7 +24,7 @@ class ShippedReplyRankTest {
 
   @Test
   void theShippedRankingPicksTheTrueReplyInMostCases() {
-    Path dir = Path.of(System.getProperty("xdai.project.root", "..")).resolve(EmbeddedGlm.DEFAULT_DIR);
+    Path dir = Path.of(System.getProperty("xdai-project.root", "..")).resolve(EmbeddedGlm.DEFAULT_DIR);
     assumeTrue(Files.isRegularFile(dir.resolve("model.onnx")), () -> "skipped: no embedded model in " + dir);
     try (EmbeddedGlm model = EmbeddedGlm.load(EmbeddedGlmConfig.of(dir).withThreads(2, 1).withPermits(2, Duration.ofMinutes(1)));
         BgeSmallZhEmbedder embedder = BgeSmallZhEmbedder.create()) {

@@ -174,7 +174,7 @@ public final class DecodeBenchmark {
 
   /**
    * Benchmarks the embedded model. Arguments: the model directory (default: {@value EmbeddedGlm#DEFAULT_DIR} under the
-   * system property {@code xdai.project.root}, else the working directory), then optionally the number of concurrent
+   * system property {@code xdai-project.root}, else the working directory), then optionally the number of concurrent
    * streams and ONNX Runtime's intra-op threads per session.
    */
 }

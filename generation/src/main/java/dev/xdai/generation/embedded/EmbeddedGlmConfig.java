@@ -17,9 +17,9 @@ public record EmbeddedGlmConfig(Path modelDir, int permits, Duration queueTimeou
     if (intraOpThreads < 0 || interOpThreads < 0) throw new IllegalArgumentException("thread counts must be >= 0");
   }
 
-  /** Four requests at once, a 10 s wait for a slot, one intra-op thread per core, no spinning. */
+  /** Two requests at once, a 10 s wait for a slot, one intra-op thread per core, no spinning. */
   public static EmbeddedGlmConfig of(Path modelDir) {
-    return new EmbeddedGlmConfig(modelDir, 4, Duration.ofSeconds(10), Runtime.getRuntime().availableProcessors(), 1, false);
+    return new EmbeddedGlmConfig(modelDir, 2, Duration.ofSeconds(10), Runtime.getRuntime().availableProcessors(), 1, false);
   }
 
   public EmbeddedGlmConfig withPermits(int n, Duration wait) {

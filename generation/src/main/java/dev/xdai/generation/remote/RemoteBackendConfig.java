@@ -44,11 +44,12 @@ public record RemoteBackendConfig(String name, URI baseUrl, String apiKey, Strin
 
   /**
    * Sensible defaults: the prompt's prefix, streaming, 5 s to connect, 30 s to read, 2 retries from 200 ms (at most
-   * 5 s apart, a server's Retry-After included), breaker after 5 failed calls for 30 s, 4096 tokens of context.
+   * 5 s apart, a server's Retry-After included), breaker after 5 failed calls for 30 s, 2048 tokens of context, no
+   * sampling extensions.
    */
   public static RemoteBackendConfig of(URI baseUrl, String model, Mode mode) {
     return new RemoteBackendConfig(null, baseUrl, "", model, mode, PromptForm.PREFIX, true, Duration.ofSeconds(5),
-        Duration.ofSeconds(30), 2, Duration.ofMillis(200), Duration.ofSeconds(5), 5, Duration.ofSeconds(30), 4096, false);
+        Duration.ofSeconds(30), 2, Duration.ofMillis(200), Duration.ofSeconds(5), 5, Duration.ofSeconds(30), 2048, false);
   }
 
   public RemoteBackendConfig withApiKey(String key) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * Finds the shipped models for tests: the float reference model ({@code -Dxdai.model.dir}, else
- * {@code models/xdai-glm-small} under {@code xdai.project.root}, set by surefire), against which the runtime's parity is
+ * {@code models/xdai-glm-small} under {@code xdai-project.root}, set by surefire), against which the runtime's parity is
  * tested, and its int8 build ({@link EmbeddedGlm#DEFAULT_DIR}), which the service runs. Tests that need one are
  * skipped, saying why, when its files are absent. The float model is loaded once per test JVM.
  */
@@ -29,7 +29,7 @@ final class ModelFixture {
   }
 
   private static Path root() {
-    return Path.of(System.getProperty("xdai.project.root", ".."));
+    return Path.of(System.getProperty("xdai-project.root", ".."));
   }
 
   static Path requireDir() {

@@ -50,12 +50,12 @@ public final class DemoPacks {
 
   /**
    * The shipped content: the classpath ({@code knowledge/}, as packaged by the app) when it has the packs; else
-   * {@code <xdai.project.root>/src/main/resources/knowledge}.
+   * {@code <xdai-project.root>/src/main/resources/knowledge}.
    */
   public static PackContent defaultContent() {
     ClassLoader loader = DemoPacks.class.getClassLoader();
     if (loader.getResource("knowledge/" + NAMES.get(0) + "/pack.json") != null) return PackContent.classpath("knowledge/", loader);
-    String root = System.getProperty("xdai.project.root", "");
+    String root = System.getProperty("xdai-project.root", "");
     return PackContent.directory((root.isBlank() ? Path.of("") : Path.of(root)).resolve("src/main/resources/knowledge")
         .toAbsolutePath());
   }

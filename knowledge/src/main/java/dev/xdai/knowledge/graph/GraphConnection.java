@@ -82,11 +82,6 @@ public final class GraphConnection implements AutoCloseable {
     return connection;
   }
 
-  /** {@link #open(GraphServerConfig)} with {@link GraphServerConfig#fromSystemProperties()}. */
-  public static GraphConnection open() {
-    return open(GraphServerConfig.fromSystemProperties());
-  }
-
   public Driver driver() {
     return driver;
   }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param dataDir      data directory of the launched server (store, logs, password file)
  * @param serverDir    directory holding {@code graph-server.jar} and {@code lib/*.jar}
  * @param javaBinary   java executable for the server process
- * @param heap         maximum heap of the server process, e.g. {@code 768m}
+ * @param heap         maximum heap of the server process ({@value #DEFAULT_HEAP} by default)
  * @param pageCache    Neo4j page cache size ({@value #DEFAULT_PAGE_CACHE} by default: a 100k-triple pack's store fits, so
  *                     imports do not thrash it; 64m makes a 100k import about 1.5x slower)
  * @param jvmOptions   extra JVM options for the server process
@@ -79,6 +79,9 @@ public record GraphServerConfig(
     }
   }
 
+  /** Heap of a launched server unless configured. */
+  public static final String DEFAULT_HEAP = "768m";
+
   /** Page cache of a launched server unless configured. */
   public static final String DEFAULT_PAGE_CACHE = "256m";
 
@@ -88,7 +91,7 @@ public record GraphServerConfig(
     user = user == null || user.isBlank() ? "neo4j" : user;
     password = password == null ? "" : password;
     jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
-    heap = heap == null || heap.isBlank() ? "768m" : heap;
+    heap = heap == null || heap.isBlank() ? DEFAULT_HEAP : heap;
     pageCache = pageCache == null || pageCache.isBlank() ? DEFAULT_PAGE_CACHE : pageCache;
     startTimeout = startTimeout == null ? Duration.ofMinutes(2) : startTimeout;
     watchdogInterval = watchdogInterval == null ? Duration.ofSeconds(2) : watchdogInterval;
@@ -97,7 +100,7 @@ public record GraphServerConfig(
 
   /** A launched server with its data under {@code dataDir} and every other setting at its default. */
   public static GraphServerConfig local(Path dataDir) {
-    return local(dataDir, defaultServerDir(), "768m");
+    return local(dataDir, defaultServerDir(), DEFAULT_HEAP);
   }
 
   /** A launched server run from {@code serverDir} with this heap, its data under {@code dataDir}, the rest default. */
@@ -110,26 +113,6 @@ public record GraphServerConfig(
   public static GraphServerConfig external(String uri, String user, String password) {
     return new GraphServerConfig(Optional.of(uri), user, password, Path.of("."), defaultServerDir(), currentJava(), null,
         null, List.of(), null, null, null);
-  }
-
-  /**
-   * Reads {@code xdai.graph.*} system properties, falling back to {@code XDAI_GRAPH_*} environment variables:
-   * {@code uri, user, password, data, server.dir, java, heap, pagecache, jvm.options} (space separated).
-   */
-  public static GraphServerConfig fromSystemProperties() {
-    Path data = setting("xdai.graph.data").map(Path::of).orElseGet(GraphServerConfig::defaultDataDir);
-    return new GraphServerConfig(
-        setting("xdai.graph.uri"),
-        setting("xdai.graph.user").orElse("neo4j"),
-        setting("xdai.graph.password").orElse(""),
-        data,
-        setting("xdai.graph.server.dir").map(Path::of).orElseGet(GraphServerConfig::defaultServerDir),
-        setting("xdai.graph.java").map(Path::of).orElseGet(GraphServerConfig::currentJava),
-        setting("xdai.graph.heap").orElse("768m"),
-        setting("xdai.graph.pagecache").orElse(DEFAULT_PAGE_CACHE),
-        setting("xdai.graph.jvm.options").map(s -> List.of(s.trim().split("\\s+"))).orElse(List.of()),
-        setting("xdai.graph.start.timeout").map(Duration::parse).orElse(Duration.ofMinutes(2)),
-        Duration.ofSeconds(2), Bolt.LOOPBACK);
   }
 
   public boolean isExternal() {
@@ -146,17 +129,11 @@ public record GraphServerConfig(
         startTimeout, watchdogInterval, address);
   }
 
-  /** {@code <xdai.project.root>/graph-server/target}, or {@code ./graph-server/target} when the property is unset. */
+  /** {@code <xdai-project.root>/graph-server/target}, or {@code ./graph-server/target} when the property is unset. */
   public static Path defaultServerDir() {
-    String root = System.getProperty("xdai.project.root");
+    String root = System.getProperty("xdai-project.root");
     return (root == null || root.isBlank() ? Path.of("") : Path.of(root)).resolve("graph-server").resolve("target")
         .toAbsolutePath();
-  }
-
-  /** {@code <xdai.data.dir>/graph} when that property is set, else {@code ~/.xdai/graph}. */
-  public static Path defaultDataDir() {
-    return setting("xdai.data.dir").map(d -> Path.of(d).resolve("graph"))
-        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".xdai", "graph"));
   }
 
   /** The java binary running this JVM, so the server gets the same (new enough) JDK. */
@@ -164,14 +141,6 @@ public record GraphServerConfig(
     Optional<String> command = ProcessHandle.current().info().command();
     if (command.isPresent() && Files.isExecutable(Path.of(command.get()))) return Path.of(command.get());
     return Path.of(System.getProperty("java.home"), "bin", "java");
-  }
-
-  private static Optional<String> setting(String property) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
-    }
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
   private static void checkUri(String uri) {

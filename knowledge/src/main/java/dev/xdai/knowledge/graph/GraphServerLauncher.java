@@ -232,7 +232,7 @@ public final class GraphServerLauncher implements AutoCloseable {
     Path lib = config.serverDir().resolve("lib");
     if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
       throw new GraphServerException("graph server is not built: " + jar + " or " + lib + " is missing. Build it with "
-          + "'./mvnw -pl graph-server install' or set xdai.graph.server.dir (or xdai.graph.uri for an external Neo4j).");
+          + "'./mvnw -pl graph-server install', or set xdai.graph.uri for an external Neo4j.");
     }
     try {
       Files.createDirectories(config.dataDir());
