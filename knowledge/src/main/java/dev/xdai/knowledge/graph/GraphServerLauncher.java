@@ -112,11 +112,8 @@ public final class GraphServerLauncher implements AutoCloseable {
   public void startWatchdog() {
     synchronized (lock) {
       if (watchdog != null || config.watchdogInterval().isZero() || config.watchdogInterval().isNegative()) return;
-      watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "graph-server-watchdog");
-        t.setDaemon(true);
-        return t;
-      });
+      watchdog = Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("graph-server-watchdog").factory());
       long millis = config.watchdogInterval().toMillis();
       watchdog.scheduleWithFixedDelay(this::checkProcess, millis, millis, TimeUnit.MILLISECONDS);
     }
@@ -303,7 +300,7 @@ public final class GraphServerLauncher implements AutoCloseable {
   /** Reads the child's stdout until the ready line; fails when the child exits first or the timeout passes. */
   private String awaitReady(Process started) throws InterruptedException {
     CompletableFuture<String> ready = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
+    Thread.ofPlatform().daemon().name("graph-server-stdout").start(() -> {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = out.readLine()) != null) {
@@ -312,9 +309,7 @@ public final class GraphServerLauncher implements AutoCloseable {
       } catch (IOException e) {
         // the stream closes when the child exits; onExit below reports that
       }
-    }, "graph-server-stdout");
-    reader.setDaemon(true);
-    reader.start();
+    });
     started.onExit().thenRun(() -> ready.completeExceptionally(new GraphServerException(
         "graph server exited with code " + started.exitValue() + " before it was ready; last log lines:\n" + logTail(40))));
     try {
