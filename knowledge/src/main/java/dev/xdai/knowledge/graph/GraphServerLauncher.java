@@ -1,5 +1,6 @@
 package dev.xdai.knowledge.graph;
 
+import io.github.resilience4j.core.IntervalFunction;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,6 +39,9 @@ public final class GraphServerLauncher implements AutoCloseable {
   static final String USER = "neo4j";
   private static final System.Logger LOG = System.getLogger(GraphServerLauncher.class.getName());
   private static final long MAX_LOG_BYTES = 20L << 20;
+  /** The watchdog's wait before trying again after the n-th restart in a row failed. */
+  static final IntervalFunction RESTART_BACKOFF = IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2,
+      Duration.ofMinutes(1));
 
   private final GraphServerConfig config;
   private final List<Consumer<GraphEndpoint>> restartListeners = new CopyOnWriteArrayList<>();
@@ -53,7 +57,7 @@ public final class GraphServerLauncher implements AutoCloseable {
   private volatile String failure; // why the server is not running although it should; null when fine
   private volatile int restarts;
   private volatile Instant nextRestartAttempt = Instant.MIN;
-  private volatile Duration restartBackoff = Duration.ofSeconds(1);
+  private int failedRestarts; // guarded by lock; the watchdog's restarts that failed in a row
   private volatile Duration ownerGrace = Duration.ZERO;
   /** Open until {@link #close()} has stopped the server. */
   private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
@@ -185,12 +189,10 @@ public final class GraphServerLauncher implements AutoCloseable {
         restarted = launchPreferringPort(port);
         failure = null;
         restarts++;
-        restartBackoff = Duration.ofSeconds(1);
+        failedRestarts = 0;
       } catch (RuntimeException e) {
         failure = "graph server exited and could not be restarted: " + e.getMessage();
-        nextRestartAttempt = Instant.now().plus(restartBackoff);
-        restartBackoff = restartBackoff.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0
-            ? Duration.ofMinutes(1) : restartBackoff.multipliedBy(2);
+        nextRestartAttempt = Instant.now().plusMillis(RESTART_BACKOFF.apply(++failedRestarts));
         LOG.log(System.Logger.Level.ERROR, failure);
       }
     }
