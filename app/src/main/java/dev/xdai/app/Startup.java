@@ -78,11 +78,8 @@ public class Startup {
     SharedPersonas personas = personasBean.get();
     List<String> published = personas.start();
     if (!published.isEmpty()) LOG.infof("personas of this data directory shared through the graph: %s", published);
-    curation = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "xdai-concept-expansion");
-      t.setDaemon(true);
-      return t;
-    });
+    curation = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().daemon().name("xdai-concept-expansion").factory());
     followTheGraph(sync, personas);
     ConceptExpander expander = new ConceptExpander(graph, ConceptExpander.Options.defaults());
     long hours = Math.max(1, config.knowledge().expansionHours());
@@ -106,11 +103,7 @@ public class Startup {
    * written elsewhere.
    */
   private void followTheGraph(IndexSync sync, SharedPersonas personas) {
-    feed = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "xdai-change-feed");
-      t.setDaemon(true);
-      return t;
-    });
+    feed = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("xdai-change-feed").factory());
     long millis = Math.max(100, config.knowledge().syncInterval().toMillis());
     feed.scheduleWithFixedDelay(() -> {
       try {

@@ -83,9 +83,7 @@ public final class JournaledSessionStore implements SessionStore {
     this.fileLock = fileLock;
     pending.addAll(replay);
     journaled = replay.size();
-    applier = new Thread(this::applyLoop, "xdai-session-journal");
-    applier.setDaemon(true);
-    applier.start();
+    applier = Thread.ofPlatform().daemon().name("xdai-session-journal").start(this::applyLoop);
   }
 
   /**

@@ -45,11 +45,8 @@ public final class SessionWriters implements AutoCloseable {
     this.describe = describe;
     this.ownership = ownership;
     this.ttl = ttl;
-    this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "xdai-session-writer-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().daemon().name("xdai-session-writer-heartbeat").factory());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.xdai.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xdai.knowledge.graph.GraphLease;
@@ -48,5 +49,20 @@ class GraphLeaseTest {
       for (var call : calls) call.get();
     }
     assertEquals(List.of("in", "out", "in", "out", "in", "out"), events);
+  }
+
+  @Test
+  void workWaitsForAnExpiredHolderButNotForOneThatKeepsTheLease() {
+    GraphLease died = new GraphLease(TestGraph.get(), "t-lease-wait");
+    GraphLease next = new GraphLease(TestGraph.get(), "t-lease-wait");
+    assertTrue(died.tryAcquire(Duration.ofMillis(700)));
+    assertEquals("done", next.exclusively(Duration.ofSeconds(5), () -> "done"), "taken once the dead holder's lease expired");
+
+    assertTrue(died.tryAcquire(Duration.ofMinutes(1)));
+    List<String> ran = new CopyOnWriteArrayList<>();
+    var e = assertThrows(IllegalStateException.class, () -> next.exclusively(Duration.ofMillis(300), () -> ran.add("ran")));
+    assertEquals("the lease 't-lease-wait' was not free within PT0.3S", e.getMessage());
+    assertTrue(ran.isEmpty());
+    died.release();
   }
 }

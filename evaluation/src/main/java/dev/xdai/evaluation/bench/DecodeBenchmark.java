@@ -41,7 +41,7 @@ public final class DecodeBenchmark {
   /**
    * The figures. Single-stream decoding speed counts the tokens after the first over the time after the first; its
    * end-to-end speed all tokens over the whole time, prompt pass included, which is what the aggregate speed (all
-   * tokens over the wall time of the concurrent phase) compares with; first-token latency is the median over the runs; memory is VmRSS and VmHWM (peak) from /proc/self/status, -1 where unavailable. On a shared
+   * tokens over the wall time of the concurrent phase) compares with; first-token latency is the median (p50 by {@link Percentiles}) over the runs; memory is VmRSS and VmHWM (peak) from /proc/self/status, -1 where unavailable. On a shared
    * machine the wall-clock figures depend on the neighbours, hence the process CPU time per token of the single-stream
    * phase (prompt passes included) and the load average when the run began (/proc/loadavg).
    */
@@ -88,18 +88,17 @@ public final class DecodeBenchmark {
     long decodeTokens = 0;
     long decodeNanos = 0;
     long singleNanos = 0;
-    List<Long> firsts = new ArrayList<>();
+    long[] firsts = new long[settings.runs()];
     for (int i = 0; i < settings.runs(); i++) {
       Generation g = model.infill(prompt, options.withSeed(i), TokenListener.NONE);
-      firsts.add(g.firstTokenNanos());
+      firsts[i] = g.firstTokenNanos();
       allSingleTokens += g.tokens();
       decodeTokens += Math.max(0, g.tokens() - 1);
       decodeNanos += g.totalNanos() - g.firstTokenNanos();
       singleNanos += g.totalNanos();
     }
     double cpuPerToken = allSingleTokens == 0 ? 0 : (processCpuNanos() - cpuStart) / 1e6 / allSingleTokens;
-    firsts.sort(null);
-    double firstMillis = firsts.get(firsts.size() / 2) / 1e6;
+    double firstMillis = Percentiles.of(firsts, 50) / 1e6;
     double single = decodeNanos == 0 ? 0 : decodeTokens / (decodeNanos / 1e9);
 
     ExecutorService pool = Executors.newFixedThreadPool(settings.streams());

@@ -1,9 +1,12 @@
 package dev.xdai.knowledge.graph;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 /**
@@ -49,15 +52,19 @@ public final class GraphLease {
    */
   public <T> T exclusively(Duration ttl, Supplier<T> work) {
     Instant deadline = Instant.now().plus(ttl).plus(POLL);
-    while (!tryAcquire(ttl)) {
-      if (Instant.now().isAfter(deadline)) throw new IllegalStateException("the lease '" + name + "' was not free within " + ttl);
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted waiting for the lease '" + name + "'", e);
-      }
+    RetryConfig untilFree = RetryConfig.<Boolean>custom()
+        .maxAttempts(Integer.MAX_VALUE)
+        .waitDuration(POLL)
+        .retryOnResult(held -> !held && !Instant.now().isAfter(deadline))
+        .retryOnException(e -> false)
+        .build();
+    boolean acquired;
+    try {
+      acquired = Retry.of("lease-" + name, untilFree).executeSupplier(() -> tryAcquire(ttl));
+    } catch (CancellationException e) { // Resilience4j's answer to an interrupt while it waits; the flag is set again
+      throw new IllegalStateException("interrupted waiting for the lease '" + name + "'", e);
     }
+    if (!acquired) throw new IllegalStateException("the lease '" + name + "' was not free within " + ttl);
     try {
       return work.get();
     } finally {

@@ -1,5 +1,6 @@
 package dev.xdai.knowledge.graph;
 
+import io.github.resilience4j.core.IntervalFunction;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,6 +39,9 @@ public final class GraphServerLauncher implements AutoCloseable {
   static final String USER = "neo4j";
   private static final System.Logger LOG = System.getLogger(GraphServerLauncher.class.getName());
   private static final long MAX_LOG_BYTES = 20L << 20;
+  /** The watchdog's wait before trying again after the n-th restart in a row failed. */
+  static final IntervalFunction RESTART_BACKOFF = IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2,
+      Duration.ofMinutes(1));
 
   private final GraphServerConfig config;
   private final List<Consumer<GraphEndpoint>> restartListeners = new CopyOnWriteArrayList<>();
@@ -53,7 +57,7 @@ public final class GraphServerLauncher implements AutoCloseable {
   private volatile String failure; // why the server is not running although it should; null when fine
   private volatile int restarts;
   private volatile Instant nextRestartAttempt = Instant.MIN;
-  private volatile Duration restartBackoff = Duration.ofSeconds(1);
+  private int failedRestarts; // guarded by lock; the watchdog's restarts that failed in a row
   private volatile Duration ownerGrace = Duration.ZERO;
   /** Open until {@link #close()} has stopped the server. */
   private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
@@ -112,11 +116,8 @@ public final class GraphServerLauncher implements AutoCloseable {
   public void startWatchdog() {
     synchronized (lock) {
       if (watchdog != null || config.watchdogInterval().isZero() || config.watchdogInterval().isNegative()) return;
-      watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "graph-server-watchdog");
-        t.setDaemon(true);
-        return t;
-      });
+      watchdog = Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("graph-server-watchdog").factory());
       long millis = config.watchdogInterval().toMillis();
       watchdog.scheduleWithFixedDelay(this::checkProcess, millis, millis, TimeUnit.MILLISECONDS);
     }
@@ -188,12 +189,10 @@ public final class GraphServerLauncher implements AutoCloseable {
         restarted = launchPreferringPort(port);
         failure = null;
         restarts++;
-        restartBackoff = Duration.ofSeconds(1);
+        failedRestarts = 0;
       } catch (RuntimeException e) {
         failure = "graph server exited and could not be restarted: " + e.getMessage();
-        nextRestartAttempt = Instant.now().plus(restartBackoff);
-        restartBackoff = restartBackoff.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0
-            ? Duration.ofMinutes(1) : restartBackoff.multipliedBy(2);
+        nextRestartAttempt = Instant.now().plusMillis(RESTART_BACKOFF.apply(++failedRestarts));
         LOG.log(System.Logger.Level.ERROR, failure);
       }
     }
@@ -303,7 +302,7 @@ public final class GraphServerLauncher implements AutoCloseable {
   /** Reads the child's stdout until the ready line; fails when the child exits first or the timeout passes. */
   private String awaitReady(Process started) throws InterruptedException {
     CompletableFuture<String> ready = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
+    Thread.ofPlatform().daemon().name("graph-server-stdout").start(() -> {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = out.readLine()) != null) {
@@ -312,9 +311,7 @@ public final class GraphServerLauncher implements AutoCloseable {
       } catch (IOException e) {
         // the stream closes when the child exits; onExit below reports that
       }
-    }, "graph-server-stdout");
-    reader.setDaemon(true);
-    reader.start();
+    });
     started.onExit().thenRun(() -> ready.completeExceptionally(new GraphServerException(
         "graph server exited with code " + started.exitValue() + " before it was ready; last log lines:\n" + logTail(40))));
     try {
