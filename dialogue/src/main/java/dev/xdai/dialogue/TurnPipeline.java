@@ -1,5 +1,6 @@
 package dev.xdai.dialogue;
 
+import dev.xdai.generation.Continuer;
 import dev.xdai.generation.Generation;
 import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.LanguageModel;
@@ -211,13 +212,15 @@ public final class TurnPipeline {
    */
   private String tail(RenderedPrompt prompt, String frame, List<AnswerFrames.Quote> quotes, GenerationOptions options,
       List<String> grounds, Persona persona) {
+    Continuer continuer = model.continuer().orElse(null);
+    if (continuer == null) return "";
     try {
-      String added = postProcessor.clean(model.infillAfter(prompt, frame, options, TurnListener.NONE).text(), persona.displayName());
+      String added = postProcessor.clean(continuer.infillAfter(prompt, frame, options, TurnListener.NONE).text(), persona.displayName());
       if (added.isBlank() || postProcessor.defect(frame + added) != null) return "";
       for (AnswerFrames.Quote q : quotes) if (Answerer.saysEvery(added, List.of(q))) return "";
       if (!guard.unsupportedNumbers(added, grounds).isEmpty()) return "";
       return AnswerFrames.sentences(added, answerer.settings().maxReplyChars() - frame.codePointCount(0, frame.length()));
-    } catch (UnsupportedOperationException | ModelUnavailableException e) {
+    } catch (ModelUnavailableException e) {
       return "";
     }
   }

@@ -144,9 +144,34 @@ class RemoteBackendPipelineTest {
   /** The knowledge answers; the frames and the model's own wording are scored by the engine, or not, per flavour. */
   TurnResult quotedTurn(OpenAiEngineDouble engine) throws Exception {
     engine.reply = prompt -> prompt.endsWith("B:") ? OWN : ""; // nothing to add after a begun frame
+    return quotedTurn(model(engine));
+  }
+
+  static TurnResult quotedTurn(LanguageModel model) {
     TurnRequest request = new TurnRequest(List.of(), "故宫门票贵吗", TurnPipelineTest.PLAIN, "", Switches.all(), null,
         List.of(TurnPipelineTest.TICKET), new EmbeddingCache(new Doubles.CharEmbedder(), 10), 0);
-    return pipeline(model(engine)).run(request, TurnListener.NONE);
+    return pipeline(model).run(request, TurnListener.NONE);
+  }
+
+  @Test
+  void whatTheEngineAddsAfterAQuotedFrameIsKept() throws Exception {
+    OpenAiEngineDouble engine = engine(Flavour.VLLM);
+    engine.reply = prompt -> prompt.endsWith("B:") ? OWN : "学生半价呢。";
+    TurnResult result = quotedTurn(model(engine));
+    assertEquals("旺季60元，淡季40元。学生半价呢。", result.reply());
+    assertEquals(ReplyMode.QUOTED, result.grounding().mode());
+    var begun = engine.seen.get(engine.seen.size() - 1).body();
+    assertTrue(begun.path("prompt").asText().endsWith("A:故宫门票贵吗|B:旺季60元，淡季40元。"), begun.toString());
+  }
+
+  @Test
+  void aChatModelTakesNoBegunFillSoItsQuotedFrameStandsAlone() throws Exception {
+    OpenAiEngineDouble engine = engine(Flavour.VLLM);
+    engine.reply = lastMessage -> "挺贵的吧。"; // it quotes nothing, so a frame is said
+    TurnResult result = quotedTurn(model(engine, RemoteBackendConfig.Mode.CHAT, c -> c));
+    assertEquals(ReplyMode.QUOTED, result.grounding().mode());
+    assertEquals("门票是旺季60元，淡季40元。", result.reply()); // unscored: the frame that names the attribute
+    assertTrue(engine.seen.stream().allMatch(s -> s.path().equals("/v1/chat/completions")), "nothing asked to continue the frame");
   }
 
   @Test

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A GLM-style language model that fills the blank of a manufactured prompt. Implementations: the embedded model run
- * in-process (DJL + ONNX Runtime) and remote backends; those that can give their likelihoods offer a {@link Scorer}.
- * Thread-safe.
+ * in-process (DJL + ONNX Runtime) and remote backends; those that can give their likelihoods offer a {@link Scorer},
+ * those that can continue a begun fill a {@link Continuer}. Thread-safe.
  */
 public interface LanguageModel extends AutoCloseable {
 
@@ -21,15 +21,9 @@ public interface LanguageModel extends AutoCloseable {
    */
   Generation infill(RenderedPrompt prompt, GenerationOptions options, TokenListener listener);
 
-  /**
-   * Fills the blank of {@code prompt} after a fixed beginning: the model reads {@code begun} as the first part of its own
-   * fill (decoding constrained to say it) and continues from there. Returns only what follows {@code begun}.
-   *
-   * @throws UnsupportedOperationException when the backend cannot take a begun fill
-   * @throws ModelUnavailableException when the model cannot serve
-   */
-  default Generation infillAfter(RenderedPrompt prompt, String begun, GenerationOptions options, TokenListener listener) {
-    throw new UnsupportedOperationException(info().name() + " cannot continue a begun fill");
+  /** Begun fills, when this backend can continue a given beginning of its fill; empty otherwise. */
+  default Optional<Continuer> continuer() {
+    return Optional.empty();
   }
 
   /** The model's likelihoods, when this backend can give them (a chat backend cannot); empty otherwise. */

@@ -56,6 +56,8 @@ class ClientKeysTest {
   void theTerminalChatSendsItsKeyAndSaysWhatToDoWithout() throws Exception {
     RemoteChat withKey = new RemoteChat(new ServiceTarget(base, ClientKey.of(chat)));
     ChatCommand.Opened opened = withKey.open("xiaodai", null);
+    assertEquals("小呆", opened.botName()); // read from the persona's file form
+    assertFalse(opened.greeting().isBlank());
     ByteArrayOutputStream shown = new ByteArrayOutputStream();
     ChatCommand.Answered answered = withKey.turn(opened.sessionId(), "你好", null,
         new TerminalStream(new PrintStream(shown, true, StandardCharsets.UTF_8), false));

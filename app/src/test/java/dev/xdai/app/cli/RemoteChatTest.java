@@ -61,6 +61,17 @@ class RemoteChatTest {
   }
 
   @Test
+  void aGroundingOfAnotherShapeLeavesTheReply() throws Exception {
+    ChatCommand.Answered a = read("""
+        event: turn
+        data: {"reply":"好的","index":1,"grounding":{"history":"not a list"}}
+
+        """);
+    assertEquals("好的", a.reply());
+    assertTrue(a.grounding().isEmpty());
+  }
+
+  @Test
   void anErrorEventIsAFailureAndA503EndsTheChat() {
     var e = assertThrows(ChatCommand.ChatFailure.class, () -> read("""
         event: error

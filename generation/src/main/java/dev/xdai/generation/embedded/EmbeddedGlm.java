@@ -8,6 +8,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDManager;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.xdai.generation.Continuer;
 import dev.xdai.generation.Generation;
 import dev.xdai.generation.GenerationOptions;
 import dev.xdai.generation.LanguageModel;
@@ -42,7 +43,7 @@ import java.util.stream.Stream;
  * positions: a prompt that leaves no room is rejected, a fill that reaches the end stops with {@code LENGTH}.
  * Thread-safe.
  */
-public final class EmbeddedGlm implements LanguageModel, Scorer {
+public final class EmbeddedGlm implements LanguageModel, Scorer, Continuer {
 
   /** The model the service runs unless configured otherwise, relative to the project root: the int8 build. */
   public static final String DEFAULT_DIR = "models/xdai-glm-small-int8";
@@ -161,6 +162,12 @@ public final class EmbeddedGlm implements LanguageModel, Scorer {
     } finally {
       permits.release();
     }
+  }
+
+  /** The embedded model always takes a begun fill. */
+  @Override
+  public java.util.Optional<Continuer> continuer() {
+    return java.util.Optional.of(this);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xdai.generation.Continuer;
 import dev.xdai.generation.Generation;
 import dev.xdai.generation.Generation.FinishReason;
 import dev.xdai.generation.GenerationOptions;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
@@ -49,7 +51,7 @@ import java.util.function.LongSupplier;
  * retries 429 and 5xx before any text has been passed on (with exponential backoff, or after the server's
  * Retry-After), and stops calling a failing backend through a {@link CircuitBreaker}. Thread-safe.
  */
-public final class OpenAiCompatibleModel implements LanguageModel, Scorer {
+public final class OpenAiCompatibleModel implements LanguageModel {
 
   private final RemoteBackendConfig config;
   private final ChatMessagesRenderer chat;
@@ -57,6 +59,9 @@ public final class OpenAiCompatibleModel implements LanguageModel, Scorer {
   private final HttpClient http;
   private final CircuitBreaker breaker;
   private final ObjectMapper json = new ObjectMapper();
+  // Only a completions backend sent the prompt's prefix continues plain text: it alone can score and take a begun fill.
+  private final Optional<Scorer> scorer;
+  private final Optional<Continuer> continuer;
 
   public OpenAiCompatibleModel(RemoteBackendConfig config) { this(config, new ChatMessagesRenderer(), System::nanoTime); }
 
@@ -68,6 +73,10 @@ public final class OpenAiCompatibleModel implements LanguageModel, Scorer {
     // HTTP/1.1: servers behind plain http rarely speak h2c, and the upgrade dance only adds a round of surprises.
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout()).build();
     this.breaker = new CircuitBreaker(config.breakerFailures(), config.breakerCoolDown(), nanoClock);
+    boolean continuesText = config.mode() == RemoteBackendConfig.Mode.COMPLETIONS
+        && config.promptForm() == RemoteBackendConfig.PromptForm.PREFIX;
+    this.scorer = continuesText ? Optional.of(this::score) : Optional.empty();
+    this.continuer = continuesText ? Optional.of(this::infillAfter) : Optional.empty();
   }
 
   /** Token counts are approximated by code points: the remote tokenizer is not known here. */
@@ -80,10 +89,10 @@ public final class OpenAiCompatibleModel implements LanguageModel, Scorer {
 
   /** While the breaker is open and cooling down: the backend is known to be failing, so a turn is refused at once. */
   @Override
-  public java.util.Optional<String> unavailableReason() {
+  public Optional<String> unavailableReason() {
     Duration wait = breaker.retryIn();
-    if (wait.isZero()) return java.util.Optional.empty();
-    return java.util.Optional.of("backend " + config.name() + " is failing; not calling it for another " + wait.toMillis() + " ms (circuit open)");
+    if (wait.isZero()) return Optional.empty();
+    return Optional.of("backend " + config.name() + " is failing; not calling it for another " + wait.toMillis() + " ms (circuit open)");
   }
 
   @Override
@@ -98,15 +107,15 @@ public final class OpenAiCompatibleModel implements LanguageModel, Scorer {
     return call("/completions", samplingBody(options).put("prompt", text), options, listener);
   }
 
-  /**
-   * A completions backend sent the prompt's prefix continues {@code begun} as the start of its own reply: the prompt
-   * before the blank and {@code begun} are sent as one text, and what the model adds is returned.
-   *
-   * @throws UnsupportedOperationException for a chat backend or one sent the whole blank prompt
-   */
+  /** Begun fills for a completions backend sent the prompt's prefix; a chat backend, or one sent the blank, has none. */
   @Override
-  public Generation infillAfter(RenderedPrompt prompt, String begun, GenerationOptions options, TokenListener listener) {
-    if (!continuesText()) return LanguageModel.super.infillAfter(prompt, begun, options, listener);
+  public Optional<Continuer> continuer() { return continuer; }
+
+  /**
+   * The {@link Continuer}: the backend continues {@code begun} as the start of its own reply: the prompt before the
+   * blank and {@code begun} are sent as one text, and what the model adds is returned.
+   */
+  private Generation infillAfter(RenderedPrompt prompt, String begun, GenerationOptions options, TokenListener listener) {
     return call("/completions", samplingBody(options).put("prompt", prefix(prompt.text()) + begun), options, listener);
   }
 
@@ -117,11 +126,6 @@ public final class OpenAiCompatibleModel implements LanguageModel, Scorer {
     return withRetries(start, options.deadline(), () -> config.stream()
         ? streamOnce(uri, body, options, listener, start)
         : completeOnce(uri, body, options, listener, start));
-  }
-
-  /** Whether the backend is a completions server sent plain text that it continues (what scoring and begun fills need). */
-  private boolean continuesText() {
-    return config.mode() == RemoteBackendConfig.Mode.COMPLETIONS && config.promptForm() == RemoteBackendConfig.PromptForm.PREFIX;
   }
 
   /** The text before the prompt's blank (it ends in the bot's turn, {@code B:}); all of it when it has none. */
@@ -136,26 +140,18 @@ public final class OpenAiCompatibleModel implements LanguageModel, Scorer {
 
   /** Likelihoods for a completions backend sent the prompt's prefix; a chat backend, or one sent the blank, has none. */
   @Override
-  public java.util.Optional<Scorer> scorer() {
-    return continuesText() ? java.util.Optional.of(this) : java.util.Optional.empty();
-  }
+  public Optional<Scorer> scorer() { return scorer; }
 
   /**
-   * Log-likelihoods from the prompt log-probabilities a completions server echoes back ({@code echo} with
-   * {@code logprobs}, one token generated). The prompt's prefix is sent alone and followed by each continuation in one
-   * batch; a continuation's log-likelihood is what it adds to the prefix's: this needs no character offsets (SGLang
-   * answers -1 for each) and counts a token that spans the boundary once.
+   * The {@link Scorer}: log-likelihoods from the prompt log-probabilities a completions server echoes back
+   * ({@code echo} with {@code logprobs}, one token generated). The prompt's prefix is sent alone and followed by each
+   * continuation in one batch; a continuation's log-likelihood is what it adds to the prefix's: this needs no character
+   * offsets (SGLang answers -1 for each) and counts a token that spans the boundary once.
    *
-   * @throws UnsupportedOperationException in chat mode or for the whole blank prompt ({@link #scorer()} is empty)
    * @throws ModelUnavailableException when the server echoes no prompt log-probabilities (it ignores {@code echo}, as
    *     some servers do, silently)
    */
-  @Override
-  public List<Score> score(String promptText, List<String> continuations) {
-    if (!continuesText()) {
-      throw new UnsupportedOperationException("backend " + config.name() + " cannot score: scoring needs a completions "
-          + "backend sent the prompt's prefix (mode completions, prompt-form prefix) that echoes prompt log-probabilities");
-    }
+  private List<Score> score(String promptText, List<String> continuations) {
     if (continuations.isEmpty()) return List.of();
     String context = prefix(promptText);
     ObjectNode body = json.createObjectNode().put("model", config.model()).put("max_tokens", 1).put("echo", true)

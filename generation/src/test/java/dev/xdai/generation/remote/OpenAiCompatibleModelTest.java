@@ -177,14 +177,14 @@ class OpenAiCompatibleModelTest {
       assertEquals("六十元。", model.infill(WITH_POST_RESPONSE, options(), p -> {}).text());
       assertEquals("A:门票多少钱|B:", engine.seen.get(0).body().path("prompt").asText());
       List<String> pieces = new ArrayList<>();
-      assertEquals("，学生半价。", model.infillAfter(WITH_POST_RESPONSE, "六十元", options(), pieces::add).text());
+      assertEquals("，学生半价。", model.continuer().orElseThrow().infillAfter(WITH_POST_RESPONSE, "六十元", options(), pieces::add).text());
       assertEquals("A:门票多少钱|B:六十元", engine.seen.get(1).body().path("prompt").asText());
       assertEquals("，学生半价。", String.join("", pieces));
 
       var blank = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS).withPromptForm(RemoteBackendConfig.PromptForm.BLANK));
       blank.infill(WITH_POST_RESPONSE, options(), p -> {});
       assertEquals(WITH_POST_RESPONSE.text(), engine.seen.get(2).body().path("prompt").asText()); // a GLM server fills the blank itself
-      assertThrows(UnsupportedOperationException.class, () -> blank.infillAfter(WITH_POST_RESPONSE, "六十元", options(), p -> {}));
+      assertTrue(blank.continuer().isEmpty(), "a GLM server sent the blank cannot continue a begun fill");
     }
   }
 
@@ -195,7 +195,7 @@ class OpenAiCompatibleModelTest {
       try (var server = new FakeOpenAiServer(engine)) {
         var model = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
         // the double's model: -0.5 for a character seen before in the text, -4 for a new one
-        List<Score> scores = model.score("AB|B:[MASK]|A:尾", List.of("AB", "好的", ""));
+        List<Score> scores = model.scorer().orElseThrow().score("AB|B:[MASK]|A:尾", List.of("AB", "好的", ""));
         assertEquals(-1.0, scores.get(0).logProb(), 1e-9, flavour.name());
         assertEquals(-8.0, scores.get(1).logProb(), 1e-9, flavour.name());
         assertEquals(List.of(2, 2, 0), scores.stream().map(Score::tokens).toList());
@@ -214,16 +214,14 @@ class OpenAiCompatibleModelTest {
     try (var server = new FakeOpenAiServer(engine)) {
       var completions = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS));
       assertTrue(completions.scorer().isPresent());
-      var e = assertThrows(ModelUnavailableException.class, () -> completions.score("AB", List.of("好")));
+      var e = assertThrows(ModelUnavailableException.class, () -> completions.scorer().orElseThrow().score("AB", List.of("好")));
       assertTrue(e.getMessage().contains("echo"), e.getMessage());
       assertEquals(CircuitBreaker.State.CLOSED, completions.breakerState()); // the backend answered: it is not failing
       var chat = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.CHAT));
       assertTrue(chat.scorer().isEmpty(), "a chat backend offers no likelihoods");
-      assertThrows(UnsupportedOperationException.class, () -> chat.score("AB", List.of("好")));
+      assertTrue(chat.continuer().isEmpty(), "nor begun fills");
       var blank = new OpenAiCompatibleModel(config(server, RemoteBackendConfig.Mode.COMPLETIONS).withPromptForm(RemoteBackendConfig.PromptForm.BLANK));
       assertTrue(blank.scorer().isEmpty());
-      assertThrows(UnsupportedOperationException.class, () -> blank.score("AB", List.of("好")));
-      assertEquals(1, engine.seen.size()); // neither of the last two asked the server
     }
   }
 
