@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -22,20 +23,29 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Runs a Neo4j Community DBMS with only a Bolt connector (on 127.0.0.1 unless told otherwise) and authentication
  * enabled, as a process of its own: started by the service's launcher, or by {@code xdai graph-server} for several
  * services to share. When Bolt accepts connections it prints exactly two lines on stdout, {@value #URI_LINE}{@code
  * bolt://HOST:PORT} and {@value #PASSWORD_FILE_LINE}{@code PATH}, and nothing else ever; it shuts down cleanly on
- * SIGTERM or, with {@code --exit-on-stdin-close}, when its parent goes away.
+ * SIGTERM or, with {@code --exit-on-stdin-close}, when its parent goes away. Its options are parsed by picocli
+ * ({@code --help} lists them); a usage error exits 2.
  *
  * <pre>
  * java -cp graph-server.jar:lib/* dev.xdai.graphserver.GraphServerMain --data DIR [--bolt HOST:PORT] [--advertise HOST]
  *      [--password-file F] [--page-cache 64m] [--tx-memory 256m] [--exit-on-stdin-close]
  * </pre>
  */
-public final class GraphServerMain {
+@Command(name = "GraphServerMain", usageHelpWidth = 120, description = {
+    "Runs Neo4j with Bolt on HOST:PORT until SIGTERM; once it answers, prints uri=bolt://HOST:PORT and password-file=PATH "
+        + "on stdout, and nothing else ever."})
+public final class GraphServerMain implements Callable<Integer> {
 
   /** The start of the first line on stdout, printed once Bolt is up; followed by the bolt URI. The launcher matches it. */
   public static final String URI_LINE = "uri=";
@@ -44,41 +54,65 @@ public final class GraphServerMain {
   /** The user the service logs in as (Community has one admin user). */
   public static final String USER = "neo4j";
 
-  private GraphServerMain() {}
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
 
-  public static void main(String[] args) throws Exception {
-    if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-      System.out.println(Options.USAGE);
-      return;
-    }
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("graph-server: " + e.getMessage());
-      System.err.println(Options.USAGE);
-      System.exit(2);
-      return;
-    }
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "the server's directory (store and logs under DIR/neo4j)")
+  Path data;
+
+  @Option(names = "--bolt", defaultValue = "127.0.0.1:0", paramLabel = "HOST:PORT", converter = BoltAddress.class,
+      description = "where Bolt listens (default ${DEFAULT-VALUE}; port 0: any free port)")
+  BoltAddress.Address bolt;
+
+  @Option(names = "--advertise", paramLabel = "HOST",
+      description = "the host clients are told (routing tables, the printed URI); default: HOST, or this machine's name when HOST is a wildcard")
+  String advertise;
+
+  @Option(names = "--password-file", paramLabel = "F", description = "the neo4j user's password (default DIR/password, created when missing)")
+  Path passwordFile;
+
+  @Option(names = "--page-cache", defaultValue = "64m", paramLabel = "SIZE", converter = Bytes.class,
+      description = "the page cache (default ${DEFAULT-VALUE}; k, m, g or bytes)")
+  long pageCacheBytes;
+
+  @Option(names = "--tx-memory", defaultValue = "256m", paramLabel = "SIZE", converter = Bytes.class,
+      description = "the memory of all transactions together (default ${DEFAULT-VALUE})")
+  long txMemoryBytes;
+
+  @Option(names = "--exit-on-stdin-close", description = "shut down when stdin reaches its end (the parent went away)")
+  boolean exitOnStdinClose;
+
+  public static void main(String... args) {
+    int status = new CommandLine(new GraphServerMain()).execute(args);
+    // A server stopped by SIGTERM returns 0 while the shutdown hooks end the JVM: only a failure needs an exit here.
+    if (status != 0) System.exit(status);
+  }
+
+  /** Runs the server until the JVM is asked to stop. */
+  @Override
+  public Integer call() throws Exception {
     // Neo4j's own output must never be mistaken for the ready line: keep stdout for us only.
     PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
 
-    String password = readOrCreatePassword(options.passwordFile());
-    Path home = options.dataDir().resolve("neo4j");
+    Path dataDir = data.toAbsolutePath();
+    Path passwordPath = (passwordFile == null ? dataDir.resolve("password") : passwordFile).toAbsolutePath();
+    String advertisedHost = advertise != null ? advertise : bolt.isWildcard() ? localHostName() : bolt.host();
+    String password = readOrCreatePassword(passwordPath);
+    Path home = dataDir.resolve("neo4j");
     Files.createDirectories(home);
 
     // A routing driver (neo4j://) is sent the advertised address: it must be the port really bound, so "any port" is
     // chosen here rather than by Neo4j.
-    int port = options.port() == 0 ? freePort(options.host()) : options.port();
+    int port = bolt.port() == 0 ? freePort(bolt.host()) : bolt.port();
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
         .setConfig(BoltConnector.enabled, true)
-        .setConfig(BoltConnector.listen_address, new SocketAddress(options.host(), port))
-        .setConfig(BoltConnector.advertised_address, new SocketAddress(options.advertisedHost(), port))
+        .setConfig(BoltConnector.listen_address, new SocketAddress(bolt.host(), port))
+        .setConfig(BoltConnector.advertised_address, new SocketAddress(advertisedHost, port))
         .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
-        .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes())
-        .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, options.txMemoryBytes())
+        .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+        .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, txMemoryBytes)
         // A local knowledge store does not need point-in-time recovery from old logs; keep the disk footprint small.
         .setConfig(GraphDatabaseSettings.keep_logical_logs, "keep_none")
         .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
@@ -91,13 +125,13 @@ public final class GraphServerMain {
         .build();
 
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("graph-server-shutdown").unstarted(() -> {
       try {
         dbms.shutdown();
       } finally {
         stopped.countDown();
       }
-    }, "graph-server-shutdown"));
+    }));
 
     Path applied = home.resolve("password-applied.sha256");
     String fingerprint = sha256(password);
@@ -108,15 +142,12 @@ public final class GraphServerMain {
     }
     port = boundBoltPort(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), port);
 
-    if (options.exitOnStdinClose()) {
-      Thread watcher = new Thread(() -> waitForEof(System.in), "graph-server-parent-watch");
-      watcher.setDaemon(true);
-      watcher.start();
-    }
-    protocol.println(URI_LINE + "bolt://" + options.advertisedHost() + ":" + port);
-    protocol.println(PASSWORD_FILE_LINE + options.passwordFile());
+    if (exitOnStdinClose) Thread.ofPlatform().name("graph-server-parent-watch").daemon().start(() -> waitForEof(System.in));
+    protocol.println(URI_LINE + "bolt://" + advertisedHost + ":" + port);
+    protocol.println(PASSWORD_FILE_LINE + passwordPath);
     protocol.flush();
     stopped.await();
+    return 0;
   }
 
   /** A port free on {@code host} now (the DBMS binds it a moment later). */
@@ -190,88 +221,46 @@ public final class GraphServerMain {
     return password;
   }
 
-  /**
-   * Command-line options of the server.
-   *
-   * @param host          the address Bolt listens on ({@code 0.0.0.0} for every interface)
-   * @param port          the Bolt port; 0 takes a free one
-   * @param advertisedHost the host name clients are told (routing tables, the printed URI): the listen address unless
-   *                      that is a wildcard, then this machine's name
-   */
-  record Options(Path dataDir, String host, int port, String advertisedHost, Path passwordFile, long pageCacheBytes,
-      long txMemoryBytes, boolean exitOnStdinClose) {
-    static final String USAGE = """
-        usage: GraphServerMain --data DIR [--bolt HOST:PORT] [--advertise HOST] [--password-file F]
-                               [--page-cache 64m] [--tx-memory 256m] [--exit-on-stdin-close]
-          runs Neo4j with Bolt on HOST:PORT (default 127.0.0.1:0, 0 = any free port) until SIGTERM; prints
-          uri=bolt://HOST:PORT and password-file=PATH (default DIR/password, created when missing) once it answers.""";
+  private static String localHostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
+  }
 
-    static Options parse(String[] args) {
-      Path data = null;
-      Path passwordFile = null;
-      String host = "127.0.0.1";
-      int port = 0;
-      String advertised = null;
-      long pageCache = bytes("64m");
-      long txMemory = bytes("256m");
-      boolean exitOnStdinClose = false;
-      for (int i = 0; i < args.length; i++) {
-        String arg = args[i];
-        switch (arg) {
-          case "--data" -> data = Path.of(value(args, ++i, arg));
-          case "--bolt" -> {
-            String address = value(args, ++i, arg);
-            int colon = address.lastIndexOf(':');
-            if (colon < 0) throw new IllegalArgumentException("--bolt must be HOST:PORT, e.g. 127.0.0.1:7687: " + address);
-            host = address.substring(0, colon).replace("[", "").replace("]", "");
-            port = port(address.substring(colon + 1));
-            if (host.isBlank()) throw new IllegalArgumentException("--bolt needs a host: " + address);
-          }
-          case "--advertise" -> advertised = value(args, ++i, arg);
-          case "--password-file" -> passwordFile = Path.of(value(args, ++i, arg));
-          case "--page-cache" -> pageCache = bytes(value(args, ++i, arg));
-          case "--tx-memory" -> txMemory = bytes(value(args, ++i, arg));
-          case "--exit-on-stdin-close" -> exitOnStdinClose = true;
-          default -> throw new IllegalArgumentException("unknown option " + arg);
-        }
+  /** {@code HOST:PORT}; an IPv6 host may be bracketed ({@code [::1]:7687}). */
+  static final class BoltAddress implements ITypeConverter<BoltAddress.Address> {
+
+    /** Where Bolt listens; port 0 is any free port. */
+    record Address(String host, int port) {
+      boolean isWildcard() {
+        return host.equals("0.0.0.0") || host.equals("::");
       }
-      if (data == null) throw new IllegalArgumentException("--data is required");
-      data = data.toAbsolutePath();
-      if (advertised == null) advertised = isWildcard(host) ? localHostName() : host;
-      return new Options(data, host, port, advertised,
-          (passwordFile == null ? data.resolve("password") : passwordFile).toAbsolutePath(), pageCache, txMemory,
-          exitOnStdinClose);
     }
 
-    private static int port(String text) {
+    @Override
+    public Address convert(String address) {
+      int colon = address.lastIndexOf(':');
+      if (colon < 0) throw new TypeConversionException("--bolt must be HOST:PORT, e.g. 127.0.0.1:7687: " + address);
+      String host = address.substring(0, colon).replace("[", "").replace("]", "");
+      if (host.isBlank()) throw new TypeConversionException("--bolt needs a host: " + address);
+      String text = address.substring(colon + 1).strip();
+      int port;
       try {
-        int port = Integer.parseInt(text.strip());
-        if (port < 0 || port > 65535) throw new IllegalArgumentException("the Bolt port is out of range: " + text);
-        return port;
+        port = Integer.parseInt(text);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("the Bolt port is not a number: " + text);
+        throw new TypeConversionException("the Bolt port is not a number: " + text);
       }
+      if (port < 0 || port > 65535) throw new TypeConversionException("the Bolt port is out of range: " + text);
+      return new Address(host, port);
     }
+  }
 
-    private static boolean isWildcard(String host) {
-      return host.equals("0.0.0.0") || host.equals("::");
-    }
-
-    private static String localHostName() {
-      try {
-        return java.net.InetAddress.getLocalHost().getHostName();
-      } catch (java.net.UnknownHostException e) {
-        return "localhost";
-      }
-    }
-
-    private static String value(String[] args, int i, String option) {
-      if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
-      return args[i];
-    }
-
-    /** Parses sizes such as {@code 64m}, {@code 1g}, {@code 512k} or plain bytes. */
-    static long bytes(String text) {
+  /** Sizes such as {@code 64m}, {@code 1g}, {@code 512k} or plain bytes. */
+  static final class Bytes implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String text) {
       String t = text.strip().toLowerCase(java.util.Locale.ROOT);
       long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
         case 'k' -> 1L << 10;
@@ -280,7 +269,11 @@ public final class GraphServerMain {
         default -> 1L;
       };
       String digits = unit == 1L ? t : t.substring(0, t.length() - 1);
-      return Long.parseLong(digits) * unit;
+      try {
+        return Long.parseLong(digits) * unit;
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("not a size such as 64m, 1g, 512k or a number of bytes: " + text);
+      }
     }
   }
 }
