@@ -2,8 +2,11 @@ package dev.xdai.evaluation.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xdai.evaluation.cli.Cli;
+import dev.xdai.evaluation.cli.HelpOption;
 import dev.xdai.evaluation.metrics.Figure;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jfree.data.category.DefaultCategoryDataset;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * Rewrites {@code docs/results.md} and its plots in {@code docs/img/} from the saved results in
@@ -64,11 +72,41 @@ public final class ResultsPage {
     this.docsDir = docsDir;
   }
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String... args) {
     System.setProperty("java.awt.headless", "true"); // before any AWT class loads: charts render without a display
-    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-    new ResultsPage(root.resolve("evaluation/results"), root.resolve("docs")).write();
-    System.out.println("wrote " + root.resolve("docs/results.md"));
+    int status = run(System.out, System.err, args);
+    // Only a failure exits here: the Maven build that runs this in its own JVM (exec:java) goes on otherwise.
+    if (status != 0) System.exit(status);
+  }
+
+  /** Parses the command line and rewrites the page; returns the exit status (2: bad arguments). */
+  static int run(PrintStream out, PrintStream err, String... args) {
+    return Cli.configure(new CommandLine(new Rewrite(out)), out, err).execute(args);
+  }
+
+  /** The command line of {@link #main}: the project root, the working directory unless given. */
+  @Command(name = "ResultsPage", usageHelpWidth = 120,
+      description = "Rewrites docs/results.md and its plots in docs/img/ from the saved results in evaluation/results/*.json.")
+  static final class Rewrite implements Callable<Integer> {
+
+    @Mixin HelpOption help;
+
+    @Parameters(arity = "0..1", defaultValue = ".", paramLabel = "ROOT", description = "the project root (default: the working directory)")
+    Path root;
+
+    private final PrintStream out;
+
+    Rewrite(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      Path project = root.toAbsolutePath().normalize();
+      new ResultsPage(project.resolve("evaluation/results"), project.resolve("docs")).write();
+      out.println("wrote " + project.resolve("docs/results.md"));
+      return 0;
+    }
   }
 
   /** Reads the saved results and rewrites the page and its plots. */

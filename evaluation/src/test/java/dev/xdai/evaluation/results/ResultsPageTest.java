@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xdai.evaluation.Captured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -63,5 +64,19 @@ class ResultsPageTest {
     }
     // the answer calibration, the six other benchmarks and JMH
     assertEquals(8, page.split(ResultsPage.NOT_MEASURED, -1).length - 1);
+  }
+
+  @Test
+  void theCommandLineTakesTheProjectRootAndRefusesMore() throws Exception {
+    Captured out = new Captured();
+    Captured err = new Captured();
+    assertEquals(0, ResultsPage.run(out.stream(), err.stream(), dir.toString()));
+    assertTrue(Files.readString(dir.resolve("docs/results.md")).contains(ResultsPage.NOT_MEASURED));
+    assertEquals("wrote " + dir.resolve("docs/results.md"), out.text().strip());
+    out.reset();
+    assertEquals(0, ResultsPage.run(out.stream(), err.stream(), "--help"));
+    assertTrue(out.text().startsWith("Usage: ResultsPage [-h] [ROOT]"), out.text());
+    assertEquals(2, ResultsPage.run(out.stream(), err.stream(), dir.toString(), "docs"));
+    assertTrue(err.text().contains("Unmatched argument at index 1: 'docs'"), err.text());
   }
 }
