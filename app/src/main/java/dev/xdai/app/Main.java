@@ -13,7 +13,8 @@ import picocli.CommandLine.ParseResult;
  * The one entry point of the jar: {@code serve} runs the HTTP service; the other commands ({@code chat}, {@code import},
  * {@code eval}, {@code bench}, {@code keys}) run the same wiring without opening the HTTP port; {@code graph-server}
  * runs only the graph server, without Quarkus. The command line is parsed first, so help and usage errors come before
- * anything boots.
+ * anything boots; Quarkus then runs with the same arguments, from which {@link Startup} and {@code Commands} take the
+ * command.
  */
 @QuarkusMain
 public final class Main {
@@ -33,10 +34,7 @@ public final class Main {
     }
     // Help, usage errors and the graph server need nothing booted: the tree parsed here answers them, as picocli does.
     if (parsed == null || CommandTree.answeredUnbooted(parsed)) System.exit(cli.execute(args));
-    String command = CommandTree.command(parsed);
-    if (CommandTree.clientOnly(parsed)) System.setProperty(Startup.CLIENT_ONLY_PROPERTY, "true");
-    System.setProperty(Startup.COMMAND_PROPERTY, command);
-    if (!command.equals("serve")) {
+    if (!CommandTree.command(parsed).equals("serve")) {
       System.setProperty("quarkus.http.host-enabled", "false");
       // Commands print to the terminal: keep the log for warnings.
       System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));

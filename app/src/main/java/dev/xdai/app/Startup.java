@@ -1,5 +1,6 @@
 package dev.xdai.app;
 
+import dev.xdai.app.cli.CommandTree;
 import dev.xdai.app.cli.RunningService;
 import dev.xdai.app.security.AccessPolicy;
 import dev.xdai.app.security.ApiKeys;
@@ -13,6 +14,7 @@ import dev.xdai.knowledge.sync.IndexSync;
 import dev.xdai.personas.PersonaDirectoryWatcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -34,12 +36,9 @@ public class Startup {
 
   private static final Logger LOG = Logger.getLogger(Startup.class);
 
-  /** The system property {@link Main} sets to the command being run. */
-  public static final String COMMAND_PROPERTY = "xdai-cli.command";
-  /** Set by {@link Main} for commands that start none of the service's parts (see {@code CommandTree.clientOnly}). */
-  public static final String CLIENT_ONLY_PROPERTY = "xdai-cli.client-only";
-
   @Inject XdaiConfig config;
+  // The command line Quarkus runs with: none (tests) is serve.
+  @Inject @CommandLineArguments String[] args;
   // Looked up only when needed: `xdai import` starts neither the model nor the graph before it knows whether a running
   // service should do the import.
   @Inject Instance<LanguageModel> modelBean;
@@ -55,12 +54,12 @@ public class Startup {
   private ScheduledExecutorService feed;
 
   void start(@Observes StartupEvent event) {
-    String command = System.getProperty(COMMAND_PROPERTY, "serve");
+    CommandTree.Launch launch = CommandTree.launch(args);
     // These go through a running service when there is one (it owns the graph server and the index); import never
     // needs the model or the demo packs.
-    if (Boolean.getBoolean(CLIENT_ONLY_PROPERTY)) return;
-    if (command.equals("serve")) guardTheDoor();
-    if (command.equals("chat") && RunningService.find(Wiring.dataDir(config)).isPresent()) return;
+    if (launch.clientOnly()) return;
+    if (launch.command().equals("serve")) guardTheDoor();
+    if (launch.command().equals("chat") && RunningService.find(Wiring.dataDir(config)).isPresent()) return;
     LanguageModel model = modelBean.get();
     GraphConnection graph = graphBean.get();
     IndexSync sync = syncBean.get(); // the index is brought up to date with the graph before the first turn

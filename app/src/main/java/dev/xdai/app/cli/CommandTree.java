@@ -18,8 +18,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The whole {@code xdai} command line as one picocli tree: parsed in {@code Main} before anything boots (help, usage
- * errors, which command it is), and run inside Quarkus by {@link Commands} with the same command classes, then holding
- * their injected collaborators.
+ * errors, whether the HTTP port opens), read by {@code Startup} for what to start ({@link #launch}), and run inside
+ * Quarkus by {@link Commands} with the same command classes, then holding their injected collaborators.
  */
 public final class CommandTree {
 
@@ -77,6 +77,18 @@ public final class CommandTree {
     Object last = chain.get(chain.size() - 1).getCommand();
     boolean runnable = last instanceof Callable || last instanceof Runnable || last instanceof Method;
     return !runnable || command(parsed).equals("graph-server");
+  }
+
+  /** What the service's start needs of a command line: which command it is, and whether it is a client only. */
+  public record Launch(String command, boolean clientOnly) {}
+
+  /**
+   * What a command line that {@code Main} let through asks of the service's start: the arguments Quarkus runs with, so
+   * none (as in tests) is {@code serve}.
+   */
+  public static Launch launch(String... args) {
+    ParseResult parsed = unbooted(System.out, System.err).parseArgs(orServe(args));
+    return new Launch(command(parsed), clientOnly(parsed));
   }
 
   /** The command's name ({@code serve}, {@code bench}, …). */

@@ -182,6 +182,16 @@ class CommandTreeTest {
   }
 
   @Test
+  void theServicesStartReadsTheCommandFromTheArgumentsQuarkusRunsWith() {
+    assertEquals(new CommandTree.Launch("serve", false), CommandTree.launch(), "no arguments, as in tests");
+    assertEquals(new CommandTree.Launch("serve", false), CommandTree.launch("serve"));
+    assertEquals(new CommandTree.Launch("keys", true), CommandTree.launch("keys", "list"));
+    assertEquals(new CommandTree.Launch("chat", false), CommandTree.launch("chat", "--bot", "student"));
+    assertEquals(new CommandTree.Launch("chat", true), CommandTree.launch("chat", "--url", "http://10.0.0.5:8080"));
+    assertEquals(new CommandTree.Launch("bench", false), CommandTree.launch("bench", "pipeline"));
+  }
+
+  @Test
   void onlyHelpUsageErrorsAndTheGraphServerAreAnsweredBeforeBoot() {
     assertTrue(CommandTree.answeredUnbooted(parse("eval", "kdconv", "--mode", "oracle", "--help")));
     assertTrue(CommandTree.answeredUnbooted(parse("eval")));
