@@ -1,10 +1,10 @@
 package dev.xdai.app;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.xdai.dialogue.DialogueService;
-import dev.xdai.retrieval.Retrieval;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Prometheus figures for turns: a latency histogram per pipeline step, tokens generated, turns by finish reason. */
+/**
+ * Prometheus figures for turns: a latency histogram per pipeline step, tokens generated, turns by finish reason, and the
+ * service's caches.
+ */
 @ApplicationScoped
 public class TurnMetrics {
 
@@ -39,19 +42,17 @@ public class TurnMetrics {
   public void watch(DialogueService dialogue) {
     for (String kind : dialogue.sessionStateSizes().keySet()) {
       Gauge.builder(IN_MEMORY, dialogue, d -> d.sessionStateSizes().get(kind))
-          .tag("kind", kind).description("sessions whose state (lock, embeddings, conversation) is held in memory")
+          .tag("kind", kind).description("sessions whose state (lock, conversation) is held in memory")
           .register(registry);
     }
   }
 
-  /** The service-wide embedding cache: hits and misses (texts sent to the model) as counters, its size as a gauge. */
-  public void watch(Retrieval retrieval) {
-    FunctionCounter.builder("xdai.embeddings.cache", retrieval, r -> r.embeddingCacheStats().hits()).tag("result", "hit")
-        .description("texts whose vector came from the embedding cache or from another caller's load").register(registry);
-    FunctionCounter.builder("xdai.embeddings.cache", retrieval, r -> r.embeddingCacheStats().misses()).tag("result", "miss")
-        .description("texts sent to the embedding model").register(registry);
-    Gauge.builder("xdai.embeddings.cache.size", retrieval, r -> r.embeddingCacheStats().size())
-        .description("vectors held by the embedding cache").register(registry);
+  /**
+   * A cache's size, hits, misses, evictions and loads, by Micrometer's Caffeine binder: {@code cache_size},
+   * {@code cache_gets_total{result}}, ... with the tag {@code cache=name}.
+   */
+  public void watch(String name, Cache<?, ?> cache) {
+    CaffeineCacheMetrics.monitor(registry, cache, name);
   }
 
   /** Accounts a finished turn, wherever it was asked for: its figures here, its tokens against the caller's key. */

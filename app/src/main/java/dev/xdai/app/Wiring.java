@@ -54,6 +54,7 @@ import dev.xdai.prompting.HistoryOrder;
 import dev.xdai.retrieval.Embedder;
 import dev.xdai.retrieval.KnowledgeSource;
 import dev.xdai.retrieval.Retrieval;
+import dev.xdai.retrieval.embed.CachingEmbedder;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -152,9 +153,13 @@ public class Wiring {
   @Singleton
   Retrieval retrieval(XdaiConfig config, TurnMetrics metrics) {
     Retrieval retrieval = Retrieval.open(Retrieval.Settings.defaults(dataDir(config).resolve("index")));
-    metrics.watch(retrieval);
+    metrics.watch(EMBEDDINGS, retrieval.embedder().cache());
     return retrieval;
   }
+
+  /** The caches' names in the metrics ({@code cache_*{cache=...}}). */
+  static final String EMBEDDINGS = "xdai.embeddings", CONVERSATIONS = "xdai.conversations",
+      HISTORY_KNOWLEDGE = "xdai.history.knowledge";
 
   void closeRetrieval(@Disposes Retrieval retrieval) {
     retrieval.close();
@@ -162,7 +167,7 @@ public class Wiring {
 
   @Produces
   @Singleton
-  Embedder embedder(Retrieval retrieval) {
+  CachingEmbedder embedder(Retrieval retrieval) {
     return retrieval.embedder();
   }
 
@@ -327,7 +332,7 @@ public class Wiring {
   @Produces
   @Singleton
   TurnPipeline pipeline(XdaiConfig config, LanguageModel model, KnowledgeSource knowledge, PersonaCatalog personas,
-      ResponseBank bank, Embedder embedder, Tracer tracer) {
+      ResponseBank bank, Embedder embedder, Tracer tracer, TurnMetrics metrics) {
     XdaiConfig.History h = config.history();
     XdaiConfig.Knowledge k = config.knowledge();
     XdaiConfig.Generation g = config.generation();
@@ -338,8 +343,10 @@ public class Wiring {
         g.noRepeatNgram(), List.of("|"), g.deadline(), 0L, g.copyBias());
     InversePromptingReranker reranker = new InversePromptingReranker(model, InversePromptingConfig.defaults());
     ReplyGenerator inverse = reranker::generate;
-    return new TurnPipeline(history,
-        new KnowledgeInjector(knowledge, new KnowledgeInjector.Settings(k.perHistory(), k.perQuery(), k.contextUtterances(), k.qaChars())),
+    var injector = new KnowledgeInjector(knowledge, new KnowledgeInjector.Settings(k.perHistory(), k.perQuery(), k.contextUtterances(),
+        k.qaChars()));
+    metrics.watch(HISTORY_KNOWLEDGE, injector.historyCache());
+    return new TurnPipeline(history, injector,
         new BackgroundComposer(knowledge, new BackgroundComposer.Settings(k.descriptions(), k.descriptionChars())),
         new ConditionComposer(personas), model, inverse, new PostProcessor(g.maxReplyChars()), new FaithfulnessGuard(),
         answerer(config.answer(), g.maxReplyChars()), bankReplies(config, bank, reranker, embedder),
@@ -419,11 +426,12 @@ public class Wiring {
   @Produces
   @Singleton
   @DefaultBean
-  DialogueService dialogue(XdaiConfig config, TurnPipeline pipeline, SessionStore sessions, PersonaCatalog personas, Embedder embedder,
-      TurnMetrics metrics) {
+  DialogueService dialogue(XdaiConfig config, TurnPipeline pipeline, SessionStore sessions, PersonaCatalog personas,
+      CachingEmbedder embedder, TurnMetrics metrics) {
     DialogueService dialogue = new DialogueService(pipeline, sessions, personas, embedder,
         new DialogueService.Limits(config.limits().maxTextChars(), config.limits().maxTurns()), ownership(config));
     metrics.watch(dialogue);
+    metrics.watch(CONVERSATIONS, dialogue.conversationCache());
     return dialogue;
   }
 

@@ -125,8 +125,11 @@ class ChatApiTest {
         .body(containsString("xdai_turn_step_seconds_bucket"))
         .body(containsString("xdai_tokens_generated_total"))
         .body(containsString("xdai_sessions_in_memory{kind=\"conversations\""))
-        .body(containsString("xdai_embeddings_cache_total{result=\"miss\""))
-        .body(containsString("xdai_embeddings_cache_size"));
+        .body(containsString("cache_gets_total{cache=\"xdai.embeddings\",result=\"miss\"}"))
+        .body(not(containsString("cache_gets_total{cache=\"xdai.embeddings\",result=\"miss\"} 0.0")))
+        .body(containsString("cache_size{cache=\"xdai.embeddings\"}"))
+        .body(containsString("cache_gets_total{cache=\"xdai.conversations\",result=\"hit\"}"))
+        .body(containsString("cache_gets_total{cache=\"xdai.history.knowledge\",result=\"hit\"}"));
   }
 
   private static void createSessionAndTalk() {

@@ -29,9 +29,10 @@ public final class ConditionComposer {
 
   /**
    * @param requestedEmotion emotion for this turn, or empty for the persona's default
+   * @param embedder finds the persona's example most similar to the query; null takes the first
    * @param variant picks among several templates deterministically (e.g. the turn number)
    */
-  public Condition compose(Persona persona, String requestedEmotion, String query, EmbeddingCache cache, int variant) {
+  public Condition compose(Persona persona, String requestedEmotion, String query, Embedder embedder, int variant) {
     String emotionId = requestedEmotion == null || requestedEmotion.isBlank() ? persona.defaultEmotion() : requestedEmotion;
     Optional<Emotion> emotion = emotionId.isBlank() ? Optional.empty() : catalog.emotion(emotionId);
     if (emotion.isPresent() && !emotion.get().postResponses().isEmpty()) {
@@ -39,17 +40,17 @@ public final class ConditionComposer {
       return new Condition(options.get(Math.floorMod(variant, options.size())), emotionId, "emotion:" + emotionId);
     }
     if (!persona.examples().isEmpty()) {
-      return new Condition(mostSimilar(persona.examples(), query, cache), emotionId, "persona:" + persona.id());
+      return new Condition(mostSimilar(persona.examples(), query, embedder), emotionId, "persona:" + persona.id());
     }
     return Condition.none(emotionId);
   }
 
-  private static PostResponse mostSimilar(List<PostResponse> examples, String query, EmbeddingCache cache) {
-    if (examples.size() == 1 || cache == null) return examples.get(0);
+  private static PostResponse mostSimilar(List<PostResponse> examples, String query, Embedder embedder) {
+    if (examples.size() == 1 || embedder == null) return examples.get(0);
     List<String> texts = new java.util.ArrayList<>();
     texts.add(query);
     examples.forEach(p -> texts.add(String.join(" ", p.lines().stream().map(Utterance::text).toList())));
-    List<float[]> v = cache.vectors(texts);
+    List<float[]> v = embedder.embedAll(texts);
     int best = 0;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < examples.size(); i++) {

@@ -6,7 +6,7 @@ import dev.xdai.generation.ModelUnavailableException;
 import dev.xdai.personas.Persona;
 import dev.xdai.personas.PersonaCatalog;
 import dev.xdai.prompting.Exchange;
-import dev.xdai.retrieval.Embedder;
+import dev.xdai.retrieval.embed.CachingEmbedder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * turn fails with {@code CONFLICT} before anything is stored or acknowledged, and the session is read afresh next time.
  *
  * <p>Every call names its {@link Access}: a session another key created is "not found" to a caller that does not
- * reach it, so its existence is not revealed. What is kept per session in memory (its lock, its embeddings, its
- * conversation) is bounded and expires when the session is left alone, so abandoned sessions cost nothing.
+ * reach it, so its existence is not revealed. What is kept per session in memory (its lock, its conversation) is
+ * bounded and expires when the session is left alone, so abandoned sessions cost nothing; the vectors of its texts are
+ * in the service's one embedding cache ({@link CachingEmbedder}), which is bounded and expires too.
  */
 public final class DialogueService implements AutoCloseable {
 
@@ -51,16 +52,15 @@ public final class DialogueService implements AutoCloseable {
   private final TurnPipeline pipeline;
   private final SessionStore store;
   private final PersonaCatalog personas;
-  private final Embedder embedder;
+  private final CachingEmbedder embedder;
   private final Limits limits;
   private final Ownership ownership;
-  // Weak values: a lock lives while a turn holds or waits for it, so two turns of one session always share one.
+  // A lock table, not a cache: weak values keep a lock while a turn holds or waits for it, so two turns of one session
+  // always share one, and it goes once no turn does; a bound or an expiry could drop a lock in use.
   private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
-  private final Cache<String, EmbeddingCache> caches =
-      Caffeine.newBuilder().maximumSize(CONVERSATIONS_KEPT).expireAfterAccess(IDLE).build();
   /** Recently answered conversations. */
   private final Cache<String, Conversation> conversations =
-      Caffeine.newBuilder().maximumSize(CONVERSATIONS_KEPT).expireAfterAccess(IDLE).build();
+      Caffeine.newBuilder().maximumSize(CONVERSATIONS_KEPT).expireAfterAccess(IDLE).recordStats().build();
 
   static final int CONVERSATIONS_KEPT = 4096;
   /** A session left alone this long is read from the store again when it comes back. */
@@ -69,12 +69,14 @@ public final class DialogueService implements AutoCloseable {
   private final ThreadPoolExecutor prefetcher = DaemonPool.of("xdai-embedding-prefetch", 1, 256);
 
   /** A service that owns its sessions. */
-  public DialogueService(TurnPipeline pipeline, SessionStore store, PersonaCatalog personas, Embedder embedder, Limits limits) {
+  public DialogueService(TurnPipeline pipeline, SessionStore store, PersonaCatalog personas, CachingEmbedder embedder,
+      Limits limits) {
     this(pipeline, store, personas, embedder, limits, Ownership.OWNED);
   }
 
-  public DialogueService(TurnPipeline pipeline, SessionStore store, PersonaCatalog personas, Embedder embedder, Limits limits,
-      Ownership ownership) {
+  /** @param embedder the service's embedding cache, which every session's texts go through */
+  public DialogueService(TurnPipeline pipeline, SessionStore store, PersonaCatalog personas, CachingEmbedder embedder,
+      Limits limits, Ownership ownership) {
     this.pipeline = pipeline;
     this.store = store;
     this.personas = personas;
@@ -133,12 +135,16 @@ public final class DialogueService implements AutoCloseable {
   }
 
   /**
-   * How many sessions' state is held in memory now, by kind ({@code locks}, {@code embeddings}, {@code conversations}):
-   * for metrics, to see that it levels off rather than grows with every session ever served.
+   * How many sessions' state is held in memory now, by kind ({@code locks}, {@code conversations}): for metrics, to see
+   * that it levels off rather than grows with every session ever served.
    */
   public java.util.Map<String, Long> sessionStateSizes() {
-    return java.util.Map.of("locks", locks.estimatedSize(), "embeddings", caches.estimatedSize(),
-        "conversations", conversations.estimatedSize());
+    return java.util.Map.of("locks", locks.estimatedSize(), "conversations", conversations.estimatedSize());
+  }
+
+  /** The cache of recently answered conversations, for metrics (its hits are turns that read nothing from the store). */
+  public Cache<?, ?> conversationCache() {
+    return conversations;
   }
 
   @Override
@@ -160,7 +166,6 @@ public final class DialogueService implements AutoCloseable {
   public boolean delete(Access access, String id) {
     if (conversation(id).filter(c -> access.reaches(c.owner())).isEmpty()) return false;
     forget(id);
-    caches.invalidate(id);
     return store.delete(id);
   }
 
@@ -185,8 +190,7 @@ public final class DialogueService implements AutoCloseable {
       }
       Persona persona = talkable(access, session.bot());
       String turnEmotion = emotion != null && !emotion.isBlank() ? emotion : session.emotion();
-      EmbeddingCache cache = caches.get(sessionId, k -> newCache());
-      TurnResult result = run(persona, session.exchanges(), text, turnEmotion, switches, cache, listener);
+      TurnResult result = run(persona, session.exchanges(), text, turnEmotion, switches, listener);
       TurnRecord record = record(index, text, result);
       long p = System.nanoTime();
       try {
@@ -198,7 +202,7 @@ public final class DialogueService implements AutoCloseable {
       double persistMs = (System.nanoTime() - p) / 1e6;
       Exchange exchange = new Exchange(index, text, result.reply());
       remember(session.with(exchange));
-      prepareNext(exchange, persona, switches, cache);
+      prepareNext(exchange, persona, switches);
       return new TurnOutcome(sessionId, record, result, loadMs, persistMs);
     } finally {
       lock.unlock();
@@ -238,14 +242,14 @@ public final class DialogueService implements AutoCloseable {
       throw new DialogueException(DialogueException.Kind.LIMIT, "the history holds " + history.size()
           + " exchanges; the limit is " + (limits.maxTurns() - 1));
     }
-    TurnResult result = run(persona.get(), history, text, emotion, switches, newCache(), listener);
+    TurnResult result = run(persona.get(), history, text, emotion, switches, listener);
     return new TurnOutcome(null, record(history.size(), text, result), result, 0, 0);
   }
 
   /** The pipeline's answer to {@code text} after {@code history}: what {@link #turn} and {@link #answer} share. */
   private TurnResult run(Persona persona, List<Exchange> history, String text, String emotion, Switches switches,
-      EmbeddingCache cache, TurnListener listener) {
-    TurnRequest request = new TurnRequest(history, text, persona, emotion, switches, null, null, cache, history.size());
+      TurnListener listener) {
+    TurnRequest request = new TurnRequest(history, text, persona, emotion, switches, null, null, embedder, history.size());
     try {
       return pipeline.run(request, listener);
     } catch (ModelUnavailableException e) {
@@ -257,16 +261,12 @@ public final class DialogueService implements AutoCloseable {
     return new TurnRecord(index, text, result.reply(), result.grounding(), Instant.now());
   }
 
-  private EmbeddingCache newCache() {
-    return new EmbeddingCache(embedder, 4 * limits.maxTurns() + 64);
-  }
-
   /**
    * Starts the next turn's work on the finished exchange in the background, the vector first (marked in flight at once,
    * so a user who answers quickly waits for it rather than computes it twice); when far behind, the work is skipped.
    */
-  private void prepareNext(Exchange exchange, Persona persona, Switches switches, EmbeddingCache cache) {
-    cache.prefetch(HistorySelector.exchangeText(exchange), prefetcher);
+  private void prepareNext(Exchange exchange, Persona persona, Switches switches) {
+    embedder.prefetch(HistorySelector.exchangeText(exchange), prefetcher);
     try {
       prefetcher.execute(() -> {
         try {

@@ -34,18 +34,21 @@ public final class HistorySelector {
     this.counter = counter;
   }
 
-  /** Selects from {@code history} (oldest first) for {@code query}, using the session's embedding cache. */
-  public List<ContextEntry> select(List<Exchange> history, String query, EmbeddingCache cache) {
-    return select(history, query, cache, settings.order());
+  /**
+   * Selects from {@code history} (oldest first) for {@code query}; {@code embedder} is asked for every exchange's vector
+   * each turn, so it should cache them (the service's {@code CachingEmbedder}).
+   */
+  public List<ContextEntry> select(List<Exchange> history, String query, Embedder embedder) {
+    return select(history, query, embedder, settings.order());
   }
 
-  /** As {@link #select(List, String, EmbeddingCache)}, the result in {@code order} instead of the configured one. */
-  public List<ContextEntry> select(List<Exchange> history, String query, EmbeddingCache cache, HistoryOrder order) {
+  /** As {@link #select(List, String, Embedder)}, the result in {@code order} instead of the configured one. */
+  public List<ContextEntry> select(List<Exchange> history, String query, Embedder embedder, HistoryOrder order) {
     if (history.isEmpty() || settings.maxSelected() <= 0) return List.of();
     List<String> texts = new ArrayList<>(history.size() + 1);
     texts.add(query);
     history.forEach(e -> texts.add(exchangeText(e)));
-    List<float[]> vectors = cache.vectors(texts);
+    List<float[]> vectors = embedder.embedAll(texts);
     float[] q = vectors.get(0);
     int t = history.size();
     List<ContextEntry> scored = new ArrayList<>(t);

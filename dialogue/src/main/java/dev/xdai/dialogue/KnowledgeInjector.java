@@ -37,10 +37,11 @@ public final class KnowledgeInjector {
   private final Settings settings;
   /**
    * A history exchange's knowledge, remembered while the source's knowledge stays the same: each turn would otherwise
-   * search again for every selected exchange. Bounded.
+   * search again for every selected exchange. Bounded; an entry unused for as long as a quiet session's own state is
+   * kept ({@link DialogueService#IDLE}) belongs to a finished dialogue or to knowledge since replaced, so it expires.
    */
-  private final Cache<HistoryKey, List<KnowledgeItem>> remembered =
-      Caffeine.newBuilder().maximumSize(HISTORY_MEMORY).executor(Runnable::run).build();
+  private final Cache<HistoryKey, List<KnowledgeItem>> remembered = Caffeine.newBuilder().maximumSize(HISTORY_MEMORY)
+      .expireAfterAccess(DialogueService.IDLE).executor(Runnable::run).recordStats().build();
 
   static final int HISTORY_MEMORY = 4096;
 
@@ -141,6 +142,11 @@ public final class KnowledgeInjector {
     List<KnowledgeItem> items = List.copyOf(source.retrieve(query));
     remembered.put(key, items);
     return items;
+  }
+
+  /** The memory of history exchanges' knowledge, for metrics. */
+  public Cache<?, ?> historyCache() {
+    return remembered;
   }
 
   /** The query's knowledge is given (oracle evaluation); history gets none. */

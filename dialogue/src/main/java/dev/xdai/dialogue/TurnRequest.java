@@ -4,6 +4,7 @@ import dev.xdai.generation.GenerationOptions;
 import dev.xdai.personas.Persona;
 import dev.xdai.prompting.Exchange;
 import dev.xdai.prompting.KnowledgeItem;
+import dev.xdai.retrieval.embed.CachingEmbedder;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,11 +14,12 @@ import java.util.Objects;
  *
  * @param options decoding options, or null for the service defaults merged with the persona's overrides
  * @param givenKnowledge null to retrieve; otherwise injected before the query as is
- * @param embeddings the session's embedding cache
+ * @param embeddings the service's embedding cache: the utterance is embedded ahead into it, the history's vectors come
+ *     from it
  * @param variant deterministic choice among templates (the turn number)
  */
 public record TurnRequest(List<Exchange> history, String text, Persona persona, String emotion, Switches switches,
-    GenerationOptions options, List<KnowledgeItem> givenKnowledge, EmbeddingCache embeddings, int variant) {
+    GenerationOptions options, List<KnowledgeItem> givenKnowledge, CachingEmbedder embeddings, int variant) {
 
   public TurnRequest {
     history = List.copyOf(history);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.xdai.prompting.TokenCounter;
 import dev.xdai.retrieval.KnowledgeSource;
+import dev.xdai.retrieval.embed.CachingEmbedder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,8 @@ class DialogueServiceTest {
         new BackgroundComposer(KnowledgeSource.NONE, BackgroundComposer.Settings.defaults()),
         new ConditionComposer(catalog), model, null, new PostProcessor(60), new FaithfulnessGuard(),
         new Answerer(AnswerConfidence.shipped(), Answerer.Settings.defaults()), null, TurnPipeline.Settings.standard());
-    return new DialogueService(pipeline, store, catalog, embedder, new DialogueService.Limits(10, maxTurns), ownership);
+    return new DialogueService(pipeline, store, catalog, new CachingEmbedder(embedder, 1000), new DialogueService.Limits(10, maxTurns),
+        ownership);
   }
 
   @Test
@@ -71,6 +73,10 @@ class DialogueServiceTest {
     assertEquals(List.of("第一句回答", "第二句回答"), stored.turns().stream().map(TurnRecord::reply).toList());
     assertEquals("A:你好|B:第一句回答|A:你是谁|B:[gMASK]", model.prompts.get(1));
     assertNotNull(stored.turns().get(1).grounding());
+    // both turns read the conversation from memory, and the metrics count it
+    var stats = s.conversationCache().stats();
+    assertEquals(List.of(2L, 0L), List.of(stats.hitCount(), stats.missCount()));
+    assertEquals(1L, s.sessionStateSizes().get("conversations"));
   }
 
   @Test

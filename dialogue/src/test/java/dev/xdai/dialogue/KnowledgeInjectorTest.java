@@ -101,6 +101,7 @@ class KnowledgeInjectorTest {
     assertEquals(3, queries.size()); // the query and two exchanges
     KnowledgeInjector.Injection again = injector.inject(history, DIALOGUE.subList(0, 2), "导演是谁", Set.of());
     assertEquals(4, queries.size()); // only the new query was searched
+    assertEquals(2, injector.historyCache().stats().hitCount()); // counted for the service's metrics
     assertEquals("k:你看过长城吗 看过，是张艺谋拍的", again.history().get(0).knowledge().get(0).id());
     version.incrementAndGet(); // an import changed the knowledge
     injector.inject(history, DIALOGUE.subList(0, 2), "导演是谁", Set.of());
@@ -111,6 +112,12 @@ class KnowledgeInjectorTest {
     plain.inject(history, DIALOGUE.subList(0, 2), "主演是谁", Set.of());
     plain.inject(history, DIALOGUE.subList(0, 2), "主演是谁", Set.of());
     assertEquals(6, queries.size());
+  }
+
+  @Test
+  void historyKnowledgeUnusedWhileASessionWouldBeKeptExpires() {
+    var expiry = new KnowledgeInjector(recording, KnowledgeInjector.Settings.defaults()).historyCache().policy().expireAfterAccess();
+    assertEquals(DialogueService.IDLE, expiry.orElseThrow().getExpiresAfter());
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.xdai.generation.remote.OpenAiEngineDouble.Flavour;
 import dev.xdai.generation.remote.RemoteBackendConfig;
 import dev.xdai.prompting.TokenCounter;
 import dev.xdai.retrieval.bank.ResponseBank;
+import dev.xdai.retrieval.embed.CachingEmbedder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ class RemoteBackendPipelineTest {
 
   DialogueService service(LanguageModel model) {
     return new DialogueService(pipeline(model), store, Doubles.catalog(List.of(TurnPipelineTest.PLAIN), List.of()),
-        new Doubles.CharEmbedder(), DialogueService.Limits.defaults());
+        new CachingEmbedder(new Doubles.CharEmbedder(), 1000), DialogueService.Limits.defaults());
   }
 
   static final Switches NO_BANK = Switches.all().withResponseBank(false);
@@ -149,7 +150,7 @@ class RemoteBackendPipelineTest {
 
   static TurnResult quotedTurn(LanguageModel model) {
     TurnRequest request = new TurnRequest(List.of(), "故宫门票贵吗", TurnPipelineTest.PLAIN, "", Switches.all(), null,
-        List.of(TurnPipelineTest.TICKET), new EmbeddingCache(new Doubles.CharEmbedder(), 10), 0);
+        List.of(TurnPipelineTest.TICKET), new CachingEmbedder(new Doubles.CharEmbedder(), 10), 0);
     return pipeline(model).run(request, TurnListener.NONE);
   }
 

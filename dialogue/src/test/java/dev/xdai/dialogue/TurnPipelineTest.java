@@ -17,6 +17,7 @@ import dev.xdai.prompting.PostResponse;
 import dev.xdai.prompting.TokenCounter;
 import dev.xdai.prompting.Utterance;
 import dev.xdai.retrieval.KnowledgeSource;
+import dev.xdai.retrieval.embed.CachingEmbedder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class TurnPipelineTest {
   }
 
   TurnRequest request(List<Exchange> history, String text, Persona persona, String emotion) {
-    return new TurnRequest(history, text, persona, emotion, Switches.all(), null, null, new EmbeddingCache(embedder, 100), 0);
+    return new TurnRequest(history, text, persona, emotion, Switches.all(), null, null, new CachingEmbedder(embedder, 100), 0);
   }
 
   @Test
@@ -151,7 +152,7 @@ class TurnPipelineTest {
   void ablationsRemoveTheirStep() {
     List<Exchange> history = List.of(new Exchange(0, "你喝茶吗", "我喝绿茶"));
     TurnRequest r = new TurnRequest(history, "滑雪难不难", WITH_BACKGROUND, "angry",
-        Switches.all().withKnowledgeInjection(false).withBackground(false).withPersona(false), null, null, new EmbeddingCache(embedder, 10), 0);
+        Switches.all().withKnowledgeInjection(false).withBackground(false).withPersona(false), null, null, new CachingEmbedder(embedder, 10), 0);
     pipeline(Doubles.knowledge(SKI, TEA, SKI_DESC)).run(r, TurnListener.NONE);
     assertEquals("A:你喝茶吗|B:我喝绿茶|A:滑雪难不难|B:[gMASK]", model.prompts.get(0));
   }
@@ -159,7 +160,7 @@ class TurnPipelineTest {
   @Test
   void givenKnowledgeReplacesRetrieval() {
     KnowledgeItem gold = KnowledgeItem.qa("gold", "故宫的门票是多少？", "60元", "kdconv", "", 1);
-    TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all(), null, List.of(gold), new EmbeddingCache(embedder, 10), 0);
+    TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all(), null, List.of(gold), new CachingEmbedder(embedder, 10), 0);
     pipeline(Doubles.knowledge(SKI)).run(r, TurnListener.NONE);
     assertEquals("Q:故宫的门票是多少？ A:60元|A:故宫门票贵吗|B:[gMASK]", model.prompts.get(0));
   }
@@ -180,7 +181,7 @@ class TurnPipelineTest {
     List<Exchange> history = List.of(new Exchange(0, "滑雪场在哪里", "在北山"), new Exchange(1, "今天好冷", "多穿点"), new Exchange(2, "你吃饭了吗", "吃了"));
     HistorySelector.Settings dialogueOrder = new HistorySelector.Settings(1.0, 12, 500, 0, HistoryOrder.DIALOGUE);
     TurnRequest r = new TurnRequest(history, "滑雪场远吗", PLAIN, "", Switches.all().withHistoryOrder(HistoryOrder.RELEVANCE), null, null,
-        new EmbeddingCache(embedder, 100), 0);
+        new CachingEmbedder(embedder, 100), 0);
     pipeline(KnowledgeSource.NONE, dialogueOrder).run(r, TurnListener.NONE);
     assertTrue(model.prompts.get(0).endsWith("A:滑雪场在哪里|B:在北山|A:滑雪场远吗|B:[gMASK]"), model.prompts.get(0));
     pipeline(KnowledgeSource.NONE, dialogueOrder).run(request(history, "滑雪场远吗", PLAIN, ""), TurnListener.NONE);
@@ -219,7 +220,7 @@ class TurnPipelineTest {
     model.fills.addAll(List.of("门票要80元", "门票60元"));
     KnowledgeItem gold = KnowledgeItem.qa("gold", "故宫的门票是多少？", "60元", "kdconv", "", 1);
     TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all().withAnswering(Answering.FREE), null,
-        List.of(gold), new EmbeddingCache(embedder, 10), 0);
+        List.of(gold), new CachingEmbedder(embedder, 10), 0);
     TurnResult result = pipeline(KnowledgeSource.NONE).run(r, TurnListener.NONE);
     assertEquals("门票60元", result.reply());
     assertEquals(ReplyMode.GENERATED, result.grounding().mode());
@@ -237,7 +238,7 @@ class TurnPipelineTest {
       @Override public void onRestart(String reason) { streamed.clear(); }
     };
     TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all().withAnswering(Answering.FREE), null,
-        List.of(gold), new EmbeddingCache(embedder, 10), 0);
+        List.of(gold), new CachingEmbedder(embedder, 10), 0);
     TurnResult result = pipeline(KnowledgeSource.NONE).run(r, listener);
     assertEquals(TurnPipeline.Settings.standard().unknownReply(), result.reply());
     assertEquals(String.join("", streamed), result.reply());
@@ -254,7 +255,7 @@ class TurnPipelineTest {
     model.fills.add("我觉得挺好的");
     StringBuilder streamed = new StringBuilder();
     TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all(), null, List.of(TICKET),
-        new EmbeddingCache(embedder, 10), 0);
+        new CachingEmbedder(embedder, 10), 0);
     TurnResult result = pipeline(KnowledgeSource.NONE).run(r, streamed::append);
     assertTrue(result.reply().contains("旺季60元，淡季40元"), result.reply());
     assertEquals(result.reply(), streamed.toString());
@@ -269,7 +270,7 @@ class TurnPipelineTest {
     model.fills.add("故宫门票旺季60元，淡季40元哦");
     model.preferred = "故宫门票旺季60元，淡季40元哦";
     TurnRequest r = new TurnRequest(List.of(), "故宫门票贵吗", PLAIN, "", Switches.all(), null, List.of(TICKET),
-        new EmbeddingCache(embedder, 10), 0);
+        new CachingEmbedder(embedder, 10), 0);
     TurnResult result = pipeline(KnowledgeSource.NONE).run(r, TurnListener.NONE);
     assertEquals("故宫门票旺季60元，淡季40元哦", result.reply());
     assertEquals(ReplyMode.QUOTED, result.grounding().mode());

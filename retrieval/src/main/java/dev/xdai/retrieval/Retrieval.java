@@ -2,7 +2,6 @@ package dev.xdai.retrieval;
 
 import dev.xdai.retrieval.embed.BgeSmallZhEmbedder;
 import dev.xdai.retrieval.embed.CachingEmbedder;
-import dev.xdai.retrieval.embed.VectorCache;
 import dev.xdai.retrieval.hybrid.HybridKnowledgeSource;
 import dev.xdai.retrieval.index.KnowledgeIndex;
 import dev.xdai.retrieval.link.EntityDictionary;
@@ -54,14 +53,9 @@ public final class Retrieval implements AutoCloseable {
     return new Retrieval(settings, embedder);
   }
 
-  /** The cached embedder, for the dialogue's history selection too. */
-  public Embedder embedder() {
+  /** The cached embedder: the service's one embedding cache, for the dialogue's history selection too. */
+  public CachingEmbedder embedder() {
     return embedder;
-  }
-
-  /** The embedder's cache counters, for the service's metrics. */
-  public VectorCache.Stats embeddingCacheStats() {
-    return embedder.stats();
   }
 
   public KnowledgeIndex index() {

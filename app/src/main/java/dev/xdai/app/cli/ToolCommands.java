@@ -33,7 +33,7 @@ import dev.xdai.knowledge.ingest.KnowledgeImporter;
 import dev.xdai.knowledge.ingest.PackInfo;
 import dev.xdai.knowledge.ingest.Packs;
 import dev.xdai.personas.PersonaCatalog;
-import dev.xdai.retrieval.Embedder;
+import dev.xdai.retrieval.embed.CachingEmbedder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -58,7 +58,7 @@ public class ToolCommands {
   @Inject Instance<DialogueService> dialogue;
   @Inject Instance<LanguageModel> model;
   @Inject Instance<PersonaCatalog> personas;
-  @Inject Instance<Embedder> embedder;
+  @Inject Instance<CachingEmbedder> embedder;
 
   private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
   private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package dev.xdai.app.eval;
 
-import dev.xdai.dialogue.EmbeddingCache;
 import dev.xdai.dialogue.answer.AnswerFeatures;
 import dev.xdai.dialogue.answer.Answerer;
 import dev.xdai.dialogue.Switches;
@@ -24,7 +23,7 @@ import dev.xdai.prompting.ContextEntry;
 import dev.xdai.prompting.GlmPromptRenderer;
 import dev.xdai.prompting.HistoryOrder;
 import dev.xdai.prompting.KnowledgeItem;
-import dev.xdai.retrieval.Embedder;
+import dev.xdai.retrieval.embed.CachingEmbedder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,7 @@ import java.util.Map;
  * Adapts the real turn pipeline to the evaluation's port: each sample is a fresh conversation whose history is the
  * sample's context, answered greedily (or as the service samples, when the run asks); nothing is stored.
  */
-public record PipelineUnderTest(TurnPipeline pipeline, PersonaCatalog personas, Embedder embedder) implements DialogueUnderTest {
+public record PipelineUnderTest(TurnPipeline pipeline, PersonaCatalog personas, CachingEmbedder embedder) implements DialogueUnderTest {
 
   @Override
   public String modelName() {
@@ -55,7 +54,7 @@ public record PipelineUnderTest(TurnPipeline pipeline, PersonaCatalog personas, 
       case RETRIEVED -> null;
     };
     TurnRequest request = new TurnRequest(turn.sample().history(), turn.sample().query(), persona, "", switches,
-        decoding(turn, persona), given, new EmbeddingCache(embedder, 256), 0);
+        decoding(turn, persona), given, embedder, 0);
     TurnResult result = pipeline.run(request, TurnListener.NONE);
     String reply = result.reply();
     if (reply.codePointCount(0, reply.length()) > turn.maxReplyChars()) reply = reply.substring(0, reply.offsetByCodePoints(0, turn.maxReplyChars()));

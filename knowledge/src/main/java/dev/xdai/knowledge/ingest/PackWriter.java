@@ -63,7 +63,10 @@ public final class PackWriter {
   private final List<Map<String, Object>> factRows = new ArrayList<>();
   private final List<Map<String, Object>> qaRows = new ArrayList<>();
   private final List<Map<String, Object>> descriptionRows = new ArrayList<>();
-  /** Entities already written in this run (bounded); saves re-merging them per batch. */
+  /**
+   * Entities already written in this run (bounded); saves re-merging them per batch. It lives and dies with the run,
+   * in which an entry stays true, so nothing expires it, and no metrics watch it.
+   */
   private final Cache<String, Boolean> written = Caffeine.newBuilder().maximumSize(ENTITY_CACHE).executor(Runnable::run).build();
   private final Map<String, Long> skipped = new TreeMap<>();
   private long rowsRead;

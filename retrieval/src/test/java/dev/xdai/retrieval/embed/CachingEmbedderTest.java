@@ -13,7 +13,7 @@ class CachingEmbedderTest {
   /** Counts what reaches the model. */
   static final class Counting implements Embedder {
     final HashingEmbedder inner = new HashingEmbedder(16);
-    final List<String> seen = new ArrayList<>();
+    final List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public int dimension() {
@@ -105,7 +105,7 @@ class CachingEmbedderTest {
     cache.embedAll(List.of("丙", "甲"));
     assertEquals(3, model.seen.size());
     assertArrayEquals(model.inner.embed("丙"), cache.embed("丙"));
-    assertEquals(3, cache.stats().misses());
+    assertEquals(3, cache.cache().stats().missCount());
   }
 
   @Test
@@ -113,8 +113,66 @@ class CachingEmbedderTest {
     Counting model = new Counting();
     CachingEmbedder cache = new CachingEmbedder(model, 10);
     for (int round = 0; round < 2; round++) for (int i = 0; i < 50; i++) cache.embed("文本" + i);
-    assertTrue(cache.stats().size() <= 10, "kept " + cache.stats().size());
+    cache.cache().cleanUp();
+    assertTrue(cache.cache().estimatedSize() <= 10, "kept " + cache.cache().estimatedSize());
     assertTrue(model.seen.size() > 50, "evicted texts are embedded again: " + model.seen.size());
+  }
+
+  @Test
+  void vectorsUnusedForHalfAnHourExpire() {
+    var expiry = new CachingEmbedder(new HashingEmbedder(8), 10).cache().policy().expireAfterAccess().orElseThrow();
+    assertEquals(java.time.Duration.ofMinutes(30), expiry.getExpiresAfter());
+  }
+
+  @Test
+  void aPrefetchedTextIsNotEmbeddedAgain() {
+    Counting model = new Counting();
+    CachingEmbedder cache = new CachingEmbedder(model, 10);
+    List<Runnable> queued = new ArrayList<>();
+    cache.prefetch("你好 你好呀", queued::add);
+    assertEquals(List.of(), model.seen); // nothing ran yet
+    queued.forEach(Runnable::run);
+    assertEquals(List.of("你好 你好呀"), model.seen);
+    cache.embedAll(List.of("你好 你好呀", "新的问题"));
+    assertEquals(List.of("你好 你好呀", "新的问题"), model.seen); // only the new text
+    cache.prefetch("你好 你好呀", queued::add);
+    assertEquals(1, queued.size()); // already known: not queued again
+  }
+
+  @Test
+  void newTextsAreEmbeddedWhileAPrefetchIsStillInFlightAndThePrefetchIsWaitedFor() throws Exception {
+    Counting model = new Counting();
+    CachingEmbedder cache = new CachingEmbedder(model, 10);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    cache.prefetch("上一轮 回答", task -> new Thread(() -> {
+      try {
+        release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      task.run();
+    }).start());
+    var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.embedAll(List.of("上一轮 回答", "这一轮的问题")));
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (model.seen.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
+    assertEquals(List.of("这一轮的问题"), model.seen, "the new text is embedded before the background one finishes");
+    Thread.sleep(50);
+    assertFalse(result.isDone(), "and the caller still waits for the background one");
+    release.countDown();
+    List<float[]> vectors = result.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(2, model.seen.size());
+    assertArrayEquals(model.inner.embed("上一轮 回答"), vectors.get(0));
+    assertArrayEquals(model.inner.embed("这一轮的问题"), vectors.get(1));
+  }
+
+  @Test
+  void aFullExecutorSkipsThePrefetchAndTheTextIsEmbeddedWhenNeeded() {
+    Counting model = new Counting();
+    CachingEmbedder cache = new CachingEmbedder(model, 10);
+    cache.prefetch("忙", task -> { throw new java.util.concurrent.RejectedExecutionException("full"); });
+    assertEquals(0, cache.cache().estimatedSize());
+    assertArrayEquals(model.inner.embed("忙"), cache.embed("忙"));
+    assertEquals(List.of("忙"), model.seen);
   }
 
   @Test
