@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * @param curated the item is a curated question and answer (an FAQ), not a fact of the graph
  * @param coverage share of the utterance's topic characters (function words aside) that the item's question, answer
  *     or entity contains: a question about something the item never mentions (CT against 洗牙) is not answered by it
- * @param kindMatch the utterance asks for a kind of thing ({@link AskedKind}) that the item's question asks for too
+ * @param kindMatch the utterance asks for a kind of thing ({@link AskedKind}) that the item's question asks for too,
+ *     or that its value's shape shows
  * @param kindMismatch the utterance asks for a kind of thing that the item's question does not (多大了 against a
  *     description)
  */
@@ -80,6 +81,7 @@ public record AnswerFeatures(double score, double margin, double questionOverlap
     double coverage = topic.isEmpty() ? 0 : shared(topic, itemChars) / (double) topic.size();
     Set<AskedKind> kinds = AskedKind.of(utterance);
     Set<AskedKind> itemKinds = AskedKind.of(item.title() + (fact == null || isDescription ? "" : "\n" + fact.attribute()));
+    if (!isDescription) itemKinds.addAll(AskedKind.ofValue(item.text()));
     boolean kindMatch = kinds.stream().anyMatch(itemKinds::contains);
     return new AnswerFeatures(clamp(item.score()), margin, overlap, attribute, questionAsked(item, asked), inUtterance, inContext,
         isQuestion(utterance) ? 1 : 0, alreadySaid, isDescription ? 1 : 0, fact == null ? 1 : 0, coverage, kindMatch ? 1 : 0,

@@ -56,12 +56,18 @@ class AnswerConfidenceTest {
     assertEquals(1.0, AnswerFeatures.of(PRICE, null, "那里洗牙收费吗", List.of()).kindMatch(), "收费 and 多少钱 both ask a price");
     assertEquals(1.0, AnswerFeatures.of(HOURS, null, "智化寺几点开门？", List.of()).kindMatch());
     assertEquals(1.0, AnswerFeatures.of(PRICE, null, "口腔科电话多少？", List.of()).kindMismatch());
+    KnowledgeItem blood = fact("t", "检验科的抽血时间是什么？", "检验科", "抽血时间", "每天7:30-10:30", 0.8);
+    assertEquals(1.0, AnswerFeatures.of(blood, null, "检验科几点可以抽血？", List.of()).kindMatch(),
+        "the question names no kind, but its value is a time of day");
+    assertEquals(java.util.Set.of(), AskedKind.ofValue("弹性工作制，可以申请远程办公"));
+    assertEquals(java.util.Set.of(AskedKind.PHONE), AskedKind.ofValue("0571-0000 6612（前台）"));
   }
 
   @Test
   void everyKindIsReadFromItsOwnWords() {
     assertEquals(java.util.Set.of(), AskedKind.of("今天天气真好"));
     assertEquals(java.util.Set.of(AskedKind.PLACE), AskedKind.of("那家诊所在哪儿"));
+    assertEquals(java.util.Set.of(AskedKind.PLACE), AskedKind.of("口腔科在几楼？"));
     assertEquals(java.util.Set.of(AskedKind.DURATION), AskedKind.of("这部片子演多久"));
     assertEquals(java.util.Set.of(AskedKind.PRICE, AskedKind.HOURS), AskedKind.of("门票多少钱，几点开门？"));
   }
