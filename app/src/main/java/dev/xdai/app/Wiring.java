@@ -39,10 +39,11 @@ import dev.xdai.generation.inverse.InversePromptingConfig;
 import dev.xdai.generation.inverse.InversePromptingReranker;
 import dev.xdai.generation.remote.OpenAiCompatibleModel;
 import dev.xdai.generation.remote.RemoteBackendConfig;
+import dev.xdai.graph.GraphConnection;
+import dev.xdai.graph.GraphServerConfig;
 import dev.xdai.knowledge.demo.DemoPacks;
-import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.graph.GraphServerConfig;
 import dev.xdai.knowledge.ingest.KnowledgeImporter;
+import dev.xdai.knowledge.ingest.KnowledgeSchema;
 import dev.xdai.knowledge.ingest.Packs;
 import dev.xdai.knowledge.sync.IndexSync;
 import dev.xdai.knowledge.sync.KnowledgeSink;
@@ -187,6 +188,12 @@ public class Wiring {
         ? GraphServerConfig.external(g.uri().get(), g.user(), graphPassword(g))
         : localGraph(config);
     GraphConnection graph = GraphConnection.open(settings);
+    try {
+      KnowledgeSchema.ensure(graph);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
     // On SIGTERM the service's own shutdown still writes to the graph (journaled turns, its writer registration)
     // before it stops the server: the launcher's safety-net hook waits for that instead of racing it.
     graph.launcher().ifPresent(l -> l.awaitOwnerAtExit(Duration.ofSeconds(30)));

@@ -1,7 +1,7 @@
 package dev.xdai.app;
 
 import dev.xdai.generation.embedded.EmbeddedGlm;
-import dev.xdai.knowledge.graph.GraphServerConfig;
+import dev.xdai.graph.GraphServerConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.xdai.dialogue;
 
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;

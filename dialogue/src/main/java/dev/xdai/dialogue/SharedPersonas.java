@@ -1,7 +1,7 @@
 package dev.xdai.dialogue;
 
-import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.sync.SharedFiles;
+import dev.xdai.graph.GraphConnection;
+import dev.xdai.graph.SharedFiles;
 import dev.xdai.personas.Emotion;
 import dev.xdai.personas.Format;
 import dev.xdai.personas.Persona;

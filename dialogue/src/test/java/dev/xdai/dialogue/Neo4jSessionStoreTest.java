@@ -3,7 +3,7 @@ package dev.xdai.dialogue;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.xdai.dialogue;
 
-import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.graph.GraphServerConfig;
+import dev.xdai.graph.GraphConnection;
+import dev.xdai.graph.GraphServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

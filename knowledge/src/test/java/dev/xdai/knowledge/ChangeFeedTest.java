@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.ImportFormat;
 import dev.xdai.knowledge.ingest.KnowledgeImporter;
 import dev.xdai.knowledge.ingest.PackLocks;

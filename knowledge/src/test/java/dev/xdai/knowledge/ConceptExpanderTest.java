@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.curation.ConceptExpander;
-import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.ImportFormat;
 import dev.xdai.knowledge.ingest.KnowledgeImporter;
 import dev.xdai.knowledge.ingest.Packs;

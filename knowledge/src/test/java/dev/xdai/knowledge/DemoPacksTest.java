@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.demo.DemoPacks;
 import dev.xdai.knowledge.demo.PackContent;
-import dev.xdai.knowledge.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.ImportResult;
 import dev.xdai.knowledge.ingest.PackInfo;
 import dev.xdai.knowledge.ingest.Packs;

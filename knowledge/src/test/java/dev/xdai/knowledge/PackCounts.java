@@ -1,6 +1,6 @@
 package dev.xdai.knowledge;
 
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import java.util.Map;
 
 /** Node counts of one pack straight from the graph, to check importers independently of their own reports. */

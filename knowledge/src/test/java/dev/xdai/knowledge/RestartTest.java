@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.graph.GraphHealth;
-import dev.xdai.knowledge.graph.GraphServerLauncher;
+import dev.xdai.graph.GraphConnection;
+import dev.xdai.graph.GraphHealth;
+import dev.xdai.graph.GraphServerLauncher;
 import dev.xdai.knowledge.ingest.ImportFormat;
 import dev.xdai.knowledge.ingest.KnowledgeImporter;
 import dev.xdai.knowledge.ingest.Packs;

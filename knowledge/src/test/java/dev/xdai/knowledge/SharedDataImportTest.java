@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.EntityNames;
 import dev.xdai.knowledge.ingest.FaqFields;
 import dev.xdai.knowledge.ingest.ImportFormat;

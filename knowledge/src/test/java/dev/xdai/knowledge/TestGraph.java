@@ -1,56 +1,20 @@
 package dev.xdai.knowledge;
 
-import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.graph.GraphServerConfig;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import dev.xdai.graph.GraphConnection;
+import dev.xdai.knowledge.ingest.KnowledgeSchema;
 
-/**
- * One real graph server for the whole test run (starting Neo4j takes seconds), launched by the production launcher in
- * {@code target/test-graph-<pid>}; test classes keep apart by using their own pack names.
- */
+/** The graph module's test graph with the knowledge schema in place, as the app opens it. */
 public final class TestGraph {
-  private static GraphConnection connection;
+  private static boolean schema;
 
   private TestGraph() {}
 
   public static synchronized GraphConnection get() {
-    if (connection == null) {
-      Path target = Path.of("target").toAbsolutePath();
-      deleteOldRuns(target);
-      Path dir = target.resolve("test-graph-" + ProcessHandle.current().pid());
-      GraphServerConfig config = GraphServerConfig.local(dir).withWatchdogInterval(Duration.ofMillis(500));
-      connection = GraphConnection.open(config);
-      GraphConnection opened = connection;
-      Runtime.getRuntime().addShutdownHook(new Thread(opened::close));
+    GraphConnection graph = dev.xdai.graph.testing.TestGraph.get();
+    if (!schema) {
+      KnowledgeSchema.ensure(graph);
+      schema = true;
     }
-    return connection;
-  }
-
-  /** Data of earlier runs whose JVM is gone (their servers exited with them). */
-  private static void deleteOldRuns(Path target) {
-    if (!Files.isDirectory(target)) return;
-    try (Stream<Path> dirs = Files.list(target)) {
-      dirs.filter(d -> d.getFileName().toString().startsWith("test-graph-"))
-          .filter(d -> {
-            String pid = d.getFileName().toString().substring("test-graph-".length());
-            return pid.chars().allMatch(Character::isDigit) && ProcessHandle.of(Long.parseLong(pid)).isEmpty();
-          })
-          .forEach(TestGraph::deleteTree);
-    } catch (IOException e) {
-      // leftovers only cost disk space
-    }
-  }
-
-  static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // best effort
-    }
+    return graph;
   }
 }

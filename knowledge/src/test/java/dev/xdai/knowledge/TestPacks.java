@@ -1,6 +1,6 @@
 package dev.xdai.knowledge;
 
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.KnowledgeImporter;
 import dev.xdai.knowledge.ingest.Packs;
 import java.util.List;

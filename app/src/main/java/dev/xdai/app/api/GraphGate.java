@@ -1,6 +1,6 @@
 package dev.xdai.app.api;
 
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,7 +1,7 @@
 package dev.xdai.app.api;
 
 import dev.xdai.knowledge.curation.ConceptExpander;
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.FaqFields;
 import dev.xdai.knowledge.ingest.ImportFormat;
 import dev.xdai.knowledge.ingest.ImportResult;

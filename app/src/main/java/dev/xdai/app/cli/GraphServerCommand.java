@@ -2,9 +2,9 @@ package dev.xdai.app.cli;
 
 import dev.xdai.evaluation.cli.HelpOption;
 import dev.xdai.evaluation.cli.ProjectPaths;
-import dev.xdai.knowledge.graph.GraphEndpoint;
-import dev.xdai.knowledge.graph.GraphServerConfig;
-import dev.xdai.knowledge.graph.GraphServerLauncher;
+import dev.xdai.graph.GraphEndpoint;
+import dev.xdai.graph.GraphServerConfig;
+import dev.xdai.graph.GraphServerLauncher;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -26,7 +26,7 @@ import dev.xdai.generation.inverse.InversePromptingReranker;
 import dev.xdai.evaluation.eval.KnowledgeLoader;
 import dev.xdai.generation.LanguageModel;
 import dev.xdai.app.eval.ImportBenchmark;
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.FaqFields;
 import dev.xdai.knowledge.ingest.ImportFormat;
 import dev.xdai.knowledge.ingest.KnowledgeImporter;

@@ -1,7 +1,6 @@
 package dev.xdai.app.eval;
 
-import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.graph.GraphServerConfig;
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.ImportFormat;
 import dev.xdai.knowledge.ingest.ImportResult;
 import dev.xdai.knowledge.ingest.KnowledgeImporter;

@@ -8,7 +8,7 @@ import dev.xdai.dialogue.ReplyMode;
 import dev.xdai.dialogue.Session;
 import dev.xdai.dialogue.SessionStore;
 import dev.xdai.dialogue.TurnRecord;
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.prompting.KnowledgeItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -153,7 +153,7 @@ class CommandTreeTest {
     assertEquals("127.0.0.1", config.bolt().host());
     assertEquals(7687, config.bolt().port());
     assertEquals(Path.of("/srv/xdai/graph-server/target"), config.serverDir());
-    assertEquals(dev.xdai.knowledge.graph.GraphServerConfig.DEFAULT_HEAP, config.heap());
+    assertEquals(dev.xdai.graph.GraphServerConfig.DEFAULT_HEAP, config.heap());
     GraphServerCommand shared = new GraphServerCommand(Path.of("/srv/xdai"));
     new CommandLine(shared).parseArgs("--data", "/var/graph", "--bolt", "0.0.0.0:0", "--advertise", "graph.internal", "--heap", "2g");
     config = shared.config();

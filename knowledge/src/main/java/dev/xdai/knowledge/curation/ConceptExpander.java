@@ -1,6 +1,6 @@
 package dev.xdai.knowledge.curation;
 
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.Packs;
 import java.time.Duration;
 import java.time.Instant;

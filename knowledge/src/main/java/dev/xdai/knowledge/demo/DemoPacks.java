@@ -1,8 +1,8 @@
 package dev.xdai.knowledge.demo;
 
+import dev.xdai.graph.GraphConnection;
+import dev.xdai.graph.GraphLease;
 import dev.xdai.knowledge.curation.ConceptExpander;
-import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.graph.GraphLease;
 import dev.xdai.knowledge.ingest.ImportResult;
 import dev.xdai.knowledge.ingest.KnowledgeImporter;
 import dev.xdai.knowledge.ingest.Packs;

@@ -1,7 +1,7 @@
 package dev.xdai.knowledge.ingest;
 
-import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.sync.ChangeClock;
+import dev.xdai.graph.ChangeClock;
+import dev.xdai.graph.GraphConnection;
 import java.util.List;
 import java.util.Map;
 

@@ -2,8 +2,8 @@ package dev.xdai.knowledge.ingest;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.sync.ChangeClock;
+import dev.xdai.graph.ChangeClock;
+import dev.xdai.graph.GraphConnection;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.xdai.knowledge.ingest;
 
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.sync.IndexSync;
 import dev.xdai.knowledge.sync.SyncResult;
 import java.util.HashMap;

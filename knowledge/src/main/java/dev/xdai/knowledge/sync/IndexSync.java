@@ -1,6 +1,7 @@
 package dev.xdai.knowledge.sync;
 
-import dev.xdai.knowledge.graph.GraphConnection;
+import dev.xdai.graph.ChangeClock;
+import dev.xdai.graph.GraphConnection;
 import dev.xdai.knowledge.ingest.Ids;
 import dev.xdai.knowledge.ingest.PackLocks;
 import dev.xdai.knowledge.ingest.QaTemplates;

@@ -1,11 +1,11 @@
-package dev.xdai.knowledge;
+package dev.xdai.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xdai.knowledge.graph.GraphLease;
+import dev.xdai.graph.testing.TestGraph;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package dev.xdai.knowledge.graph;
+package dev.xdai.graph;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.xdai.knowledge.graph;
+package dev.xdai.graph;
 
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -29,9 +29,9 @@ import org.neo4j.driver.summary.ResultSummary;
 
 /**
  * The service's one way into the graph: owns the Bolt {@link Driver} (and, when no external URI is configured, the
- * {@link GraphServerLauncher} with its watchdog), creates the schema, offers retrying read/write helpers and a health
- * check. After the launched server restarts the driver reconnects by itself (same port) or is replaced (new port).
- * Thread-safe; share one instance.
+ * {@link GraphServerLauncher} with its watchdog), creates the schema of what this module stores, offers retrying
+ * read/write helpers and a health check. After the launched server restarts the driver reconnects by itself (same
+ * port) or is replaced (new port). Thread-safe; share one instance.
  */
 public final class GraphConnection implements AutoCloseable {
 
@@ -59,7 +59,7 @@ public final class GraphConnection implements AutoCloseable {
 
   /**
    * Connects as configured: to the external URI, or to a graph server started now (with a watchdog). Waits until Bolt
-   * answers and the schema exists.
+   * answers and this module's schema exists.
    */
   public static GraphConnection open(GraphServerConfig config) {
     GraphConnection connection;
@@ -74,7 +74,7 @@ public final class GraphConnection implements AutoCloseable {
     }
     try {
       connection.awaitConnectivity(Duration.ofSeconds(60));
-      GraphSchema.ensure(connection);
+      connection.ensureSchema(GraphSchema.STATEMENTS);
     } catch (RuntimeException e) {
       connection.close();
       throw e;
@@ -150,6 +150,12 @@ public final class GraphConnection implements AutoCloseable {
     } catch (ClientException e) {
       if (!String.valueOf(e.code()).endsWith("AlreadyExists")) throw e;
     }
+  }
+
+  /** Creates these constraints and indexes, each as {@link #ensureSchema(String)}; then waits until all are online. */
+  public void ensureSchema(List<String> statements) {
+    statements.forEach(this::ensureSchema);
+    autoCommit("CALL db.awaitIndexes(300)", Map.of());
   }
 
   /**

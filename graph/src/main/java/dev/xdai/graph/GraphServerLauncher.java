@@ -1,4 +1,4 @@
-package dev.xdai.knowledge.graph;
+package dev.xdai.graph;
 
 import io.github.resilience4j.core.IntervalFunction;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package dev.xdai.knowledge.graph;
+package dev.xdai.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

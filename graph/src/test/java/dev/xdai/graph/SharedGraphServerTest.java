@@ -1,14 +1,10 @@
-package dev.xdai.knowledge;
+package dev.xdai.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xdai.knowledge.graph.GraphConnection;
-import dev.xdai.knowledge.graph.GraphEndpoint;
-import dev.xdai.knowledge.graph.GraphServerConfig;
-import dev.xdai.knowledge.graph.GraphServerLauncher;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

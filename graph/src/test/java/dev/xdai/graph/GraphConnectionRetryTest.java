@@ -1,4 +1,4 @@
-package dev.xdai.knowledge.graph;
+package dev.xdai.graph;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The waits of {@link GraphConnection} without a graph: the rest is in {@code dev.xdai.knowledge.GraphConnectionTest}. */
+/** The waits of {@link GraphConnection} without a graph: the rest is in {@link GraphConnectionTest}. */
 class GraphConnectionRetryTest {
 
   @Test

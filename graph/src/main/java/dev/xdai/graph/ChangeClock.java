@@ -1,6 +1,5 @@
-package dev.xdai.knowledge.sync;
+package dev.xdai.graph;
 
-import dev.xdai.knowledge.graph.GraphConnection;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;

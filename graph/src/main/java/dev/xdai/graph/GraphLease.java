@@ -1,4 +1,4 @@
-package dev.xdai.knowledge.graph;
+package dev.xdai.graph;
 
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;

@@ -1,4 +1,4 @@
-package dev.xdai.knowledge.graph;
+package dev.xdai.graph;
 
 /** Where and as whom to connect over Bolt. {@code toString} never shows the password. */
 public record GraphEndpoint(String uri, String user, String password) {

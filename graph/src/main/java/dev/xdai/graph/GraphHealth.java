@@ -1,4 +1,4 @@
-package dev.xdai.knowledge.graph;
+package dev.xdai.graph;
 
 /** The graph's state for health checks: UP, DEGRADED (e.g. the server crashed and is being restarted) or DOWN. */
 public record GraphHealth(Status status, String detail, String uri) {
